@@ -1,0 +1,71 @@
+"""Configuration: defaults, then environment variables, then what the caller passes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+INSTANCE_PATH = PROJECT_ROOT / "instance"
+
+ENVIRONMENT_KEYS = (
+    "DATABASE_URL",
+    "SECRET_KEY",
+    "BASE_URL",
+    "DEFAULT_TIMEZONE",
+    "SITE_NAME",
+    "FEED_PAST_DAYS",
+)
+
+
+class ConfigError(ValueError):
+    """A setting that the service cannot run with; the message says which and why."""
+
+
+def default_config() -> dict[str, Any]:
+    return {
+        "DATABASE_URL": f"sqlite:///{INSTANCE_PATH / 'events.db'}",
+        "SECRET_KEY": "dev-only-not-secret",
+        "BASE_URL": "http://127.0.0.1:5000",
+        "DEFAULT_TIMEZONE": "Europe/London",
+        "SITE_NAME": "Events",
+        "FEED_PAST_DAYS": None,
+        "MAX_CONTENT_LENGTH": 1024 * 1024,
+    }
+
+
+def load_config(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    config = default_config()
+    for key in ENVIRONMENT_KEYS:
+        if os.environ.get(key):
+            config[key] = os.environ[key]
+    config.update(overrides or {})
+    return validate(config)
+
+
+def validate(config: dict[str, Any]) -> dict[str, Any]:
+    try:
+        ZoneInfo(str(config["DEFAULT_TIMEZONE"]))
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(
+            f"DEFAULT_TIMEZONE: unknown time zone {config['DEFAULT_TIMEZONE']!r}"
+        ) from exc
+    base = urlsplit(str(config["BASE_URL"]))
+    if base.scheme not in ("http", "https") or not base.netloc:
+        raise ConfigError("BASE_URL must be an absolute http:// or https:// URL")
+    config["BASE_URL"] = str(config["BASE_URL"]).rstrip("/")
+    past_days = config.get("FEED_PAST_DAYS")
+    if past_days not in (None, ""):
+        try:
+            config["FEED_PAST_DAYS"] = int(past_days)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError("FEED_PAST_DAYS must be a whole number of days") from exc
+        if config["FEED_PAST_DAYS"] < 0:
+            raise ConfigError("FEED_PAST_DAYS must not be negative")
+    else:
+        config["FEED_PAST_DAYS"] = None
+    return config

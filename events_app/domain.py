@@ -1,0 +1,263 @@
+"""The records the service is about, as plain data: no Flask, no database, standard library only.
+
+Instants are always time-zone aware and held in UTC; `timezone` names the IANA zone the event
+was announced in, which is where its local times are shown.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+class EventStatus(enum.StrEnum):
+    CONFIRMED = "confirmed"
+    TENTATIVE = "tentative"
+    CANCELLED = "cancelled"
+
+
+class LinkKind(enum.StrEnum):
+    EVENT_PAGE = "event_page"
+    TICKETS = "tickets"
+    ONLINE = "online"
+    OTHER = "other"
+
+
+@dataclass
+class Venue:
+    name: str
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    slug: str = ""
+    id: int | None = None
+
+    def one_line(self) -> str:
+        """Name and address on one line, as a calendar's LOCATION wants it."""
+        parts = [self.name, self.address, self.city, self.postcode]
+        seen: list[str] = []
+        for part in parts:
+            if part and part not in seen:
+                seen.append(part)
+        return ", ".join(seen)
+
+
+@dataclass
+class Person:
+    name: str
+    honorific: str = ""
+    affiliation: str = ""
+    slug: str = ""
+    id: int | None = None
+
+    def display_name(self) -> str:
+        """'Dr Maria Chen', 'John McDonnell MP': prefix titles before, post-nominals after."""
+        if not self.honorific:
+            return self.name
+        if self.honorific in POST_NOMINALS:
+            return f"{self.name} {self.honorific}"
+        return f"{self.honorific} {self.name}"
+
+
+POST_NOMINALS = frozenset({"MP", "MEP", "MSP", "MS", "AM", "MLA", "OBE", "MBE", "CBE", "QC", "KC"})
+
+
+@dataclass
+class Link:
+    url: str
+    kind: LinkKind = LinkKind.OTHER
+    label: str = ""
+    price: str = ""
+
+
+@dataclass
+class EventSummary:
+    """Enough of another event to link to it: a parent festival or one of its sessions."""
+
+    id: int
+    slug: str
+    title: str
+    uid: str
+    start: datetime
+    timezone: str
+    all_day: bool = False
+    status: EventStatus = EventStatus.CONFIRMED
+
+
+@dataclass
+class Event:
+    title: str
+    start: datetime
+    timezone: str
+    end: datetime | None = None
+    all_day: bool = False
+    description: str = ""
+    status: EventStatus = EventStatus.CONFIRMED
+    published: bool = False
+    venues: list[Venue] = field(default_factory=list)
+    speakers: list[Person] = field(default_factory=list)
+    organiser: str = ""
+    links: list[Link] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    online: bool = False
+    recurrence: str | None = None
+    source_text: str = ""
+    parent: EventSummary | None = None
+    sessions: list[EventSummary] = field(default_factory=list)
+    slug: str = ""
+    uid: str = ""
+    sequence: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    id: int | None = None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def local_start(self) -> datetime:
+        return self.start.astimezone(self.zone)
+
+    @property
+    def local_end(self) -> datetime | None:
+        return self.end.astimezone(self.zone) if self.end else None
+
+    @property
+    def first_day(self) -> date:
+        return self.local_start.date()
+
+    @property
+    def last_day(self) -> date:
+        """The last calendar day the event touches; all-day ends are exclusive, so step back."""
+        end = self.local_end
+        if end is None:
+            return self.first_day
+        if self.all_day or (end.time() == end.time().min and end.date() > self.first_day):
+            return end.date() - timedelta(days=1)
+        return end.date()
+
+    def is_past(self, now: datetime) -> bool:
+        return (self.end or self.start) < now
+
+    def tickets(self) -> list[Link]:
+        return [link for link in self.links if link.kind == LinkKind.TICKETS]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events a listing or feed shows. Instants are aware; `text` is matched word by word."""
+
+    ends_after: datetime | None = None
+    ends_before: datetime | None = None
+    starts_before: datetime | None = None
+    venue: str | None = None
+    speaker: str | None = None
+    tag: str | None = None
+    series: str | None = None
+    text: str | None = None
+    include_drafts: bool = False
+
+    def words(self) -> list[str]:
+        return [w for w in (self.text or "").split() if w][:10]
+
+
+CALENDAR_FIELDS = (
+    "title",
+    "start",
+    "end",
+    "timezone",
+    "all_day",
+    "status",
+    "description",
+    "recurrence",
+    "online",
+)
+
+
+def calendar_changed(before: Event, after: Event) -> bool:
+    """Whether a subscriber's calendar would show a difference, so SEQUENCE must go up."""
+    if any(getattr(before, name) != getattr(after, name) for name in CALENDAR_FIELDS):
+        return True
+    if [v.one_line() for v in before.venues] != [v.one_line() for v in after.venues]:
+        return True
+    if [p.display_name() for p in before.speakers] != [p.display_name() for p in after.speakers]:
+        return True
+    return [(link.url, link.kind) for link in before.links] != [
+        (link.url, link.kind) for link in after.links
+    ]
+
+
+TITLE_MAX = 300
+DESCRIPTION_MAX = 20_000
+NAME_MAX = 300
+URL_MAX = 2000
+TAG_MAX = 60
+
+
+class InvalidEventError(ValueError):
+    """An event that must not be stored; the message is written for the person who entered it."""
+
+
+def check_event(event: Event) -> None:
+    """Raise InvalidEventError naming the first thing wrong with the event."""
+    if not event.title.strip():
+        raise InvalidEventError("Title is required")
+    _check_length("Title", event.title, TITLE_MAX)
+    _check_length("Description", event.description, DESCRIPTION_MAX)
+    _check_length("Organiser", event.organiser, NAME_MAX)
+    for text in (event.title, event.description, event.organiser, event.source_text):
+        if "\x00" in text:
+            raise InvalidEventError("Text must not contain NUL characters")
+    try:
+        ZoneInfo(event.timezone)
+    except (ValueError, ZoneInfoNotFoundError) as exc:
+        raise InvalidEventError(f"Unknown time zone: {event.timezone!r}") from exc
+    if event.start.tzinfo is None or (event.end is not None and event.end.tzinfo is None):
+        raise InvalidEventError("Start and end must carry a time zone")
+    if event.end is not None and event.end < event.start:
+        raise InvalidEventError("The end must not be before the start")
+    for venue in event.venues:
+        if not venue.name.strip():
+            raise InvalidEventError("Every venue needs a name")
+        _check_length("Venue name", venue.name, NAME_MAX)
+    for person in event.speakers:
+        if not person.name.strip():
+            raise InvalidEventError("Every speaker needs a name")
+        _check_length("Speaker name", person.name, NAME_MAX)
+    for link in event.links:
+        check_link(link.url)
+    for tag in event.tags:
+        _check_length("Tag", tag, TAG_MAX)
+
+
+def check_link(url: str) -> None:
+    if not re.match(r"https?://[^\s/]", url, flags=re.IGNORECASE):
+        raise InvalidEventError("Link must start with http:// or https://")
+    _check_length("Link", url, URL_MAX)
+
+
+def _check_length(label: str, text: str, limit: int) -> None:
+    if len(text) > limit:
+        raise InvalidEventError(f"{label} is too long: at most {limit:,} characters")
+
+
+def utc(moment: datetime) -> datetime:
+    """The same instant in UTC; naive datetimes are a programming error, not a guess."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: every instant must carry its time zone")
+    return moment.astimezone(UTC)
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """URL-safe ASCII slug; text with no Latin letters at all still gets a usable slug."""
+    folded = unicodedata.normalize("NFKD", text)
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug[:max_length].strip("-") or "event"

@@ -1,0 +1,138 @@
+"""iCalendar (RFC 5545, with RFC 7986 calendar properties) from domain events.
+
+Nothing here reads a request: the caller passes the calendar's name and URLs and a function
+that gives each event's page address.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+import icalendar
+
+from ..domain import Event, EventStatus
+
+PRODID = "-//events_app//Event listings//EN"
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_STATUS = {
+    EventStatus.CONFIRMED: "CONFIRMED",
+    EventStatus.TENTATIVE: "TENTATIVE",
+    EventStatus.CANCELLED: "CANCELLED",
+}
+
+
+@dataclass(frozen=True)
+class CalendarInfo:
+    name: str
+    description: str
+    url: str
+    source: str
+    timezone: str
+    refresh: timedelta = timedelta(hours=6)
+
+
+def clean_text(text: str) -> str:
+    """Text as iCalendar may carry it: no control characters, line breaks as plain newlines."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def render_ics(
+    events: Sequence[Event], info: CalendarInfo, event_url: Callable[[Event], str]
+) -> bytes:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("name", clean_text(info.name))
+    calendar.add("x-wr-calname", clean_text(info.name))
+    calendar.add("description", clean_text(info.description))
+    calendar.add("x-wr-caldesc", clean_text(info.description))
+    calendar.add("x-wr-timezone", info.timezone)
+    calendar.add("url", info.url)
+    calendar.add("source", info.source, parameters={"VALUE": "URI"})
+    calendar.add("refresh-interval", info.refresh, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", _ttl(info.refresh))
+    for event in events:
+        calendar.add_component(to_vevent(event, event_url(event)))
+    if events:
+        first = min(e.local_start.date() for e in events)
+        last = max((e.local_end or e.local_start).date() for e in events)
+        calendar.add_missing_timezones(
+            first_date=date(first.year - 1, 1, 1), last_date=date(last.year + 2, 1, 1)
+        )
+    return calendar.to_ical()
+
+
+def _ttl(refresh: timedelta) -> str:
+    hours = max(1, int(refresh.total_seconds() // 3600))
+    return f"PT{hours}H"
+
+
+def to_vevent(event: Event, url: str) -> icalendar.Event:
+    vevent = icalendar.Event()
+    vevent.add("uid", event.uid)
+    vevent.add("dtstamp", _instant(event.updated_at))
+    vevent.add("created", _instant(event.created_at))
+    vevent.add("last-modified", _instant(event.updated_at))
+    vevent.add("sequence", event.sequence)
+    vevent.add("summary", clean_text(event.title))
+    _add_times(vevent, event)
+    if event.recurrence:
+        vevent.add("rrule", icalendar.vRecur.from_ical(event.recurrence))
+    if event.venues:
+        vevent.add("location", clean_text("; ".join(v.one_line() for v in event.venues)))
+        located = next((v for v in event.venues if v.latitude is not None), None)
+        if located is not None and located.longitude is not None:
+            vevent.add("geo", (located.latitude, located.longitude))
+    vevent.add("url", url)
+    vevent.add("description", clean_text(plain_description(event, url)))
+    if event.tags:
+        vevent.add("categories", [clean_text(t) for t in event.tags])
+    vevent.add("status", _STATUS[event.status])
+    if event.parent is not None:
+        vevent.add("related-to", event.parent.uid)
+    return vevent
+
+
+def _instant(moment: datetime | None) -> datetime:
+    return (moment or datetime(1970, 1, 1, tzinfo=UTC)).astimezone(UTC)
+
+
+def _add_times(vevent: icalendar.Event, event: Event) -> None:
+    if event.all_day:
+        vevent.add("dtstart", event.first_day)
+        vevent.add("dtend", event.last_day + timedelta(days=1))
+        return
+    vevent.add("dtstart", event.local_start)
+    if event.local_end is not None:
+        vevent.add("dtend", event.local_end)
+
+
+def plain_description(event: Event, url: str) -> str:
+    """What a calendar shows under the title: the description, then speakers and links."""
+    parts = []
+    if event.status == EventStatus.CANCELLED:
+        parts.append("CANCELLED.")
+    if event.description:
+        parts.append(event.description)
+    if event.speakers:
+        parts.append("Speakers: " + ", ".join(_speaker_line(p) for p in event.speakers))
+    if event.organiser:
+        parts.append(f"Organiser: {event.organiser}")
+    for link in event.links:
+        label = link.label or link.kind.value.replace("_", " ").capitalize()
+        price = f" ({link.price})" if link.price else ""
+        parts.append(f"{label}{price}: {link.url}")
+    if event.parent is not None:
+        parts.append(f"Part of {event.parent.title}")
+    parts.append(f"Details: {url}")
+    return "\n\n".join(parts)
+
+
+def _speaker_line(person) -> str:
+    name = person.display_name()
+    return f"{name} ({person.affiliation})" if person.affiliation else name

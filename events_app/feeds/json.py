@@ -1,0 +1,97 @@
+"""The JSON shape of events, shared by /events.json and anything else that embeds listings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..domain import Event, Person, Venue
+from . import SiteUrls
+
+JSON_VERSION = 1
+
+
+def render_events_json(events: Sequence[Event], urls: SiteUrls, *, title: str) -> dict[str, Any]:
+    return {
+        "version": JSON_VERSION,
+        "title": title,
+        "home_page_url": urls.page("/"),
+        "events": [event_to_dict(e, urls) for e in events],
+    }
+
+
+def event_to_dict(event: Event, urls: SiteUrls) -> dict[str, Any]:
+    """Times as ISO 8601 in the event's own zone (so with its offset), plus the IANA zone."""
+    return {
+        "id": event.uid,
+        "slug": event.slug,
+        "url": urls.event(event.slug),
+        "ics_url": urls.event_ics(event.slug),
+        "title": event.title,
+        "description": event.description,
+        "start": _when(event, event.local_start),
+        "end": _end(event),
+        "timezone": event.timezone,
+        "all_day": event.all_day,
+        "status": event.status.value,
+        "online": event.online,
+        "recurrence": event.recurrence,
+        "venues": [_venue(v, urls) for v in event.venues],
+        "speakers": [_person(p, urls) for p in event.speakers],
+        "organiser": event.organiser or None,
+        "links": [
+            {
+                "url": link.url,
+                "kind": link.kind.value,
+                "label": link.label or None,
+                "price": link.price or None,
+            }
+            for link in event.links
+        ],
+        "tags": list(event.tags),
+        "parent": (
+            {
+                "id": event.parent.uid,
+                "title": event.parent.title,
+                "url": urls.event(event.parent.slug),
+            }
+            if event.parent
+            else None
+        ),
+        "sequence": event.sequence,
+        "updated": event.updated_at.isoformat() if event.updated_at else None,
+    }
+
+
+def _when(event: Event, moment) -> str:
+    if event.all_day:
+        return moment.date().isoformat()
+    return moment.isoformat()
+
+
+def _end(event: Event) -> str | None:
+    """All-day ends are given as the last day itself, as people write them."""
+    if event.local_end is None:
+        return None
+    return event.last_day.isoformat() if event.all_day else event.local_end.isoformat()
+
+
+def _venue(venue: Venue, urls: SiteUrls) -> dict[str, Any]:
+    return {
+        "name": venue.name,
+        "address": venue.address or None,
+        "postcode": venue.postcode or None,
+        "city": venue.city or None,
+        "latitude": venue.latitude,
+        "longitude": venue.longitude,
+        "url": urls.venue(venue.slug) if venue.slug else None,
+    }
+
+
+def _person(person: Person, urls: SiteUrls) -> dict[str, Any]:
+    return {
+        "name": person.name,
+        "honorific": person.honorific or None,
+        "affiliation": person.affiliation or None,
+        "url": urls.person(person.slug) if person.slug else None,
+    }

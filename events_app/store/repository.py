@@ -1,0 +1,354 @@
+"""Reading and writing events, venues and people. Every function takes the Session first and none
+commits: the caller (services, or a test) owns the transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Select, delete, func, inspect, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..domain import (
+    Event,
+    EventFilter,
+    EventStatus,
+    EventSummary,
+    Link,
+    LinkKind,
+    Person,
+    Venue,
+    slugify,
+)
+from .tables import (
+    EventRow,
+    EventSpeakerRow,
+    EventVenueRow,
+    LinkRow,
+    PersonRow,
+    TagRow,
+    VenueRow,
+)
+
+_SUMMARY_LOAD = (selectinload(EventRow.parent),)
+_FULL_LOAD = (selectinload(EventRow.parent), selectinload(EventRow.children))
+
+
+def get_event(session: Session, slug: str, *, include_drafts: bool = False) -> Event | None:
+    query = select(EventRow).where(EventRow.slug == slug).options(*_FULL_LOAD)
+    if not include_drafts:
+        query = query.where(EventRow.published.is_(True))
+    row = session.scalars(query).first()
+    return to_event(row, include_drafts=include_drafts) if row else None
+
+
+def get_event_by_id(session: Session, event_id: int) -> Event | None:
+    row = session.get(EventRow, event_id, options=_FULL_LOAD)
+    return to_event(row, include_drafts=True) if row else None
+
+
+def list_events(
+    session: Session,
+    criteria: EventFilter,
+    *,
+    newest_first: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Event]:
+    query = _filtered(select(EventRow), criteria).options(*_SUMMARY_LOAD)
+    order = EventRow.start_utc.desc() if newest_first else EventRow.start_utc.asc()
+    query = query.order_by(order, EventRow.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [to_event(row) for row in session.scalars(query)]
+
+
+def count_events(session: Session, criteria: EventFilter) -> int:
+    query = _filtered(select(func.count()).select_from(EventRow), criteria)
+    return session.scalar(query) or 0
+
+
+def _filtered(query: Select, criteria: EventFilter) -> Select:
+    if not criteria.include_drafts:
+        query = query.where(EventRow.published.is_(True))
+    last_moment = func.coalesce(EventRow.end_utc, EventRow.start_utc)
+    if criteria.ends_after is not None:
+        query = query.where(last_moment >= criteria.ends_after)
+    if criteria.ends_before is not None:
+        query = query.where(last_moment < criteria.ends_before)
+    if criteria.starts_before is not None:
+        query = query.where(EventRow.start_utc < criteria.starts_before)
+    if criteria.venue:
+        venue_events = select(EventVenueRow.event_id).join(VenueRow)
+        query = query.where(EventRow.id.in_(venue_events.where(VenueRow.slug == criteria.venue)))
+    if criteria.speaker:
+        spoken = select(EventSpeakerRow.event_id).join(PersonRow)
+        query = query.where(EventRow.id.in_(spoken.where(PersonRow.slug == criteria.speaker)))
+    if criteria.tag:
+        tagged = select(TagRow.event_id).where(TagRow.name == criteria.tag.lower())
+        query = query.where(EventRow.id.in_(tagged))
+    if criteria.series:
+        parent = select(EventRow.id).where(EventRow.slug == criteria.series).scalar_subquery()
+        query = query.where(or_(EventRow.parent_id == parent, EventRow.id == parent))
+    for word in criteria.words():
+        query = query.where(_mentions(word))
+    return query
+
+
+def _mentions(word: str):
+    """True where the word occurs in the title, description, a venue or a speaker."""
+    at_venue = (
+        select(EventVenueRow.event_id)
+        .join(VenueRow)
+        .where(
+            or_(
+                VenueRow.name.icontains(word, autoescape=True),
+                VenueRow.address.icontains(word, autoescape=True),
+                VenueRow.city.icontains(word, autoescape=True),
+            )
+        )
+    )
+    by_speaker = (
+        select(EventSpeakerRow.event_id)
+        .join(PersonRow)
+        .where(PersonRow.name.icontains(word, autoescape=True))
+    )
+    return or_(
+        EventRow.title.icontains(word, autoescape=True),
+        EventRow.description.icontains(word, autoescape=True),
+        EventRow.id.in_(at_venue),
+        EventRow.id.in_(by_speaker),
+    )
+
+
+def save_event(session: Session, event: Event, *, now: datetime) -> Event:
+    """Insert the event, or update the row with its id; venues and people are found or created.
+
+    The caller decides the sequence number: this only stores what it is given.
+    """
+    row = session.get(EventRow, event.id) if event.id is not None else None
+    if row is None:
+        row = EventRow(
+            uid=event.uid,
+            slug=event.slug or unique_slug(session, EventRow, _event_slug_base(event)),
+            created_at=event.created_at or now,
+        )
+        session.add(row)
+    _copy_fields(row, event)
+    row.updated_at = now
+    _replace_venues(session, row, event.venues)
+    _replace_speakers(session, row, event.speakers)
+    row.links = [
+        LinkRow(position=i, kind=link.kind.value, url=link.url, label=link.label, price=link.price)
+        for i, link in enumerate(event.links)
+    ]
+    row.tags = [TagRow(name=tag) for tag in dict.fromkeys(t.lower() for t in event.tags if t)]
+    session.flush()
+    session.refresh(row)
+    return to_event(row, include_drafts=True)
+
+
+def _event_slug_base(event: Event) -> str:
+    return f"{slugify(event.title, 60)}-{event.local_start.date().isoformat()}"
+
+
+def _copy_fields(row: EventRow, event: Event) -> None:
+    row.title = event.title
+    row.description = event.description
+    row.start_utc = event.start
+    row.end_utc = event.end
+    row.timezone = event.timezone
+    row.all_day = event.all_day
+    row.status = event.status.value
+    row.published = event.published
+    row.organiser = event.organiser
+    row.online = event.online
+    row.recurrence = event.recurrence
+    row.source_text = event.source_text
+    row.parent_id = event.parent.id if event.parent else None
+    row.sequence = event.sequence
+
+
+def _replace_venues(session: Session, row: EventRow, venues: Sequence[Venue]) -> None:
+    found = _unique_by_id(find_or_create_venue(session, venue) for venue in venues)
+    row.venue_links = [EventVenueRow(venue=v, position=i) for i, v in enumerate(found)]
+
+
+def _replace_speakers(session: Session, row: EventRow, people: Sequence[Person]) -> None:
+    found = _unique_by_id(find_or_create_person(session, person) for person in people)
+    row.speaker_links = [EventSpeakerRow(person=p, position=i) for i, p in enumerate(found)]
+
+
+def _unique_by_id(rows):
+    seen: dict[int, object] = {}
+    for row in rows:
+        seen.setdefault(row.id, row)
+    return list(seen.values())
+
+
+def find_or_create_venue(session: Session, venue: Venue) -> VenueRow:
+    """The stored venue with this id, or with the same name (and postcode, when both have one);
+    blanks in a stored venue are filled from what is newly known."""
+    row = session.get(VenueRow, venue.id) if venue.id is not None else None
+    if row is None:
+        candidates = session.scalars(
+            select(VenueRow).where(func.lower(VenueRow.name) == venue.name.strip().lower())
+        ).all()
+        row = next(
+            (
+                c
+                for c in candidates
+                if not (c.postcode and venue.postcode) or _same_postcode(c.postcode, venue.postcode)
+            ),
+            None,
+        )
+    if row is None:
+        row = VenueRow(
+            slug=unique_slug(session, VenueRow, slugify(venue.name, 80)), name=venue.name
+        )
+        session.add(row)
+    for attr in ("address", "postcode", "city", "latitude", "longitude"):
+        if not getattr(row, attr) and getattr(venue, attr):
+            setattr(row, attr, getattr(venue, attr))
+    session.flush()
+    return row
+
+
+def _same_postcode(a: str, b: str) -> bool:
+    a, b = a.replace(" ", "").upper(), b.replace(" ", "").upper()
+    return a.startswith(b) or b.startswith(a)
+
+
+def find_or_create_person(session: Session, person: Person) -> PersonRow:
+    row = session.get(PersonRow, person.id) if person.id is not None else None
+    if row is None:
+        row = session.scalars(
+            select(PersonRow).where(func.lower(PersonRow.name) == person.name.strip().lower())
+        ).first()
+    if row is None:
+        row = PersonRow(
+            slug=unique_slug(session, PersonRow, slugify(person.name, 80)), name=person.name
+        )
+        session.add(row)
+    for attr in ("honorific", "affiliation"):
+        if not getattr(row, attr) and getattr(person, attr):
+            setattr(row, attr, getattr(person, attr))
+    session.flush()
+    return row
+
+
+def unique_slug(session: Session, model: type, base: str) -> str:
+    """`base`, or `base-2`, `base-3` ... whichever is free."""
+    taken = set(
+        session.scalars(
+            select(model.slug).where(or_(model.slug == base, model.slug.startswith(f"{base}-")))
+        )
+    )
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def delete_event(session: Session, event_id: int) -> bool:
+    deleted = session.execute(delete(EventRow).where(EventRow.id == event_id))
+    return bool(deleted.rowcount)
+
+
+def get_venue(session: Session, slug: str) -> Venue | None:
+    row = session.scalars(select(VenueRow).where(VenueRow.slug == slug)).first()
+    return to_venue(row) if row else None
+
+
+def get_person(session: Session, slug: str) -> Person | None:
+    row = session.scalars(select(PersonRow).where(PersonRow.slug == slug)).first()
+    return to_person(row) if row else None
+
+
+def list_venues(session: Session) -> list[Venue]:
+    return [to_venue(r) for r in session.scalars(select(VenueRow).order_by(VenueRow.name))]
+
+
+def data_version(session: Session) -> tuple[int, str]:
+    """A cheap fingerprint of everything published: it changes whenever any event does."""
+    count, latest, total = session.execute(
+        select(func.count(EventRow.id), func.max(EventRow.updated_at), func.sum(EventRow.sequence))
+    ).one()
+    return count, f"{latest.isoformat() if latest else '-'}:{total or 0}"
+
+
+def to_venue(row: VenueRow) -> Venue:
+    return Venue(
+        id=row.id,
+        slug=row.slug,
+        name=row.name,
+        address=row.address,
+        postcode=row.postcode,
+        city=row.city,
+        latitude=row.latitude,
+        longitude=row.longitude,
+    )
+
+
+def to_person(row: PersonRow) -> Person:
+    return Person(
+        id=row.id,
+        slug=row.slug,
+        name=row.name,
+        honorific=row.honorific,
+        affiliation=row.affiliation,
+    )
+
+
+def _summary(row: EventRow) -> EventSummary:
+    return EventSummary(
+        id=row.id,
+        slug=row.slug,
+        title=row.title,
+        uid=row.uid,
+        start=row.start_utc,
+        timezone=row.timezone,
+        all_day=row.all_day,
+        status=EventStatus(row.status),
+    )
+
+
+def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
+    """The domain event for a row; parent and sessions only where the query loaded them."""
+    unloaded = inspect(row).unloaded
+    parent = None
+    if "parent" not in unloaded and row.parent is not None:
+        parent = _summary(row.parent) if (row.parent.published or include_drafts) else None
+    sessions: list[EventSummary] = []
+    if "children" not in unloaded:
+        sessions = [_summary(c) for c in row.children if c.published or include_drafts]
+    return Event(
+        id=row.id,
+        uid=row.uid,
+        slug=row.slug,
+        title=row.title,
+        description=row.description,
+        start=row.start_utc,
+        end=row.end_utc,
+        timezone=row.timezone,
+        all_day=row.all_day,
+        status=EventStatus(row.status),
+        published=row.published,
+        organiser=row.organiser,
+        online=row.online,
+        recurrence=row.recurrence,
+        source_text=row.source_text,
+        sequence=row.sequence,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        venues=[to_venue(link.venue) for link in row.venue_links],
+        speakers=[to_person(link.person) for link in row.speaker_links],
+        links=[
+            Link(url=r.url, kind=LinkKind(r.kind), label=r.label, price=r.price) for r in row.links
+        ],
+        tags=[t.name for t in row.tags],
+        parent=parent,
+        sessions=sessions,
+    )

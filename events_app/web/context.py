@@ -1,0 +1,55 @@
+"""What a request needs from the application: a database session, the clock, absolute URLs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from flask import current_app, g
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..feeds import SiteUrls
+
+
+@dataclass
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+
+def database() -> Database:
+    return current_app.extensions["events_db"]
+
+
+def db_session() -> Session:
+    """One session per request, closed when the request ends."""
+    if "db_session" not in g:
+        g.db_session = database().sessions()
+    return g.db_session
+
+
+def close_session(_exc: BaseException | None = None) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()
+
+
+def now() -> datetime:
+    """The current instant; tests pin it with the CLOCK setting."""
+    clock: Callable[[], datetime] | None = current_app.config.get("CLOCK")
+    return clock() if clock else datetime.now(UTC)
+
+
+def site_urls() -> SiteUrls:
+    return SiteUrls(current_app.config["BASE_URL"])
+
+
+def uid_domain() -> str:
+    return urlsplit(current_app.config["BASE_URL"]).hostname or "localhost"
+
+
+def default_timezone() -> str:
+    return current_app.config["DEFAULT_TIMEZONE"]

@@ -1,0 +1,68 @@
+"""How dates and times read on the pages: always in the event's own zone, with the zone named."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from itertools import groupby
+
+from flask import Flask
+
+from ..domain import Event
+
+
+def day_heading(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def clock(moment: datetime) -> str:
+    """'18:30' style, the form that reads the same everywhere."""
+    return f"{moment:%H:%M}"
+
+
+def when(event: Event) -> str:
+    """The event's date and times in its own zone, e.g. 'Friday 27 July 2018, 18:30 BST'."""
+    start, end = event.local_start, event.local_end
+    if event.all_day:
+        if event.last_day != event.first_day:
+            return f"{day_heading(event.first_day)} to {day_heading(event.last_day)}"
+        return f"{day_heading(event.first_day)}, all day"
+    text = f"{day_heading(start.date())}, {clock(start)}"
+    if end is None:
+        return f"{text} {start:%Z}"
+    if end.date() == start.date():
+        return f"{text}–{clock(end)} {end:%Z}"
+    return f"{text} {start:%Z} to {day_heading(end.date())}, {clock(end)} {end:%Z}"
+
+
+def time_only(event: Event) -> str:
+    """The time part for a listing already grouped by day."""
+    if event.all_day:
+        return "All day" if event.last_day == event.first_day else f"Until {event.last_day:%-d %B}"
+    start, end = event.local_start, event.local_end
+    if end is None:
+        return f"{clock(start)} {start:%Z}"
+    if end.date() == start.date():
+        return f"{clock(start)}–{clock(end)} {end:%Z}"
+    return f"{clock(start)} {start:%Z} to {end:%-d %B} {clock(end)}"
+
+
+def by_day(events: Iterable[Event]) -> list[tuple[date, list[Event]]]:
+    """Events grouped under the local day on which each starts, in the order given."""
+    return [(day, list(group)) for day, group in groupby(events, key=lambda e: e.first_day)]
+
+
+def by_month(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
+    return [
+        (month, list(group))
+        for month, group in groupby(events, key=lambda e: f"{e.local_start:%B %Y}")
+    ]
+
+
+def iso(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+def register(app: Flask) -> None:
+    app.jinja_env.filters.update(when=when, time_only=time_only, day_heading=day_heading, iso=iso)
+    app.jinja_env.globals.update(by_day=by_day, by_month=by_month)

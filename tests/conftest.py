@@ -1,0 +1,131 @@
+"""Shared fixtures. Every database test runs on SQLite, and on PostgreSQL as well when
+EVENTS_TEST_DATABASE_URL names a server (CI sets it; an unreachable server fails the run)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from events_app import create_app, services
+from events_app.demo import DEMO_TAG, demo_events
+from events_app.store.db import make_engine, make_session_factory
+from events_app.store.migrate import upgrade
+
+POSTGRES_URL = os.environ.get("EVENTS_TEST_DATABASE_URL", "")
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+BASE_URL = "https://events.example.org"
+TABLES = (
+    "event_tags",
+    "event_links",
+    "event_speakers",
+    "event_venues",
+    "events",
+    "venues",
+    "people",
+)
+
+
+def pytest_report_header() -> str:
+    return f"databases: sqlite{', postgresql' if POSTGRES_URL else ' (postgresql not configured)'}"
+
+
+def _backends() -> list[str]:
+    return ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file, made once and copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "events.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_ready() -> str:
+    engine = make_engine(POSTGRES_URL)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    except Exception as exc:  # the run must fail, not skip, when CI's PostgreSQL is missing
+        pytest.exit(f"EVENTS_TEST_DATABASE_URL is set but PostgreSQL is unreachable: {exc}", 3)
+    finally:
+        engine.dispose()
+    upgrade(POSTGRES_URL)
+    return POSTGRES_URL
+
+
+@pytest.fixture(params=_backends())
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        path = tmp_path / "events.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    url = request.getfixturevalue("postgres_ready")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def session(database_url: str) -> Iterator[Session]:
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as db_session:
+        yield db_session
+    engine.dispose()
+
+
+@pytest.fixture
+def app(database_url: str):
+    app = create_app(
+        {
+            "DATABASE_URL": database_url,
+            "BASE_URL": BASE_URL,
+            "CLOCK": lambda: NOW,
+            "TESTING": True,
+            "SITE_NAME": "Test Events",
+        }
+    )
+    yield app
+    app.extensions["events_db"].engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def app_session(app) -> Iterator[Session]:
+    """A session on the app's own database, for arranging data before a request."""
+    with app.extensions["events_db"].sessions() as db_session:
+        yield db_session
+
+
+@pytest.fixture
+def store_events(app_session: Session):
+    """Store domain events through the service layer, as the organiser area will."""
+
+    def store(*events):
+        return services.create_events(
+            app_session, list(events), now=NOW, uid_domain="events.example.org"
+        )
+
+    return store
+
+
+@pytest.fixture
+def demo(app_session: Session):
+    return services.seed_demo(
+        app_session, demo_events(), now=NOW, uid_domain="events.example.org", tag=DEMO_TAG
+    )
