@@ -178,6 +178,8 @@ CALENDAR_FIELDS = (
     "description",
     "recurrence",
     "online",
+    "organiser",
+    "tags",
 )
 
 
@@ -189,8 +191,10 @@ def calendar_changed(before: Event, after: Event) -> bool:
         return True
     if [p.display_name() for p in before.speakers] != [p.display_name() for p in after.speakers]:
         return True
-    return [(link.url, link.kind) for link in before.links] != [
-        (link.url, link.kind) for link in after.links
+    if (before.parent and before.parent.uid) != (after.parent and after.parent.uid):
+        return True
+    return [(link.url, link.kind, link.label, link.price) for link in before.links] != [
+        (link.url, link.kind, link.label, link.price) for link in after.links
     ]
 
 

@@ -1,0 +1,148 @@
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+from tests.builders import event, venue
+from tests.conftest import NOW
+
+RALLY = "arise-opening-rally-2018-07-27"
+
+
+def calendar_of(response) -> icalendar.Calendar:
+    assert response.status_code == 200
+    assert response.mimetype == "text/calendar"
+    return icalendar.Calendar.from_ical(response.data)
+
+
+def by_summary(calendar):
+    return {str(v["SUMMARY"]): v for v in calendar.walk("VEVENT")}
+
+
+def test_site_feed_has_the_demo_festival_at_the_right_times(client, demo):
+    events = by_summary(calendar_of(client.get("/events.ics")))
+
+    assert sorted(events) == [
+        "Arise opening rally",
+        "Arise — A Festival of Labour’s Left Ideas",
+        "Session on Latin America",
+    ]
+    rally_start = events["Arise opening rally"].decoded("DTSTART")
+    assert rally_start == datetime(2018, 7, 27, 18, 30, tzinfo=ZoneInfo("Europe/London"))
+    assert rally_start.astimezone(UTC) == datetime(2018, 7, 27, 17, 30, tzinfo=UTC)
+    festival = events["Arise — A Festival of Labour’s Left Ideas"]
+    assert festival.decoded("DTEND").astimezone(UTC) == datetime(2018, 7, 28, 16, 0, tzinfo=UTC)
+    assert str(events["Arise opening rally"]["RELATED-TO"]) == str(festival["UID"])
+    assert str(events["Arise opening rally"]["URL"]) == (
+        f"https://events.example.org/events/{RALLY}"
+    )
+
+
+def test_event_feed_holds_one_event_with_a_stable_uid(client, demo):
+    first = by_summary(calendar_of(client.get(f"/events/{RALLY}.ics")))
+    again = by_summary(calendar_of(client.get(f"/events/{RALLY}.ics")))
+
+    assert list(first) == ["Arise opening rally"]
+    assert str(first["Arise opening rally"]["UID"]) == str(again["Arise opening rally"]["UID"])
+    assert str(first["Arise opening rally"]["UID"]).endswith("@events.example.org")
+
+
+def test_feeds_filter_like_the_pages(client, store_events):
+    store_events(
+        event("At Conway Hall", start=NOW + timedelta(days=1), venues=[venue("Conway Hall")]),
+        event("Elsewhere", start=NOW + timedelta(days=2), tags=["film"]),
+    )
+
+    ics = by_summary(calendar_of(client.get("/events.ics?venue=conway-hall")))
+    data = client.get("/events.json?tag=film").get_json()
+
+    assert list(ics) == ["At Conway Hall"]
+    assert [e["title"] for e in data["events"]] == ["Elsewhere"]
+
+
+def test_date_window_filters_by_local_day(client, store_events):
+    store_events(
+        event(
+            "Friday",
+            start=datetime(2027, 7, 30, 23, 30, tzinfo=ZoneInfo("Europe/London")),
+            end=None,
+        ),
+        event(
+            "Saturday",
+            start=datetime(2027, 7, 31, 0, 30, tzinfo=ZoneInfo("Europe/London")),
+            end=None,
+        ),
+    )
+
+    data = client.get("/events.json?from=2027-07-31&to=2027-07-31").get_json()
+
+    assert [e["title"] for e in data["events"]] == ["Saturday"]
+
+
+def test_json_feed_gives_local_times_with_offset_and_zone(client, demo):
+    response = client.get("/events.json")
+    data = response.get_json()
+
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    rally = next(e for e in data["events"] if e["slug"] == RALLY)
+    assert rally["start"] == "2018-07-27T18:30:00+01:00"
+    assert rally["end"] is None
+    assert rally["timezone"] == "Europe/London"
+    assert rally["venues"][0]["name"] == "Student Central"
+    assert rally["venues"][0]["postcode"] == "WC1E"
+    assert rally["parent"]["title"] == "Arise — A Festival of Labour’s Left Ideas"
+    assert rally["url"] == f"https://events.example.org/events/{RALLY}"
+    session = next(e for e in data["events"] if e["title"] == "Session on Latin America")
+    assert (session["start"], session["end"], session["all_day"]) == (
+        "2018-07-28",
+        "2018-07-28",
+        True,
+    )
+
+
+def test_feeds_answer_304_to_a_matching_etag(client, demo):
+    first = client.get("/events.ics")
+
+    again = client.get("/events.ics", headers={"If-None-Match": first.headers["ETag"]})
+
+    assert first.headers["Cache-Control"] == "public, max-age=300"
+    assert again.status_code == 304
+    assert again.data == b""
+
+
+@pytest.mark.parametrize("path", ["/events.json?from=2026-13-45", "/events.ics?to=soon"])
+def test_feeds_refuse_bad_dates_with_a_message(client, path):
+    response = client.get(path)
+
+    assert response.status_code == 400
+    assert b"must be a date, YYYY-MM-DD" in response.data
+
+
+def test_json_errors_are_json(client):
+    response = client.get("/events.json?from=bad")
+
+    assert response.get_json() == {
+        "error": {
+            "status": 400,
+            "title": "Bad request",
+            "message": "from must be a date, YYYY-MM-DD",
+        }
+    }
+
+
+def test_callback_parameter_is_ignored(client, demo):
+    response = client.get("/events.json?callback=alert(1)//")
+
+    assert response.mimetype == "application/json"
+    assert response.data.startswith(b"{")
+
+
+def test_feed_window_setting_leaves_out_old_events(database_url, demo):
+    from events_app import create_app
+
+    app = create_app({"DATABASE_URL": database_url, "CLOCK": lambda: NOW, "FEED_PAST_DAYS": "365"})
+    calendar = calendar_of(app.test_client().get("/events.ics"))
+    app.extensions["events_db"].engine.dispose()
+
+    assert calendar.walk("VEVENT") == []
