@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 import click
@@ -12,6 +13,8 @@ import click
 from . import create_app, services
 from .config import ConfigError, load_config
 from .demo import DEMO_TAG, demo_events
+from .parsing import ParseError, draft_to_dict, parse_announcement
+from .parsing.model import MAX_TEXT_CHARS
 from .store import migrate as migrations
 from .store.db import make_engine, make_session_factory
 
@@ -84,6 +87,40 @@ def serve_command(host: str, port: int) -> None:
     app = create_app()
     click.echo(f"Serving on http://{host}:{port}/")
     app.run(host=host, port=port, threaded=True, use_reloader=False)
+
+
+@cli.command("parse")
+@click.option("--reference-date", default="", help="YYYY-MM-DD the text was published; empty: none")
+@click.option("--timezone", "zone", default=None, help="zone where the text names none")
+@click.argument("source", type=click.File("rb"), default="-")
+def parse_command(reference_date: str, zone: str | None, source) -> None:
+    """Read an announcement (a file, or - for standard input) and print its events as JSON."""
+    reference = _reference_date(reference_date)
+    raw = source.read(MAX_TEXT_CHARS * 4 + 1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise click.ClickException("Text must be UTF-8") from exc
+    try:
+        result = parse_announcement(
+            text,
+            reference_date=reference,
+            timezone=zone or _settings()["DEFAULT_TIMEZONE"],
+            fallback_year=datetime.now(UTC).year,
+        )
+    except ParseError as exc:
+        raise click.ClickException(str(exc)) from exc
+    document = {"events": [draft_to_dict(d) for d in result.drafts], "warnings": result.warnings}
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def _reference_date(value: str) -> date | None:
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise click.ClickException("--reference-date must be a date, YYYY-MM-DD") from exc
 
 
 def main() -> None:

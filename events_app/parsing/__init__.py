@@ -1,0 +1,115 @@
+"""Announcement text in, event drafts out. Pure: no Flask, no database, no clock.
+
+result = parse_announcement(text, reference_date=date(2026, 4, 1), timezone="Europe/London")
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .announcement import read_announcement
+from .model import (
+    MAX_LINES,
+    MAX_TEXT_CHARS,
+    Draft,
+    DraftLink,
+    DraftPerson,
+    DraftVenue,
+    ParseError,
+    ParseResult,
+    Span,
+)
+
+__all__ = [
+    "Draft",
+    "DraftLink",
+    "DraftPerson",
+    "DraftVenue",
+    "ParseError",
+    "ParseResult",
+    "Span",
+    "draft_to_dict",
+    "parse_announcement",
+]
+
+
+def parse_announcement(
+    text: str,
+    *,
+    reference_date: date | None = None,
+    timezone: str = "Europe/London",
+    fallback_year: int | None = None,
+) -> ParseResult:
+    """Read an announcement into drafts.
+
+    `reference_date` is when the text was written or published: it settles 'this Saturday' and
+    years left unwritten, and dates before it are not new events. Without it the text's own
+    years decide, then `fallback_year` (the caller's current year, say). `timezone` applies
+    where the text names no zone, postcode or US state.
+    """
+    check_text(text)
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ParseError(f"Unknown time zone: {timezone}") from exc
+    drafts = read_announcement(
+        text, reference=reference_date, default_timezone=timezone, fallback_year=fallback_year
+    )
+    warnings = [] if drafts else ["No event found in the text"]
+    return ParseResult(drafts=drafts, warnings=warnings)
+
+
+def check_text(text: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise ParseError(f"Text is too long: at most {MAX_TEXT_CHARS:,} characters")
+    if text.count("\n") >= MAX_LINES:
+        raise ParseError(f"Text has too many lines: at most {MAX_LINES:,}")
+    if "\x00" in text:
+        raise ParseError("Text must not contain NUL characters")
+    if not text.strip():
+        raise ParseError("No event found in the text: it is empty")
+
+
+def _when(value: date | datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    return value.isoformat()
+
+
+def draft_to_dict(draft: Draft) -> dict[str, Any]:
+    """The JSON shape of a draft, as `events-app parse` prints it."""
+    return {
+        "title": draft.title,
+        "start": _when(draft.start),
+        "end": _when(draft.end),
+        "all_day": draft.all_day,
+        "timezone": draft.timezone,
+        "venues": [
+            {
+                "name": v.name,
+                "address": v.address or None,
+                "postcode": v.postcode or None,
+                "city": v.city or None,
+            }
+            for v in draft.venues
+        ],
+        "speakers": [
+            {"name": p.name, "honorific": p.honorific or None, "affiliation": p.affiliation or None}
+            for p in draft.speakers
+        ],
+        "online": draft.online,
+        "url": draft.url,
+        "links": [
+            {"url": link.url, "kind": link.kind, "price": link.price or None}
+            for link in draft.links
+        ],
+        "price": draft.price or None,
+        "recurrence": draft.recurrence,
+        "parent": draft.parent,
+        "warnings": draft.warnings,
+        "spans": {name: span.as_dict() for name, span in draft.spans.items()},
+    }

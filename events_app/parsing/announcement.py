@@ -1,0 +1,543 @@
+"""From announcement text to event drafts.
+
+The text is read sentence by sentence. A date that names when something will happen (not a
+deadline, not a past happening, not a booking window) is an anchor; the clause around it gives
+the event its title, times and places, and the sentences near it without dates of their own
+add speakers, links and whatever the clause lacked. Timed lines such as '2pm: Panel' after an
+event become its sessions.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from . import dates as dates_mod
+from . import links as links_mod
+from . import people as people_mod
+from . import places as places_mod
+from . import times as times_mod
+from . import titles as titles_mod
+from .dates import DateMention, YearContext
+from .model import Draft, DraftLink, DraftPerson, DraftVenue, Span
+from .text import Sentence, split_sentences
+
+DEADLINE = re.compile(
+    r"\b(?:deadline|applications?|nominations?|submissions?|entries|closing\s+date|apply"
+    r"|notified|due|expires?|ballots?|balloted|vote|voting|must\s+be\s+(?:received|submitted)"
+    r"|no\s+later\s+than|registration\s+closes|sign\s+up\s+by|book\s+by)\b",
+    re.IGNORECASE,
+)
+DEADLINE_BY = re.compile(r"\b(?:by|before)\s+(?:the\s+)?$", re.IGNORECASE)
+VAGUE = re.compile(r"\b(?:week|month)\s+(?:of|beginning|commencing)\s+(?:the\s+)?$", re.IGNORECASE)
+PAST = re.compile(
+    r"\b(?:began|begun|ended|took\s+place|was\s+held|were\s+held|drew|passed|lasted|happened"
+    r"|died|born|founded|killed|elected|ago|since|last)\b",
+    re.IGNORECASE,
+)
+BOOKING = re.compile(
+    r"\b(?:book|booking|tickets?|register|registration|buy|sign\s+up|rsvp|on\s+sale)\b",
+    re.IGNORECASE,
+)
+END_CUE = re.compile(
+    r"\b(?:closes|close|ends|end|finishes|finish|finishing|ending|until|till"
+    r"|through|to)\b",
+    re.IGNORECASE,
+)
+PROGRAMME_ITEM = re.compile(
+    r"^(?P<time>(?:\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midday)"
+    r"(?:\s*(?:-|–|—|to)\s*\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?)?)\s*[:–—-]\s+"
+    r"(?P<title>.+)$",
+    re.IGNORECASE,
+)
+THERE = re.compile(
+    r"\bthere\b(?!\s+(?:is|are|was|were|will|'s|’s|has|have|had|may|might))", re.IGNORECASE
+)
+SEPARATORS = (
+    re.compile(r";"),
+    re.compile(r"\band\s+then\b", re.IGNORECASE),
+    re.compile(r",\s+(?:and|while|with|plus)\b", re.IGNORECASE),
+    re.compile(r"\band\b", re.IGNORECASE),
+    re.compile(r","),
+)
+US_SIGNALS = re.compile(r"\$\d|\b(?:EST|EDT|CST|CDT|PST|PDT|MST|MDT)\b")
+UK_SIGNALS = re.compile(r"£\d|\b(?:BST|GMT)\b")
+
+
+@dataclass
+class Seed:
+    """One event being read: its anchor date(s) and the stretches of text that describe it."""
+
+    sentence: int
+    paragraph: int
+    clause: tuple[int, int]
+    mention: DateMention
+    end_mention: DateMention | None = None
+    preamble: tuple[int, int] | None = None
+    context: list[Sentence] = field(default_factory=list)
+    items: list[tuple[Sentence, re.Match[str]]] = field(default_factory=list)
+    recurrence: str | None = None
+
+
+@dataclass
+class Reading:
+    """What is known about the whole text before any event is built."""
+
+    text: str
+    sentences: list[Sentence]
+    timezone: str
+    day_first: bool
+    years: YearContext
+    reference: date | None
+    festival: str | None
+
+
+def read_announcement(
+    text: str, *, reference: date | None, default_timezone: str, fallback_year: int | None
+) -> list[Draft]:
+    zone = places_mod.zone_from_places(text) or _zone_from_abbreviations(text) or default_timezone
+    reading = Reading(
+        text=text,
+        sentences=split_sentences(text),
+        timezone=zone,
+        day_first=_day_first(text, zone),
+        years=dates_mod.year_context(text, reference, fallback_year or 0),
+        reference=reference,
+        festival=titles_mod.festival_name(text),
+    )
+    seeds = _seeds(reading)
+    drafts: list[Draft] = []
+    for seed in seeds:
+        drafts.extend(_drafts(reading, seed, drafts))
+    _link_parents(reading, seeds, drafts)
+    return drafts
+
+
+def _zone_from_abbreviations(text: str) -> str | None:
+    for m in re.finditer(r"\b(GMT|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST)\b", text):
+        return times_mod.ZONES[m.group(1)]
+    return None
+
+
+def _day_first(text: str, zone: str) -> bool:
+    if places_mod.us_places(text) or US_SIGNALS.search(text):
+        return False
+    if places_mod.find_postcodes(text) or UK_SIGNALS.search(text):
+        return True
+    return not zone.startswith("America/")
+
+
+def _seeds(reading: Reading) -> list[Seed]:
+    text = reading.text
+    mentions = dates_mod.find_dates(text, day_first=reading.day_first)
+    for mention in mentions:
+        dates_mod.resolve(mention, reading.years)
+    by_sentence: dict[int, list[DateMention]] = {}
+    for index, sentence in enumerate(reading.sentences):
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        if inside:
+            by_sentence[index] = inside
+    seeds: list[Seed] = []
+    loose: list[int] = []
+    for index, sentence in enumerate(reading.sentences):
+        anchors = [m for m in by_sentence.get(index, []) if _is_anchor(reading, sentence, m)]
+        recurrence = dates_mod.find_recurrence(sentence.text)
+        if not anchors and recurrence and not by_sentence.get(index):
+            anchors = [_first_occurrence(reading, sentence, recurrence)]
+        if anchors:
+            new = _sentence_seeds(reading, index, sentence, anchors)
+            if recurrence:
+                for seed in new:
+                    seed.recurrence = recurrence.rule
+            seeds.extend(new)
+            continue
+        item = PROGRAMME_ITEM.match(sentence.text)
+        if (
+            item
+            and seeds
+            and seeds[-1].paragraph == sentence.paragraph
+            and not by_sentence.get(index)
+        ):
+            seeds[-1].items.append((sentence, item))
+            continue
+        loose.append(index)
+    _attach_context(reading, seeds, loose)
+    return seeds
+
+
+def _first_occurrence(reading: Reading, sentence: Sentence, rule) -> DateMention:
+    mention = DateMention(
+        sentence.start + rule.start,
+        sentence.start + rule.end,
+        [],
+        text=sentence.text[rule.start : rule.end],
+    )
+    base = reading.reference
+    if base is not None:
+        mention.resolved = [base + timedelta(days=(rule.weekday - base.weekday()) % 7)]
+    return mention
+
+
+def _is_anchor(reading: Reading, sentence: Sentence, mention: DateMention) -> bool:
+    if not mention.resolved:
+        return False
+    if mention.relative == "last":
+        return False
+    clause_start = _clause_start(reading.text, sentence, mention)
+    before = reading.text[clause_start : mention.start]
+    near_before = before[-70:]
+    after = reading.text[mention.end : min(sentence.end, mention.end + 30)]
+    if DEADLINE.search(near_before) or DEADLINE_BY.search(before) or VAGUE.search(before):
+        return False
+    if PAST.search(near_before) or re.match(
+        r"^\s*(?:and\s+)?(?:lasted|passed|ended)\b", after, re.IGNORECASE
+    ):
+        return False
+    if BOOKING.search(near_before) and not times_mod.find_times(
+        reading.text[clause_start : sentence.end]
+    ):
+        return False
+    if reading.reference is not None:
+        last = mention.resolved_until or mention.resolved[-1]
+        if last < reading.reference - timedelta(days=1):
+            return False
+    return True
+
+
+def _clause_start(text: str, sentence: Sentence, mention: DateMention) -> int:
+    head = text[sentence.start : mention.start]
+    cut = max(head.rfind(";"), head.rfind(":"))
+    return sentence.start + cut + 1 if cut >= 0 else sentence.start
+
+
+def _sentence_seeds(
+    reading: Reading, index: int, sentence: Sentence, anchors: list[DateMention]
+) -> list[Seed]:
+    text = reading.text
+    groups: list[list[DateMention]] = []
+    for mention in anchors:
+        if groups and _is_end_of(text, groups[-1][0], mention):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    bounds = [sentence.start]
+    for left, right in itertools.pairwise(groups):
+        bounds.append(_split_point(text, left[-1].end, right[0].start))
+    bounds.append(sentence.end)
+    preamble = None
+    first_clause_start = bounds[0]
+    colon = text.rfind(":", sentence.start, groups[0][0].start)
+    if colon >= 0 and not PROGRAMME_ITEM.match(sentence.text):
+        preamble = (sentence.start, colon)
+        first_clause_start = colon + 1
+    seeds = []
+    for n, group in enumerate(groups):
+        start = first_clause_start if n == 0 else bounds[n]
+        seeds.append(
+            Seed(
+                sentence=index,
+                paragraph=sentence.paragraph,
+                clause=(start, bounds[n + 1]),
+                mention=group[0],
+                end_mention=group[1] if len(group) > 1 else None,
+                preamble=preamble,
+            )
+        )
+    return seeds
+
+
+def _is_end_of(text: str, first: DateMention, second: DateMention) -> bool:
+    between = text[first.end : second.start]
+    return (
+        bool(END_CUE.search(between))
+        and ";" not in between
+        and len(between) < 80
+        and (not second.resolved or not first.resolved or second.resolved[0] >= first.resolved[-1])
+    )
+
+
+def _split_point(text: str, left_end: int, right_start: int) -> int:
+    """Where one event's clause ends and the next begins: at the strongest separator between
+    the two dates that leaves the later date's lead-in ('Pride on') with the later event."""
+    between = text[left_end:right_start]
+    for separator in SEPARATORS:
+        found = list(separator.finditer(between))
+        if found:
+            return left_end + found[0].start()
+    return right_start
+
+
+def _attach_context(reading: Reading, seeds: list[Seed], loose: list[int]) -> None:
+    for index in loose:
+        sentence = reading.sentences[index]
+        before = [s for s in seeds if s.sentence < index and s.paragraph == sentence.paragraph]
+        after = [
+            s
+            for s in seeds
+            if s.sentence > index
+            and (
+                s.paragraph == sentence.paragraph
+                or (s.paragraph == sentence.paragraph + 1 and _is_heading(sentence))
+            )
+        ]
+        if before:
+            before[-1].context.append(sentence)
+        elif after:
+            after[0].context.append(sentence)
+
+
+def _is_heading(sentence: Sentence) -> bool:
+    return len(sentence.text.split()) <= 12 and not sentence.text.endswith((".", "!", "?"))
+
+
+# Building drafts ------------------------------------------------------------------------------
+
+
+def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
+    text = reading.text
+    clause_text = text[seed.clause[0] : seed.clause[1]]
+    context_text = " ".join(s.text for s in seed.context)
+    first_time, end_time, zone, time_span, warnings = _times(reading, seed)
+    venues = _venues(reading, seed, earlier)
+    speakers = people_mod.find_speakers(clause_text, seed.clause[0])
+    for sentence in seed.context:
+        speakers.extend(
+            p
+            for p in people_mod.find_speakers(sentence.text, sentence.start)
+            if p.name.lower() not in {s.name.lower() for s in speakers}
+        )
+    title, title_span = _title(reading, seed)
+    if not venues and title:
+        address = places_mod.find_venues(clause_text, seed.clause[0]).address_only
+        found = places_mod.venue_in_title(title) if address else None
+        if found is not None and address is not None:
+            venues = [
+                DraftVenue(
+                    found.name, address.address, address.postcode, address.city, address.span
+                )
+            ]
+    scope = clause_text + " " + context_text
+    found_links = links_mod.find_links(clause_text, seed.clause[0])
+    for sentence in seed.context:
+        found_links.extend(links_mod.find_links(sentence.text, sentence.start))
+    online = places_mod.is_online(scope) or any(link.kind == "online" for link in found_links)
+    price = links_mod.find_price(scope)
+    drafts = []
+    days = seed.mention.resolved
+    for day in days:
+        start, end = _start_end(day, seed, first_time, end_time)
+        draft = Draft(
+            title=title or _fallback_title(venues),
+            start=start,
+            end=end,
+            timezone=zone,
+            venues=venues,
+            speakers=speakers,
+            online=online,
+            url=found_links[0].url if found_links else None,
+            links=[
+                DraftLink(link.url, link.kind, price if link.kind == "tickets" else "")
+                for link in found_links
+            ],
+            price=price,
+            recurrence=seed.recurrence,
+            warnings=list(dict.fromkeys(seed.mention.warnings + warnings)),
+        )
+        draft.spans["start"] = Span(seed.mention.start, seed.mention.end, seed.mention.text, 0.9)
+        if time_span:
+            draft.spans["time"] = time_span
+        if title_span:
+            draft.spans["title"] = title_span
+        for n, venue in enumerate(venues):
+            if venue.span:
+                draft.spans[f"venue.{n}"] = venue.span
+        for n, person in enumerate(speakers):
+            if person.span:
+                draft.spans[f"speaker.{n}"] = person.span
+        if end is None and isinstance(start, datetime):
+            draft.warnings.append("End time not given")
+        drafts.append(draft)
+    if drafts and seed.items:
+        drafts.extend(_programme(reading, seed, drafts[0]))
+    return drafts
+
+
+def _times(reading: Reading, seed: Seed):
+    text = reading.text
+    clause = text[seed.clause[0] : seed.clause[1]]
+    ranges = [
+        r
+        for r in times_mod.find_times(clause)
+        if not (seed.mention.start <= seed.clause[0] + r.start < seed.mention.end)
+    ]
+    offset = seed.clause[0]
+    if not ranges:
+        for sentence in seed.context:
+            if dates_mod.find_dates(sentence.text, day_first=reading.day_first):
+                continue
+            found = times_mod.find_times(sentence.text)
+            if found:
+                ranges, offset = found, sentence.start
+                break
+    zone = reading.timezone
+    warnings: list[str] = []
+    if not ranges:
+        return None, None, zone, None, warnings
+    if seed.end_mention is not None:
+        cue = END_CUE.search(text, seed.mention.end, seed.end_mention.start)
+        split = (cue.start() if cue else seed.end_mention.start) - offset
+        opening = [r for r in ranges if r.start < split]
+        closing = [r for r in ranges if r.start >= split]
+        first = (opening or ranges)[0]
+        end_clock = closing[0].first if closing else first.last
+    else:
+        doors = [r for r in ranges if r.first.doors]
+        first = doors[0] if doors else ranges[0]
+        end_clock = first.last
+        if doors and first.last is None and not first.open_end:
+            later = [r for r in ranges if r.start > first.start and r.last is not None]
+            end_clock = later[0].last if later else None
+    if first.zone and first.zone in times_mod.ZONES:
+        zone = times_mod.ZONES[first.zone]
+    span = Span(
+        offset + first.start,
+        offset + first.end,
+        text[offset + first.start : offset + first.end],
+        0.85,
+    )
+    return first.first.value(), end_clock.value() if end_clock else None, zone, span, warnings
+
+
+def _start_end(day: date, seed: Seed, first_time, end_time):
+    until = seed.mention.resolved_until
+    if seed.end_mention is not None and seed.end_mention.resolved:
+        until = seed.end_mention.resolved[0]
+    if first_time is None:
+        return day, until if until and until != day else None
+    start = datetime.combine(day, first_time)
+    if end_time is None:
+        return start, None
+    end = datetime.combine(until or day, end_time)
+    if end <= start and until is None:
+        end += timedelta(days=1)
+    return start, end
+
+
+def _venues(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[DraftVenue]:
+    text = reading.text
+    clause = text[seed.clause[0] : seed.clause[1]]
+    venues = places_mod.find_venues(clause, seed.clause[0]).venues
+    if THERE.search(clause) and earlier and earlier[-1].venues:
+        venues = [
+            earlier[-1].venues[0],
+            *[v for v in venues if v.name != earlier[-1].venues[0].name],
+        ]
+    if not venues and seed.preamble:
+        start, end = seed.preamble
+        venues = places_mod.find_venues(text[start:end], start).venues
+    if not venues:
+        for sentence in seed.context:
+            venues = places_mod.find_venues(sentence.text, sentence.start).venues
+            if venues:
+                break
+    return venues
+
+
+def _title(reading: Reading, seed: Seed) -> tuple[str | None, Span | None]:
+    text = reading.text
+    clause_start = seed.clause[0]
+    clause = text[clause_start : seed.clause[1]]
+    lead = text[clause_start : seed.mention.start]
+    for candidate in (titles_mod.quoted_title(clause), titles_mod.named_session(lead)):
+        if candidate:
+            return candidate, _span_of(text, candidate, clause_start)
+    cleaned = titles_mod.clean_title(lead)
+    if cleaned:
+        return cleaned, _span_of(text, cleaned, clause_start)
+    if seed.preamble:
+        start, end = seed.preamble
+        cleaned = titles_mod.clean_title(text[start:end])
+        if cleaned and not titles_mod.is_label(cleaned):
+            return cleaned, _span_of(text, cleaned, start)
+    for sentence in reversed([s for s in seed.context if s.start < seed.clause[0]]):
+        labelled = titles_mod.label_title(sentence.text)
+        if labelled:
+            label, title = labelled
+            chosen = title if titles_mod.is_label(label) or len(label.split()) <= 2 else label
+            return chosen, _span_of(text, chosen, sentence.start)
+        quoted = titles_mod.quoted_title(sentence.text)
+        if quoted:
+            return quoted, _span_of(text, quoted, sentence.start)
+    if reading.festival and re.search(r"\bevents?\b|\bactivities\b", lead, re.IGNORECASE):
+        return reading.festival, None
+    return None, None
+
+
+def _span_of(text: str, words: str, near: int) -> Span | None:
+    at = text.find(words, max(0, near - 200))
+    if at < 0:
+        lowered = text.lower().find(words.lower(), max(0, near - 200))
+        at = lowered
+    if at < 0:
+        return None
+    return Span(at, at + len(words), text[at : at + len(words)], 0.7)
+
+
+def _fallback_title(venues: list[DraftVenue]) -> str:
+    return f"Event at {venues[0].name}" if venues else "Event"
+
+
+def _programme(reading: Reading, seed: Seed, parent: Draft) -> list[Draft]:
+    day = parent.start if not isinstance(parent.start, datetime) else parent.start.date()
+    children = []
+    for sentence, item in seed.items:
+        found = times_mod.find_times(item["time"])
+        if not found:
+            continue
+        title_text = re.split(
+            r"\s+(?:with|featuring|led\s+by|chaired\s+by)\s+", item["title"], maxsplit=1
+        )[0]
+        title = titles_mod.clean_title(title_text.rstrip(".")) or title_text.rstrip(".")
+        start = datetime.combine(day, found[0].first.value())
+        end = datetime.combine(day, found[0].last.value()) if found[0].last else None
+        speakers = people_mod.find_speakers(sentence.text, sentence.start)
+        child = Draft(
+            title=title,
+            start=start,
+            end=end,
+            timezone=parent.timezone,
+            venues=list(parent.venues),
+            speakers=speakers,
+            online=parent.online,
+            parent=parent.title,
+        )
+        child.spans["title"] = Span(sentence.start, sentence.end, sentence.text, 0.7)
+        children.append(child)
+    if children and not parent.speakers:
+        names: dict[str, DraftPerson] = {}
+        for child in children:
+            for person in child.speakers:
+                names.setdefault(person.name.lower(), person)
+        parent.speakers = list(names.values())
+    return children
+
+
+def _link_parents(reading: Reading, seeds: list[Seed], drafts: list[Draft]) -> None:
+    """Sessions that name the festival they belong to become its children."""
+    festival = reading.festival
+    if not festival:
+        return
+    parents = [d for d in drafts if d.title == festival]
+    if not parents:
+        return
+    parent = parents[0]
+    short = festival.split()[0]
+    for draft in drafts:
+        if draft is parent or draft.parent:
+            continue
+        span = draft.spans.get("title") or draft.spans.get("start")
+        nearby = reading.text[max(0, span.start - 200) : span.end + 200] if span else ""
+        if festival in nearby or re.search(rf"\bfor\s+{re.escape(short)}\b", draft.title):
+            draft.parent = parent.title

@@ -1,0 +1,451 @@
+"""Calendar dates written in prose: find them, then settle their year.
+
+Finding and resolving are separate steps because the year of "Friday July 27" depends on the
+whole text (its other dates, its tense) and on the reference date the caller gives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+MONTHS = {
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
+}
+WEEKDAYS = {
+    "mon": 0,
+    "monday": 0,
+    "tue": 1,
+    "tues": 1,
+    "tuesday": 1,
+    "wed": 2,
+    "wednesday": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "thursday": 3,
+    "fri": 4,
+    "friday": 4,
+    "sat": 5,
+    "saturday": 5,
+    "sun": 6,
+    "sunday": 6,
+}
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_WD = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?"
+)
+_DAY = r"(?:[0-2]?\d|3[01])(?!\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_DASH = r"\s*(?:-|–|—|to|until|till|through|thru)\s*"
+
+DAY_MONTH = re.compile(
+    rf"""\b(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?
+    (?P<days>{_DAY}(?:\s*,\s*{_DAY}){{0,30}}(?:,?\s+(?:and|&)\s+{_DAY})?)
+    (?:{_DASH}(?:(?P<wd2>{_WD}),?\s+(?:the\s+)?)?(?P<day2>{_DAY}))?
+    (?:\s+of)?\s+(?P<month>{_MONTH})(?![a-z])
+    (?:,?\s+(?P<year>{_YEAR}))?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+MONTH_DAY = re.compile(
+    rf"""\b(?:(?P<wd>{_WD}),?\s+)?(?P<month>{_MONTH})\s+
+    (?P<days>{_DAY}(?:\s*,\s*{_DAY}){{0,30}}(?:,?\s+(?:and|&)\s+{_DAY})?)
+    (?:{_DASH}(?P<day2>{_DAY}))?(?![\d:.]\d)
+    (?:,?\s+(?P<year>{_YEAR}))?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+NUMERIC = re.compile(
+    rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<year>(?:19|20)?\d\d)(?![\d/.]\d)",
+    re.IGNORECASE,
+)
+RELATIVE = re.compile(
+    rf"\b(?:(?P<which>this|next|coming|last|on)\s+(?P<wd>{_WD})(?!\w)|(?P<word>today|tonight|tomorrow))",
+    re.IGNORECASE,
+)
+EVERY = re.compile(
+    rf"\b(?:every|each)\s+(?:(?P<nth>first|second|third|fourth|last)\s+)?(?P<wd>{_WD})(?:s\b)?"
+    r"(?:\s+of\s+(?:the|each|every)\s+month)?",
+    re.IGNORECASE,
+)
+WEEKLY_PLURAL = re.compile(rf"\b(?:on\s+)?(?P<wd>{_WD})s\b(?=\s+(?:from|at|\d))", re.IGNORECASE)
+YEAR_WORD = re.compile(rf"\b{_YEAR}")
+
+
+@dataclass(frozen=True)
+class DayRef:
+    """A calendar day as written: the year may be missing, the weekday may be given."""
+
+    month: int
+    day: int
+    year: int | None = None
+    weekday: int | None = None
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    days: list[DayRef]
+    until: DayRef | None = None
+    relative: str | None = None
+    relative_weekday: int | None = None
+    text: str = ""
+    resolved: list[date] = field(default_factory=list)
+    resolved_until: date | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def explicit_year(self) -> bool:
+        return all(d.year is not None for d in self.days)
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    start: int
+    end: int
+    rule: str
+    weekday: int
+
+
+def _weekday(text: str | None) -> int | None:
+    return WEEKDAYS.get(text.lower().rstrip(".")) if text else None
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _day_numbers(text: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\d+", text)]
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def find_dates(text: str, *, day_first: bool) -> list[DateMention]:
+    """Every day-precise date in the text, longest match first where two overlap."""
+    found: list[DateMention] = []
+    for m in DAY_MONTH.finditer(text):
+        found.append(_from_words(m, _month(m["month"])))
+    for m in MONTH_DAY.finditer(text):
+        found.append(_from_words(m, _month(m["month"])))
+    for m in ISO.finditer(text):
+        ref = _valid(int(m["year"]), int(m["month"]), int(m["day"]))
+        if ref:
+            found.append(DateMention(m.start(), m.end(), [ref], text=m.group()))
+    for m in NUMERIC.finditer(text):
+        mention = _from_numeric(m, day_first)
+        if mention:
+            found.append(mention)
+    for m in RELATIVE.finditer(text):
+        if m["which"] and m["which"].lower() == "on":
+            continue
+        found.append(
+            DateMention(
+                m.start(),
+                m.end(),
+                [],
+                relative=(m["word"] or m["which"]).lower(),
+                relative_weekday=_weekday(m["wd"]),
+                text=m.group(),
+            )
+        )
+    return _merge_adjacent(_drop_overlaps(found), text)
+
+
+def _from_words(m: re.Match[str], month: int) -> DateMention:
+    year = _year(m["year"])
+    weekday = _weekday(m["wd"])
+    numbers = _day_numbers(m["days"])
+    days = [DayRef(month, n, year, weekday if i == 0 else None) for i, n in enumerate(numbers)]
+    until = None
+    if m["day2"]:
+        until = DayRef(month, _day_numbers(m["day2"])[0], year, _weekday(m.groupdict().get("wd2")))
+    return DateMention(m.start(), m.end(), days, until=until, text=m.group())
+
+
+def _valid(year: int | None, month: int, day: int) -> DayRef | None:
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return None
+    return DayRef(month, day, year)
+
+
+def _from_numeric(m: re.Match[str], day_first: bool) -> DateMention | None:
+    a, b, year = int(m["a"]), int(m["b"]), _year(m["year"])
+    readings = [(b, a), (a, b)] if day_first else [(a, b), (b, a)]
+    for month, day in readings:
+        if 1 <= month <= 12:
+            ref = _valid(year, month, day)
+            if ref:
+                ref = replace(ref, weekday=_weekday(m["wd"]))
+                return DateMention(m.start(), m.end(), [ref], text=m.group())
+    return None
+
+
+def _drop_overlaps(found: list[DateMention]) -> list[DateMention]:
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[DateMention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            previous = kept[-1]
+            if previous.relative and not mention.relative and mention.end > previous.end:
+                kept[-1] = _with_relative(mention, previous)
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _with_relative(mention: DateMention, relative: DateMention) -> DateMention:
+    mention.start = relative.start
+    if mention.days and mention.days[0].weekday is None:
+        mention.days[0] = replace(mention.days[0], weekday=relative.relative_weekday)
+    return mention
+
+
+_JOIN_RELATIVE = re.compile(r"^,?\s*$")
+_JOIN_RANGE = re.compile(r"^\s*(?:-|–|—|to|until|till|through|thru)\s*$", re.IGNORECASE)
+
+
+def _merge_adjacent(found: list[DateMention], text: str) -> list[DateMention]:
+    """'this Saturday, July 28' is one date; '30 June to 2 July' is one range."""
+    merged: list[DateMention] = []
+    for mention in found:
+        if merged:
+            previous = merged[-1]
+            between = text[previous.end : mention.start]
+            if previous.relative and mention.days and _JOIN_RELATIVE.match(between):
+                merged[-1] = _with_relative(mention, previous)
+                merged[-1].text = text[merged[-1].start : mention.end]
+                continue
+            if (
+                previous.days
+                and mention.days
+                and previous.until is None
+                and len(previous.days) == 1
+                and len(mention.days) == 1
+                and _JOIN_RANGE.match(between)
+            ):
+                previous.until = mention.days[0]
+                previous.end = mention.end
+                previous.text = text[previous.start : previous.end]
+                if previous.days[0].year is None and mention.days[0].year is not None:
+                    previous.days[0] = replace(previous.days[0], year=mention.days[0].year)
+                continue
+        merged.append(mention)
+    return merged
+
+
+def find_recurrence(text: str) -> Recurrence | None:
+    m = EVERY.search(text)
+    if m:
+        weekday = _weekday(m["wd"])
+        assert weekday is not None
+        if m["nth"]:
+            nth = {"first": "1", "second": "2", "third": "3", "fourth": "4", "last": "-1"}
+            rule = f"FREQ=MONTHLY;BYDAY={nth[m['nth'].lower()]}{RRULE_DAYS[weekday]}"
+        else:
+            rule = f"FREQ=WEEKLY;BYDAY={RRULE_DAYS[weekday]}"
+        return Recurrence(m.start(), m.end(), rule, weekday)
+    return None
+
+
+def evidence_years(text: str) -> list[tuple[int, bool]]:
+    """Years the text names, each with whether it is spoken of in the future tense."""
+    years = []
+    for m in YEAR_WORD.finditer(text):
+        window = text[max(0, m.start() - 120) : m.start()].lower()
+        clause = re.split(r"[.;!?]", window)[-1]
+        future = bool(re.search(r"\b(will|shall|going to|is due|are due|next)\b", clause))
+        years.append((int(m.group()), future))
+    return years
+
+
+@dataclass(frozen=True)
+class YearContext:
+    """What settles a missing year: the reference date, else the text's own years."""
+
+    reference: date | None
+    anchor_year: int | None
+    anchor_is_future: bool
+    fallback_year: int
+
+
+def year_context(text: str, reference: date | None, fallback_year: int) -> YearContext:
+    years = evidence_years(text)
+    if not years:
+        return YearContext(reference, None, False, fallback_year)
+    anchor = max(y for y, _ in years)
+    future = any(f for y, f in years if y == anchor)
+    return YearContext(reference, anchor, future, fallback_year)
+
+
+def resolve(mention: DateMention, context: YearContext) -> DateMention:
+    """Fill `resolved` (and `resolved_until`), with warnings where the text disagrees."""
+    if mention.relative:
+        return _resolve_relative(mention, context)
+    first = mention.days[0]
+    year, warnings = choose_year(first, context)
+    mention.warnings.extend(warnings)
+    mention.resolved = []
+    for ref in mention.days:
+        day = _safe_date(ref.year or year, ref.month, ref.day)
+        if day is None:
+            mention.warnings.append(f"{_describe(ref)} is not a real date")
+            continue
+        mention.resolved.append(day)
+    if mention.until is not None and mention.resolved:
+        until = mention.until
+        end = _safe_date(until.year or year, until.month, until.day)
+        if end is not None and end < mention.resolved[0]:
+            end = _safe_date((until.year or year) + 1, until.month, until.day)
+        mention.resolved_until = end
+        if end is not None and until.weekday is not None and end.weekday() != until.weekday:
+            mention.warnings.append(
+                f"{_describe(until)}: {end:%-d %B %Y} is a {WEEKDAY_NAMES[end.weekday()]}"
+            )
+    return mention
+
+
+def _resolve_relative(mention: DateMention, context: YearContext) -> DateMention:
+    base = context.reference
+    if base is None:
+        mention.warnings.append(f"'{mention.text}' needs a reference date; none was given")
+        return mention
+    word = mention.relative
+    if word in ("today", "tonight"):
+        mention.resolved = [base]
+    elif word == "tomorrow":
+        mention.resolved = [base + timedelta(days=1)]
+    elif mention.relative_weekday is not None:
+        ahead = (mention.relative_weekday - base.weekday()) % 7
+        if word == "last":
+            ahead = ahead - 7 if ahead else -7
+        elif word == "next" and ahead == 0:
+            ahead = 7
+        mention.resolved = [base + timedelta(days=ahead)]
+    return mention
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _describe(ref: DayRef) -> str:
+    weekday = f"{WEEKDAY_NAMES[ref.weekday]} " if ref.weekday is not None else ""
+    month = date(2000, ref.month, 1).strftime("%B")
+    return f"{weekday}{ref.day} {month}{f' {ref.year}' if ref.year else ''}"
+
+
+def choose_year(ref: DayRef, context: YearContext) -> tuple[int, list[str]]:
+    """The year for a day written without one, or the written year with a warning when its
+    weekday disagrees."""
+    if ref.year is not None:
+        day = _safe_date(ref.year, ref.month, ref.day)
+        if day and ref.weekday is not None and day.weekday() != ref.weekday:
+            return ref.year, [
+                f"{_describe(ref)}: {day:%-d %B %Y} is a {WEEKDAY_NAMES[day.weekday()]}"
+            ]
+        return ref.year, []
+    if context.reference is not None:
+        return _year_near_reference(ref, context.reference)
+    if context.anchor_year is not None:
+        return _year_from_evidence(ref, context)
+    year = context.fallback_year
+    return year, [f"No year given for {_describe(ref)}: assumed {year}"]
+
+
+def _year_near_reference(ref: DayRef, reference: date) -> tuple[int, list[str]]:
+    if ref.weekday is not None:
+        matching = [
+            y
+            for y in range(reference.year - 6, reference.year + 7)
+            if (d := _safe_date(y, ref.month, ref.day)) and d.weekday() == ref.weekday
+        ]
+        if matching:
+
+            def distance(y: int) -> int:
+                day = date(y, ref.month, ref.day)
+                return abs((day - reference).days) + (0 if day >= reference else 1)
+
+            best = min(matching, key=distance)
+            if abs(best - reference.year) <= 1:
+                return best, []
+        plain, _ = _year_near_reference(DayRef(ref.month, ref.day), reference)
+        return plain, [
+            f"{_describe(ref)}: no year near {reference.year} has {ref.day} "
+            f"{date(2000, ref.month, 1):%B} on a {WEEKDAY_NAMES[ref.weekday]}; assumed {plain}"
+        ]
+    year = reference.year
+    candidate = _safe_date(year, ref.month, ref.day) or date(year, ref.month, 28)
+    if candidate < reference - timedelta(days=31):
+        year += 1
+    return year, []
+
+
+def _year_from_evidence(ref: DayRef, context: YearContext) -> tuple[int, list[str]]:
+    anchor = context.anchor_year
+    assert anchor is not None
+    span = (
+        range(anchor - 12, anchor + 1)
+        if context.anchor_is_future
+        else range(anchor - 12, anchor + 13)
+    )
+    if ref.weekday is not None:
+        matching = [
+            y
+            for y in span
+            if (d := _safe_date(y, ref.month, ref.day)) and d.weekday() == ref.weekday
+        ]
+        if matching:
+            best = min(matching, key=lambda y: (abs(y - anchor), -y))
+            return best, [
+                f"No year given for {_describe(ref)}: {best} is the year near "
+                f"{anchor} (named in the text) in which the weekday agrees"
+            ]
+        return anchor, [
+            f"{_describe(ref)}: no year near {anchor} has that weekday; assumed {anchor}"
+        ]
+    return anchor, [
+        f"No year given for {_describe(ref)}: assumed {anchor}, the year the text names"
+    ]

@@ -1,0 +1,206 @@
+"""Speakers: names after a cue ('Speakers:', 'with', 'a talk by') or before one ('X will be
+speaking'), with honorifics and affiliations kept apart from the name."""
+
+from __future__ import annotations
+
+import re
+
+from .model import DraftPerson, Span
+
+PREFIX_TITLES = {
+    "dr": "Dr",
+    "dr.": "Dr",
+    "doctor": "Dr",
+    "prof": "Professor",
+    "prof.": "Professor",
+    "professor": "Professor",
+    "mayor": "Mayor",
+    "cllr": "Cllr",
+    "cllr.": "Cllr",
+    "councillor": "Cllr",
+    "rev": "Rev",
+    "rev.": "Rev",
+    "revd": "Rev",
+    "reverend": "Rev",
+    "sir": "Sir",
+    "dame": "Dame",
+    "lord": "Lord",
+    "lady": "Lady",
+    "baroness": "Baroness",
+    "baron": "Baron",
+    "senator": "Senator",
+    "sen.": "Senator",
+    "rep.": "Rep",
+    "judge": "Judge",
+    "rabbi": "Rabbi",
+    "imam": "Imam",
+    "father": "Father",
+    "sister": "Sister",
+    "mr": "Mr",
+    "mr.": "Mr",
+    "mrs": "Mrs",
+    "mrs.": "Mrs",
+    "ms": "Ms",
+    "ms.": "Ms",
+    "mx": "Mx",
+}
+SUFFIX_TITLES = {"MP", "MEP", "MSP", "MS", "AM", "MLA", "OBE", "MBE", "CBE", "QC", "KC", "PhD"}
+ROLE_WORDS = {
+    "author",
+    "authors",
+    "writer",
+    "poet",
+    "director",
+    "the",
+    "filmmaker",
+    "film-maker",
+    "artist",
+    "journalist",
+    "activist",
+    "comedian",
+    "host",
+    "chair",
+    "speaker",
+    "speakers",
+    "special",
+    "guest",
+    "guests",
+    "musician",
+    "singer",
+    "historian",
+    "economist",
+    "campaigner",
+    "organiser",
+    "secretary",
+    "general",
+    "president",
+    "leader",
+    "novelist",
+    "broadcaster",
+    "producer",
+    "our",
+    "their",
+    "his",
+    "her",
+    "local",
+    "award-winning",
+    "acclaimed",
+    "renowned",
+    "former",
+}
+NOBODY = re.compile(
+    r"^(?:and\s+)?(?:more|many more|others|many others|lots more|friends|guests|special guests"
+    r"|tbc|tba|others tbc|more tbc|to be announced|more to be announced)\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|bin|al|el|ap)(?=\s+[A-Z]))"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
+
+LIST_CUES = re.compile(
+    r"\b(?:speakers?|participants|panell?ists|guests|contributors|line-?up|featuring"
+    r"|speakers?\s+include|participants\s+include|speakers\s+will\s+include)"
+    r"\s*(?:include|including|are|will\s+be|will\s+include)?\s*:?\s+",
+    re.IGNORECASE,
+)
+INLINE_CUES = re.compile(
+    r"\b(?:with|featuring|feat\.|hosted\s+by|chaired\s+by|led\s+by|(?:a\s+)?talk\s+by"
+    r"|lecture\s+by|presented\s+by|introduced\s+by|in\s+conversation\s+with"
+    r"|q\s*&\s*a\s+with|conversation\s+with|joined\s+by)\s+",
+    re.IGNORECASE,
+)
+SPEAKS_AFTER = re.compile(
+    r"\s+(?:will\s+be\s+(?:speaking|talking|in\s+conversation|presenting|reading|performing)"
+    r"|will\s+(?:speak|talk|present|read|perform|lead|chair|introduce|give|take\s+questions"
+    r"|answer\s+questions|discuss|deliver|host)|is\s+speaking|speaks|in\s+conversation\s+with)\b"
+)
+_LIST_END = re.compile(
+    r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bRev)(?<!\bProf)(?<!\bCllr)"
+    r"[.;!?](?:\s|$)|\n|$"
+)
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*")
+
+
+def find_speakers(text: str, offset: int = 0) -> list[DraftPerson]:
+    """Everyone the text names as speaking, in order of mention, each once."""
+    found: list[DraftPerson] = []
+    for m in LIST_CUES.finditer(text):
+        found.extend(_read_list(text, m.end(), offset))
+    for m in INLINE_CUES.finditer(text):
+        found.extend(_read_list(text, m.end(), offset, strict=True))
+    for m in SPEAKS_AFTER.finditer(text):
+        person = _name_before(text, m.start(), offset)
+        if person:
+            found.append(person)
+    found.sort(key=lambda p: p.span.start if p.span else 0)
+    unique: dict[str, DraftPerson] = {}
+    for person in found:
+        unique.setdefault(person.name.lower(), person)
+    return list(unique.values())
+
+
+def _read_list(text: str, start: int, offset: int, strict: bool = False) -> list[DraftPerson]:
+    end = _LIST_END.search(text, start)
+    stop = end.start() if end else len(text)
+    chunk = text[start:stop]
+    chunk = re.split(
+        r"\s+(?:on|at|in|from|for|about|who|which|to)\s+(?=[a-z\"“']|[A-Z][a-z]+\s"
+        r"\d)|\s+(?:will|is|are)\b",
+        chunk,
+    )[0]
+    people: list[DraftPerson] = []
+    pos = start
+    for item in _SPLIT.split(chunk):
+        item_start = text.find(item, pos) if item else pos
+        pos = item_start + len(item)
+        if not item.strip():
+            continue
+        if NOBODY.match(item.strip()):
+            break
+        person = parse_person(item, item_start + offset)
+        if person is None:
+            if strict or people:
+                break
+            continue
+        people.append(person)
+    return people
+
+
+def _name_before(text: str, end: int, offset: int) -> DraftPerson | None:
+    head = re.split(r"[.;:!?]\s+|\n", text[max(0, end - 80) : end])[-1]
+    m = re.search(rf"((?:[A-Z][\w.]*\s+)?{_NAME})$", head)
+    if not m:
+        return None
+    return parse_person(m.group(1), end - len(m.group(1)) + offset)
+
+
+def parse_person(item: str, at: int = 0) -> DraftPerson | None:
+    """'Dr. Maria Chen (Stanford)' -> Maria Chen, Dr, Stanford; None when it is not a name."""
+    text = item.strip().strip('"“”')
+    affiliation = ""
+    paren = re.search(r"\s*\(([^)]{1,80})\)\s*$", text)
+    if paren:
+        affiliation, text = paren.group(1).strip(), text[: paren.start()]
+    of = re.search(r"\s+(?:of|from)\s+((?:the\s+)?[A-Z][^,;]{1,80})$", text)
+    if of:
+        affiliation, text = of.group(1).strip(), text[: of.start()]
+    words = text.split()
+    while words and words[0].lower().strip(",") in ROLE_WORDS:
+        words.pop(0)
+    honorific = ""
+    while words and words[0].lower() in PREFIX_TITLES:
+        honorific = PREFIX_TITLES[words.pop(0).lower()]
+    if words and words[-1].strip(",") in SUFFIX_TITLES:
+        honorific = honorific or words[-1].strip(",")
+        words.pop()
+    name = " ".join(words).strip(" ,.")
+    if not re.fullmatch(_NAME, name) or len(words) > 5:
+        return None
+    if any(w.isupper() and len(w) > 3 for w in words):
+        return None
+    start = at + max(0, item.find(name))
+    return DraftPerson(
+        name=name,
+        honorific=honorific,
+        affiliation=affiliation,
+        span=Span(start, start + len(name), name, 0.8),
+    )

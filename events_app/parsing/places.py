@@ -1,0 +1,291 @@
+"""Venues, addresses, postcodes and online events.
+
+Two shapes cover most announcements: an address run ('Conway Hall, 25 Red Lion Square, London
+WC1R 4RL'), read backwards from its postcode or US state, and a place after a preposition ('at
+Unite House', 'outside Downing Street', 'in Room 210, Gates Hall').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import DraftVenue, Span
+
+UK_AREAS = (
+    "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY "
+    "E EC EH EN EX FK FY G GL GU HA HD HG HP HR HS HU HX IG IP IV KA KT KW KY L LA LD LE LL LN LS "
+    "LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO "
+    "SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE"
+).split()
+_AREA = "|".join(sorted(UK_AREAS, key=len, reverse=True))
+FULL_POSTCODE = re.compile(rf"\b(?:{_AREA})\d[A-Z\d]?\s*\d[A-Z]{{2}}\b")
+OUTWARD_POSTCODE = re.compile(
+    rf"(?<=, )(?:{_AREA})\d[A-Z\d]?\b(?![\w-])|"
+    rf"(?<=[a-z] )(?:{_AREA})\d[A-Z\d]?(?=[\s,.;:)]|$)(?!\s*\d[A-Z]{{2}})"
+)
+
+US_STATE_ZONES = {
+    **dict.fromkeys(
+        "CT DE DC FL GA IN KY ME MD MA MI NH NJ NY NC OH PA RI SC VT VA WV".split(),
+        "America/New_York",
+    ),
+    **dict.fromkeys("AL AR IL IA KS LA MN MS MO NE ND OK SD TN TX WI".split(), "America/Chicago"),
+    **dict.fromkeys("CO ID MT NM UT WY".split(), "America/Denver"),
+    "AZ": "America/Phoenix",
+    **dict.fromkeys("CA NV OR WA".split(), "America/Los_Angeles"),
+    "AK": "America/Anchorage",
+    "HI": "Pacific/Honolulu",
+}
+US_PLACE = re.compile(
+    r",\s*(?P<city>[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,2}),\s*"
+    rf"(?P<state>{'|'.join(US_STATE_ZONES)})\b(?:\s+(?P<zip>\d{{5}}(?:-\d{{4}})?))?"
+)
+STREET = re.compile(
+    r"^\d+[A-Za-z]?\b|\b(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Terrace|Villas|Way|Close"
+    r"|Crescent|Gardens|Place|Pl|Row|Drive|Grove|Square|Sq|Hill|Parade|Walk|Mews|Green"
+    r"|Broadway|Boulevard|Blvd|Highway|Croft|Circus|Embankment|Quay|Wharf|Yard)\.?$"
+)
+CITIES = frozenset(
+    "London Bristol Manchester Birmingham Leeds Glasgow Edinburgh Cardiff Liverpool Sheffield "
+    "Newcastle Nottingham Brighton Oxford Cambridge York Belfast Leicester Coventry Southampton "
+    "Portsmouth Norwich Exeter Plymouth Hull Bradford Swansea Aberdeen Dundee Derby Reading Bath "
+    "Salford Sunderland Wolverhampton Stoke Preston Lancaster Durham Chester Canterbury Dublin "
+    "Paris Berlin Madrid Rome Amsterdam Brussels Chicago Boston Seattle Toronto".split()
+)
+EVENT_WORDS = re.compile(
+    r"\b(?:Festival|Conference|Congress|Summit|Rally|Fair|Day\s+School|Weekend|Convention"
+    r"|Assembly|Camp|March|Demonstration|Celebration|Gala|Symposium|Workshop)\b"
+)
+ONLINE = re.compile(
+    r"\b(?:zoom|microsoft teams|on teams|via teams|google meet|online|webinar|livestream"
+    r"|live[- ]stream(?:ed)?|streamed live|crowdcast|jitsi|virtual event|join remotely)\b",
+    re.IGNORECASE,
+)
+PREPOSITION = re.compile(r"\b(?:at|in|outside|inside|@)\s+(?:the\s+)?", re.IGNORECASE)
+_CONNECTORS = {"of", "the", "and", "&", "de", "la", "le", "du"}
+_CALENDAR_WORD = re.compile(
+    r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$",
+    re.IGNORECASE,
+)
+_NOT_PLACES = re.compile(
+    r"^(?:Zoom|Teams|Facebook|Twitter|YouTube|Instagram|Google|Meet|Online|Noon|Midnight"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December|Room|Doors|Tickets)$"
+)
+_VERB_AFTER = re.compile(
+    r"^\s+(?:will|is|are|was|were|has|have|had|can|could|would|should|said|says)\b"
+)
+_NAMES_AN_EVENT = re.compile(r"^\s*[—–:-]\s*(?:A|An|The)\s")
+_TITLE_VENUE = re.compile(
+    r"((?:[A-Z][\w'’&-]*\s+){0,4}(?:School|Church|Chapel|Hall|Centre|Center|Library|Museum"
+    r"|Gallery|College|University|Club|Theatre|Theater|Cinema|Institute|Bookshop|Pub|Arms"
+    r"|Inn|Tavern|Academy|Mosque|Synagogue|Temple|Cathedral|Stadium|Arena))\b"
+)
+
+
+@dataclass
+class PlaceFacts:
+    venues: list[DraftVenue]
+    address_only: DraftVenue | None = None
+
+
+def find_postcodes(text: str) -> list[re.Match[str]]:
+    found = list(FULL_POSTCODE.finditer(text))
+    taken = [(m.start(), m.end()) for m in found]
+    for m in OUTWARD_POSTCODE.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
+def us_places(text: str) -> list[re.Match[str]]:
+    return list(US_PLACE.finditer(text))
+
+
+def zone_from_places(text: str) -> str | None:
+    """Europe/London for a UK postcode, the state's zone for a US address, else nothing."""
+    us = us_places(text)
+    if us:
+        return US_STATE_ZONES[us[0]["state"]]
+    if find_postcodes(text):
+        return "Europe/London"
+    return None
+
+
+def is_online(text: str) -> bool:
+    return bool(ONLINE.search(text))
+
+
+def find_venues(text: str, offset: int = 0) -> PlaceFacts:
+    """Venues in one stretch of text (a clause); `offset` places spans in the whole text."""
+    venues: list[DraftVenue] = []
+    address_only = None
+    for run in _address_runs(text, offset):
+        if run.name:
+            venues.append(run)
+        elif address_only is None:
+            address_only = run
+    for venue in _prepositional(text, offset):
+        if not any(_overlaps(venue.name, v.name) for v in venues):
+            venues.append(venue)
+    venues.sort(key=lambda v: v.span.start if v.span else 0)
+    return PlaceFacts(venues, address_only)
+
+
+def _overlaps(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a in b or b in a
+
+
+def _address_runs(text: str, offset: int) -> list[DraftVenue]:
+    runs = []
+    for m in find_postcodes(text):
+        city, before = _split_city(text[: m.start()])
+        runs.append(_run(text, before, m.group(), city, m.end(), offset))
+    for m in us_places(text):
+        runs.append(
+            _run(
+                text,
+                text[: m.start()],
+                m["zip"] or "",
+                m["city"],
+                m.end(),
+                offset,
+                state=m["state"],
+            )
+        )
+    return runs
+
+
+def _split_city(before: str) -> tuple[str, str]:
+    """'..., London ' right before a postcode: the city, and the text before it."""
+    m = re.search(r"(?:^|,)\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+$", before)
+    if m and not STREET.search(m.group(1)):
+        return m.group(1), before[: m.start(1)]
+    return "", before
+
+
+def _run(
+    text: str, before: str, postcode: str, city: str, end: int, offset: int, state: str = ""
+) -> DraftVenue:
+    segments = before.rstrip().rstrip(",").split(",")
+    address: list[str] = []
+    names: list[str] = []
+    name_start = None
+    pos = len(before.rstrip().rstrip(","))
+    for segment in reversed(segments):
+        seg_start = pos - len(segment)
+        pos = seg_start - 1
+        piece = segment.strip()
+        if not piece:
+            break
+        cut = _after_last_preposition(piece)
+        if cut is not None:
+            if _looks_like_name(cut):
+                names.insert(0, cut)
+                name_start = seg_start + segment.find(cut)
+            break
+        if _has_time_or_date(piece) or not _looks_like_name(piece) or len(piece.split()) > 7:
+            break
+        if STREET.search(piece) and not names:
+            address.insert(0, piece)
+        elif piece in CITIES and not names and not address:
+            city = city or piece
+        else:
+            names.insert(0, piece)
+            name_start = seg_start + segment.find(piece)
+    if state:
+        city = f"{city}, {state}" if city else state
+    name = ", ".join(names)
+    start = name_start if name_start is not None else max(0, end - len(postcode))
+    return DraftVenue(
+        name=name,
+        address=", ".join(address),
+        postcode=postcode,
+        city=city,
+        span=Span(offset + start, offset + end, text[start:end], 0.8 if name else 0.5),
+    )
+
+
+def _after_last_preposition(piece: str) -> str | None:
+    found = list(PREPOSITION.finditer(piece))
+    if not found:
+        return None
+    return piece[found[-1].end() :].strip() or ""
+
+
+_DATEISH = re.compile(
+    r"\d\s*(?:am|pm|a\.m|p\.m)\b|\d[:.]\d\d|\b(?:noon|midnight)\b|\b(?:19|20)\d\d\b(?!\s+[A-Z][a-z])|\b\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_time_or_date(piece: str) -> bool:
+    return bool(_DATEISH.search(piece))
+
+
+def _looks_like_name(piece: str) -> bool:
+    words = piece.split()
+    if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    return not _NOT_PLACES.match(piece) and not EVENT_WORDS.search(piece)
+
+
+def _prepositional(text: str, offset: int) -> list[DraftVenue]:
+    venues = []
+    for m in PREPOSITION.finditer(text):
+        phrase_end, phrase = _capitalised_phrase(text, m.end())
+        if not phrase or _VERB_AFTER.match(text[phrase_end : phrase_end + 12]):
+            continue
+        if _NAMES_AN_EVENT.match(text[phrase_end : phrase_end + 40]):
+            continue
+        if _NOT_PLACES.match(phrase.split(",")[0].strip()) and not phrase.startswith("Room"):
+            continue
+        if EVENT_WORDS.search(phrase) or phrase in CITIES or _has_time_or_date(phrase):
+            continue
+        if m.group().lower().startswith("in") and "," not in phrase and len(phrase.split()) == 1:
+            continue
+        start = m.end()
+        venues.append(
+            DraftVenue(name=phrase, span=Span(offset + start, offset + phrase_end, phrase, 0.7))
+        )
+    return venues
+
+
+_WORD = re.compile(r"[^\s,.;:!?()\"“”]+")
+
+
+def _capitalised_phrase(text: str, start: int) -> tuple[int, str]:
+    """The run of capitalised words from `start`, allowing 'of', 'the', '&' inside and one comma
+    before another capitalised part ('Room 210, Gates Hall')."""
+    pos, end, words = start, start, 0
+    while words < 10:
+        m = _WORD.match(text, pos)
+        if not m:
+            break
+        word = m.group()
+        if _CALENDAR_WORD.match(word) and words > 0:
+            break
+        if word[0].isupper() or (word[0].isdigit() and words > 0):
+            end, words = m.end(), words + 1
+        elif word.lower() in _CONNECTORS and words > 0:
+            pass
+        else:
+            break
+        pos = m.end()
+        gap = re.match(r"\s+|,\s+(?=[A-Z])", text[pos : pos + 3])
+        if not gap:
+            break
+        if gap.group().startswith(",") and not word[0].isupper() and not word[0].isdigit():
+            break
+        pos += gap.end()
+    phrase = text[start:end].strip().rstrip(",")
+    return end, phrase
+
+
+def venue_in_title(title: str) -> DraftVenue | None:
+    m = _TITLE_VENUE.search(title)
+    return DraftVenue(name=m.group(1).strip()) if m else None

@@ -1,0 +1,58 @@
+"""Paragraphs and sentences, as spans of the original text (offsets never shift)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Rev|Revd|Cllr|No|Nos|Vol|Fr|Sr|Jr|Sen|Rep|Gen|Col|Capt|Lt"
+    r"|approx|etc|vs|e\.g|i\.e|[A-Z])\.)$"
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9£$€@#])")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    paragraph_start = 0
+    for number, paragraph_end in enumerate(_paragraph_ends(text)):
+        block = text[paragraph_start:paragraph_end]
+        line_start = paragraph_start
+        for line in block.split("\n"):
+            sentences.extend(_line_sentences(text, line_start, line_start + len(line), number))
+            line_start += len(line) + 1
+        paragraph_start = paragraph_end
+    return sentences
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    return [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
+
+
+def _line_sentences(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    found = []
+    pos = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        head = text[max(pos, m.start() - 12) : m.start() + 1]
+        if _ABBREVIATIONS.search(head):
+            continue
+        found.append(_sentence(text, pos, m.end(), paragraph))
+        pos = m.end()
+    found.append(_sentence(text, pos, end, paragraph))
+    return [s for s in found if s.text]
+
+
+def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
+    raw = text[start:end]
+    stripped = raw.strip()
+    lead = len(raw) - len(raw.lstrip())
+    return Sentence(start + lead, start + lead + len(stripped), stripped, paragraph)

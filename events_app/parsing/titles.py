@@ -1,0 +1,139 @@
+"""What an event is called, read from the words around its date."""
+
+from __future__ import annotations
+
+import re
+
+QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
+NAMED_SESSION = re.compile(
+    r"\b(?:a|an|the)\s+((?:session|panel|talk|workshop|debate|discussion|lecture|seminar"
+    r"|meeting|screening|rally|reading|forum|teach-in|hustings|vigil|picket|march|protest|gig"
+    r"|concert|fundraiser|social|quiz)\s+(?:on|about|for|against)\s+[^,.;:]+?)"
+    r"(?=\s+(?:at|on|in|with|this|next|from)\s|[,.;:]|$)",
+    re.IGNORECASE,
+)
+FESTIVAL = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'&-]*\s+){0,4}[A-Z][\w’'&-]*\s*[—–:-]\s*(?:A|An|The)\s+"
+    r"(?:[A-Z][\w’'-]*\s+){0,2}(?:Festival|Conference|Day\s+School|Weekend|Gathering|Celebration"
+    r"|Summit|Congress)(?:\s+(?:of|for|on)(?:\s+(?:[A-Z][\w’'-]*|of|the|and|&|for)(?=[\s,.;:]|$))+)?"
+    r"|(?:[A-Z][\w’'&-]*\s+){1,5}(?:Festival|Conference|Summit|Congress|Day\s+School))"
+)
+VERB_CUT = re.compile(
+    r"\s+(?:runs|run|takes?\s+place|meets|meet|continues|continue|opens|open|starts|start"
+    r"|begins|begin|returns|return|comes|will|is|are|gets\s+underway|kicks\s+off|is\s+on"
+    r"|assembling|assembles|gathers|gathering|followed|featuring|with)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+LEADING = re.compile(
+    r"^(?:(?:and|then|but|so|also|plus|join\s+us\s+for|join\s+us|join|come\s+to|come"
+    r"|don't\s+miss|save\s+the\s+date(?:\s+for)?|our|the|this|their|a|an|next|upcoming)\s+)+",
+    re.IGNORECASE,
+)
+TRAILING = re.compile(
+    r"(?:[\s,:;–—-]+|\s+(?:on|at|in|from|for|this|next|every|each|starting|beginning|between"
+    r"|is|are|will|be|held|and)\b)+$",
+    re.IGNORECASE,
+)
+TIME_CUT = re.compile(
+    r"\s*(?:,|–|—|-|\bfrom\b|\bon\b|\bat\b)?\s*(?:\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)"
+    r"|\d{1,2}[.:]\d\d|noon|midday|midnight).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+LABEL = re.compile(
+    r"^(?P<label>[A-Za-z][\w' -]{1,40}):\s+(?P<title>[^:]{3,150}?)[.!]?$",
+)
+GENERIC = re.compile(
+    r"^(?:various\s+)?(?:events?|activities|things|it|we|they|there|you|us|all|everyone"
+    r"|(?:the\s+)?event)$",
+    re.IGNORECASE,
+)
+LABEL_WORDS = {
+    "webinar",
+    "public lecture",
+    "lecture",
+    "talk",
+    "seminar",
+    "screening",
+    "film",
+    "workshop",
+    "event",
+    "online event",
+    "meeting",
+    "public meeting",
+    "reading",
+    "debate",
+    "panel",
+    "discussion",
+    "book launch",
+    "launch",
+    "exhibition",
+    "concert",
+    "gig",
+    "rally",
+    "protest",
+    "march",
+    "vigil",
+    "conference",
+    "teach-in",
+    "training",
+    "course",
+    "class",
+    "what",
+    "title",
+    "topic",
+    "theme",
+    "annual lecture",
+    "memorial lecture",
+    "online",
+    "zoom",
+    "livestream",
+}
+MAX_WORDS = 12
+
+
+def clean_title(raw: str) -> str | None:
+    """A title from a stretch of words, or None when what is left is not a name for an event."""
+    text = " ".join(raw.split())
+    text = TIME_CUT.sub("", text)
+    text = VERB_CUT.sub("", text)
+    for _ in range(3):
+        text = TRAILING.sub("", text)
+        text = LEADING.sub("", text)
+    text = text.strip(" ,;:–—-\"“”'")
+    if not text or GENERIC.match(text) or len(text.split()) > MAX_WORDS:
+        return None
+    if not any(c.isalpha() for c in text):
+        return None
+    return text[0].upper() + text[1:]
+
+
+def quoted_title(text: str) -> str | None:
+    m = QUOTED.search(text)
+    if m and len(m.group(1).split()) >= 2:
+        return m.group(1).strip()
+    return None
+
+
+def named_session(text: str) -> str | None:
+    m = NAMED_SESSION.search(text)
+    if m:
+        words = " ".join(m.group(1).split())
+        return words[0].upper() + words[1:]
+    return None
+
+
+def label_title(sentence: str) -> tuple[str, str] | None:
+    """'Webinar: Housing rights after ...' -> ('Webinar', 'Housing rights after ...')."""
+    m = LABEL.match(sentence.strip())
+    if not m:
+        return None
+    return m["label"].strip(), m["title"].strip()
+
+
+def is_label(word: str) -> bool:
+    return word.strip().lower() in LABEL_WORDS
+
+
+def festival_name(text: str) -> str | None:
+    m = FESTIVAL.search(text)
+    return " ".join(m.group("name").split()) if m else None
