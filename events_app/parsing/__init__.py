@@ -54,10 +54,11 @@ def parse_announcement(
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ParseError(f"Unknown time zone: {timezone}") from exc
-    drafts = read_announcement(
+    drafts, warnings = read_announcement(
         text, reference=reference_date, default_timezone=timezone, fallback_year=fallback_year
     )
-    warnings = [] if drafts else ["No event found in the text"]
+    if not drafts:
+        warnings.append("No event found in the text")
     return ParseResult(drafts=drafts, warnings=warnings)
 
 

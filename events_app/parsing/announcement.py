@@ -66,6 +66,10 @@ US_SIGNALS = re.compile(r"\$\d|\b(?:EST|EDT|CST|CDT|PST|PDT|MST|MDT)\b")
 UK_SIGNALS = re.compile(r"£\d|\b(?:BST|GMT)\b")
 
 
+OVERNIGHT_LIMIT = 6
+LOOK_BACK = 300
+
+
 @dataclass
 class Seed:
     """One event being read: its anchor date(s) and the stretches of text that describe it."""
@@ -92,18 +96,19 @@ class Reading:
     years: YearContext
     reference: date | None
     festival: str | None
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_announcement(
     text: str, *, reference: date | None, default_timezone: str, fallback_year: int | None
-) -> list[Draft]:
+) -> tuple[list[Draft], list[str]]:
     zone = places_mod.zone_from_places(text) or _zone_from_abbreviations(text) or default_timezone
     reading = Reading(
         text=text,
         sentences=split_sentences(text),
         timezone=zone,
         day_first=_day_first(text, zone),
-        years=dates_mod.year_context(text, reference, fallback_year or 0),
+        years=dates_mod.year_context(text, reference, fallback_year),
         reference=reference,
         festival=titles_mod.festival_name(text),
     )
@@ -112,7 +117,7 @@ def read_announcement(
     for seed in seeds:
         drafts.extend(_drafts(reading, seed, drafts))
     _link_parents(reading, seeds, drafts)
-    return drafts
+    return drafts, list(dict.fromkeys(reading.warnings))
 
 
 def _zone_from_abbreviations(text: str) -> str | None:
@@ -134,11 +139,10 @@ def _seeds(reading: Reading) -> list[Seed]:
     mentions = dates_mod.find_dates(text, day_first=reading.day_first)
     for mention in mentions:
         dates_mod.resolve(mention, reading.years)
-    by_sentence: dict[int, list[DateMention]] = {}
-    for index, sentence in enumerate(reading.sentences):
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        if inside:
-            by_sentence[index] = inside
+    for mention in mentions:
+        if not mention.resolved and mention.warnings:
+            reading.warnings.extend(mention.warnings)
+    by_sentence = _group_by_sentence(reading.sentences, mentions)
     seeds: list[Seed] = []
     loose: list[int] = []
     for index, sentence in enumerate(reading.sentences):
@@ -167,6 +171,20 @@ def _seeds(reading: Reading) -> list[Seed]:
     return seeds
 
 
+def _group_by_sentence(
+    sentences: list[Sentence], mentions: list[DateMention]
+) -> dict[int, list[DateMention]]:
+    """Mentions by the sentence they start in; both lists are in text order, so one pass."""
+    grouped: dict[int, list[DateMention]] = {}
+    index = 0
+    for mention in mentions:
+        while index < len(sentences) and sentences[index].end <= mention.start:
+            index += 1
+        if index < len(sentences) and sentences[index].start <= mention.start:
+            grouped.setdefault(index, []).append(mention)
+    return grouped
+
+
 def _first_occurrence(reading: Reading, sentence: Sentence, rule) -> DateMention:
     mention = DateMention(
         sentence.start + rule.start,
@@ -186,7 +204,7 @@ def _is_anchor(reading: Reading, sentence: Sentence, mention: DateMention) -> bo
     if mention.relative == "last":
         return False
     clause_start = _clause_start(reading.text, sentence, mention)
-    before = reading.text[clause_start : mention.start]
+    before = reading.text[max(clause_start, mention.start - LOOK_BACK) : mention.start]
     near_before = before[-70:]
     after = reading.text[mention.end : min(sentence.end, mention.end + 30)]
     if DEADLINE.search(near_before) or DEADLINE_BY.search(before) or VAGUE.search(before):
@@ -196,7 +214,7 @@ def _is_anchor(reading: Reading, sentence: Sentence, mention: DateMention) -> bo
     ):
         return False
     if BOOKING.search(near_before) and not times_mod.find_times(
-        reading.text[clause_start : sentence.end]
+        reading.text[clause_start : min(sentence.end, mention.end + LOOK_BACK)]
     ):
         return False
     if reading.reference is not None:
@@ -207,9 +225,10 @@ def _is_anchor(reading: Reading, sentence: Sentence, mention: DateMention) -> bo
 
 
 def _clause_start(text: str, sentence: Sentence, mention: DateMention) -> int:
-    head = text[sentence.start : mention.start]
+    head_start = max(sentence.start, mention.start - LOOK_BACK)
+    head = text[head_start : mention.start]
     cut = max(head.rfind(";"), head.rfind(":"))
-    return sentence.start + cut + 1 if cut >= 0 else sentence.start
+    return head_start + cut + 1 if cut >= 0 else head_start
 
 
 def _sentence_seeds(
@@ -270,22 +289,22 @@ def _split_point(text: str, left_end: int, right_start: int) -> int:
 
 
 def _attach_context(reading: Reading, seeds: list[Seed], loose: list[int]) -> None:
+    """Each sentence without a date of its own joins the event before it in its paragraph, or
+    failing that the next one (or the next paragraph's, when it is a heading line)."""
+    position = 0
     for index in loose:
+        while position < len(seeds) and seeds[position].sentence < index:
+            position += 1
         sentence = reading.sentences[index]
-        before = [s for s in seeds if s.sentence < index and s.paragraph == sentence.paragraph]
-        after = [
-            s
-            for s in seeds
-            if s.sentence > index
-            and (
-                s.paragraph == sentence.paragraph
-                or (s.paragraph == sentence.paragraph + 1 and _is_heading(sentence))
-            )
-        ]
-        if before:
-            before[-1].context.append(sentence)
-        elif after:
-            after[0].context.append(sentence)
+        previous = seeds[position - 1] if position > 0 else None
+        following = seeds[position] if position < len(seeds) else None
+        if previous is not None and previous.paragraph == sentence.paragraph:
+            previous.context.append(sentence)
+        elif following is not None and (
+            following.paragraph == sentence.paragraph
+            or (following.paragraph == sentence.paragraph + 1 and _is_heading(sentence))
+        ):
+            following.context.append(sentence)
 
 
 def _is_heading(sentence: Sentence) -> bool:
@@ -309,15 +328,8 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
             if p.name.lower() not in {s.name.lower() for s in speakers}
         )
     title, title_span = _title(reading, seed)
-    if not venues and title:
-        address = places_mod.find_venues(clause_text, seed.clause[0]).address_only
-        found = places_mod.venue_in_title(title) if address else None
-        if found is not None and address is not None:
-            venues = [
-                DraftVenue(
-                    found.name, address.address, address.postcode, address.city, address.span
-                )
-            ]
+    if not venues:
+        venues = _venue_from_address(clause_text, seed.clause[0], title)
     scope = clause_text + " " + context_text
     found_links = links_mod.find_links(clause_text, seed.clause[0])
     for sentence in seed.context:
@@ -421,6 +433,8 @@ def _start_end(day: date, seed: Seed, first_time, end_time):
         return start, None
     end = datetime.combine(until or day, end_time)
     if end <= start and until is None:
+        if end_time.hour >= OVERNIGHT_LIMIT:
+            return start, None
         end += timedelta(days=1)
     return start, end
 
@@ -442,6 +456,9 @@ def _venues(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[DraftVen
             venues = places_mod.find_venues(sentence.text, sentence.start).venues
             if venues:
                 break
+    if not venues:
+        city = places_mod.city_named(clause)
+        venues = [city] if city else []
     return venues
 
 
@@ -472,7 +489,25 @@ def _title(reading: Reading, seed: Seed) -> tuple[str | None, Span | None]:
             return quoted, _span_of(text, quoted, sentence.start)
     if reading.festival and re.search(r"\bevents?\b|\bactivities\b", lead, re.IGNORECASE):
         return reading.festival, None
+    for sentence in reversed([s for s in seed.context if s.start < seed.clause[0]]):
+        heading = titles_mod.short_heading(sentence.text)
+        if heading:
+            return heading, _span_of(text, heading, sentence.start)
+    if not lead.strip(' ,:;–—-"“'):
+        after = titles_mod.title_after(text[seed.mention.end : seed.clause[1]])
+        if after:
+            return after, _span_of(text, after, seed.mention.end)
     return None, None
+
+
+def _venue_from_address(clause: str, offset: int, title: str | None) -> list[DraftVenue]:
+    """An address with no venue name: the venue named in the title, else the street itself."""
+    address = places_mod.find_venues(clause, offset).address_only
+    if address is None or not (address.address or address.postcode):
+        return []
+    named = places_mod.venue_in_title(title) if title else None
+    name = named.name if named else (address.address or address.postcode)
+    return [DraftVenue(name, address.address, address.postcode, address.city, address.span)]
 
 
 def _span_of(text: str, words: str, near: int) -> Span | None:

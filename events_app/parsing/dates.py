@@ -95,8 +95,10 @@ RELATIVE = re.compile(
     re.IGNORECASE,
 )
 EVERY = re.compile(
-    rf"\b(?:every|each)\s+(?:(?P<nth>first|second|third|fourth|last)\s+)?(?P<wd>{_WD})(?:s\b)?"
-    r"(?:\s+of\s+(?:the|each|every)\s+month)?",
+    rf"\b(?:every|each)\s+(?:(?P<nth>first|second|third|fourth|last)\s+)?(?P<wd>{_WD})(?![a-z])"
+    r"(?:s\b)?(?:\s+of\s+(?:the|each|every)\s+month)?"
+    rf"|\b(?:the\s+)?(?P<nth2>first|second|third|fourth|last)\s+(?P<wd2>{_WD})(?![a-z])\s+of"
+    r"\s+(?:each|every|the)\s+month",
     re.IGNORECASE,
 )
 WEEKLY_PLURAL = re.compile(rf"\b(?:on\s+)?(?P<wd>{_WD})s\b(?=\s+(?:from|at|\d))", re.IGNORECASE)
@@ -276,11 +278,12 @@ def _merge_adjacent(found: list[DateMention], text: str) -> list[DateMention]:
 def find_recurrence(text: str) -> Recurrence | None:
     m = EVERY.search(text)
     if m:
-        weekday = _weekday(m["wd"])
+        weekday = _weekday(m["wd"] or m["wd2"])
         assert weekday is not None
-        if m["nth"]:
+        ordinal = m["nth"] or m["nth2"]
+        if ordinal:
             nth = {"first": "1", "second": "2", "third": "3", "fourth": "4", "last": "-1"}
-            rule = f"FREQ=MONTHLY;BYDAY={nth[m['nth'].lower()]}{RRULE_DAYS[weekday]}"
+            rule = f"FREQ=MONTHLY;BYDAY={nth[ordinal.lower()]}{RRULE_DAYS[weekday]}"
         else:
             rule = f"FREQ=WEEKLY;BYDAY={RRULE_DAYS[weekday]}"
         return Recurrence(m.start(), m.end(), rule, weekday)
@@ -305,10 +308,10 @@ class YearContext:
     reference: date | None
     anchor_year: int | None
     anchor_is_future: bool
-    fallback_year: int
+    fallback_year: int | None
 
 
-def year_context(text: str, reference: date | None, fallback_year: int) -> YearContext:
+def year_context(text: str, reference: date | None, fallback_year: int | None) -> YearContext:
     years = evidence_years(text)
     if not years:
         return YearContext(reference, None, False, fallback_year)
@@ -324,6 +327,8 @@ def resolve(mention: DateMention, context: YearContext) -> DateMention:
     first = mention.days[0]
     year, warnings = choose_year(first, context)
     mention.warnings.extend(warnings)
+    if year is None:
+        return mention
     mention.resolved = []
     for ref in mention.days:
         day = _safe_date(ref.year or year, ref.month, ref.day)
@@ -377,7 +382,7 @@ def _describe(ref: DayRef) -> str:
     return f"{weekday}{ref.day} {month}{f' {ref.year}' if ref.year else ''}"
 
 
-def choose_year(ref: DayRef, context: YearContext) -> tuple[int, list[str]]:
+def choose_year(ref: DayRef, context: YearContext) -> tuple[int | None, list[str]]:
     """The year for a day written without one, or the written year with a warning when its
     weekday disagrees."""
     if ref.year is not None:
@@ -391,8 +396,11 @@ def choose_year(ref: DayRef, context: YearContext) -> tuple[int, list[str]]:
         return _year_near_reference(ref, context.reference)
     if context.anchor_year is not None:
         return _year_from_evidence(ref, context)
-    year = context.fallback_year
-    return year, [f"No year given for {_describe(ref)}: assumed {year}"]
+    if context.fallback_year is None:
+        return None, [f"No year given for {_describe(ref)}, and no reference date"]
+    return _year_from_evidence(
+        ref, replace(context, anchor_year=context.fallback_year), "the current year"
+    )
 
 
 def _year_near_reference(ref: DayRef, reference: date) -> tuple[int, list[str]]:
@@ -423,7 +431,9 @@ def _year_near_reference(ref: DayRef, reference: date) -> tuple[int, list[str]]:
     return year, []
 
 
-def _year_from_evidence(ref: DayRef, context: YearContext) -> tuple[int, list[str]]:
+def _year_from_evidence(
+    ref: DayRef, context: YearContext, source: str = "the year the text names"
+) -> tuple[int, list[str]]:
     anchor = context.anchor_year
     assert anchor is not None
     span = (
@@ -440,12 +450,10 @@ def _year_from_evidence(ref: DayRef, context: YearContext) -> tuple[int, list[st
         if matching:
             best = min(matching, key=lambda y: (abs(y - anchor), -y))
             return best, [
-                f"No year given for {_describe(ref)}: {best} is the year near "
-                f"{anchor} (named in the text) in which the weekday agrees"
+                f"No year given for {_describe(ref)}: {best} is the year nearest {anchor} "
+                f"({source}) in which the weekday agrees"
             ]
         return anchor, [
             f"{_describe(ref)}: no year near {anchor} has that weekday; assumed {anchor}"
         ]
-    return anchor, [
-        f"No year given for {_describe(ref)}: assumed {anchor}, the year the text names"
-    ]
+    return anchor, [f"No year given for {_describe(ref)}: assumed {anchor}, {source}"]

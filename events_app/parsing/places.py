@@ -76,6 +76,11 @@ _NOT_PLACES = re.compile(
 _VERB_AFTER = re.compile(
     r"^\s+(?:will|is|are|was|were|has|have|had|can|could|would|should|said|says)\b"
 )
+VENUE_NOUN = re.compile(
+    r"\b(?:Hall|House|Centre|Center|Rooms?|Building|Chapel|Church|Library|Theatre|Theater"
+    r"|Institute|College|University|School|Club|Cinema|Arena|Stadium|Park|Gardens|Bookshop"
+    r"|Museum|Gallery|Pub|Inn|Tavern|Arms|Hotel|Studios?|Works|Mill|Barn|Farm)\b"
+)
 _NAMES_AN_EVENT = re.compile(r"^\s*[—–:-]\s*(?:A|An|The)\s")
 _TITLE_VENUE = re.compile(
     r"((?:[A-Z][\w'’&-]*\s+){0,4}(?:School|Church|Chapel|Hall|Centre|Center|Library|Museum"
@@ -169,36 +174,25 @@ def _split_city(before: str) -> tuple[str, str]:
 def _run(
     text: str, before: str, postcode: str, city: str, end: int, offset: int, state: str = ""
 ) -> DraftVenue:
-    segments = before.rstrip().rstrip(",").split(",")
-    address: list[str] = []
-    names: list[str] = []
-    name_start = None
-    pos = len(before.rstrip().rstrip(","))
-    for segment in reversed(segments):
-        seg_start = pos - len(segment)
-        pos = seg_start - 1
-        piece = segment.strip()
-        if not piece:
-            break
-        cut = _after_last_preposition(piece)
-        if cut is not None:
-            if _looks_like_name(cut):
-                names.insert(0, cut)
-                name_start = seg_start + segment.find(cut)
-            break
-        if _has_time_or_date(piece) or not _looks_like_name(piece) or len(piece.split()) > 7:
-            break
-        if STREET.search(piece) and not names:
-            address.insert(0, piece)
-        elif piece in CITIES and not names and not address:
-            city = city or piece
-        else:
-            names.insert(0, piece)
-            name_start = seg_start + segment.find(piece)
+    """The venue and address written before a postcode or US state, read back to the clause's
+    date, time or preposition; the part before the first street is the venue's name."""
+    pieces = _run_pieces(before)
+    first_street = next(
+        (
+            i
+            for i, (piece, _, introduced) in enumerate(pieces)
+            if STREET.search(piece) and not (introduced and i == 0)
+        ),
+        len(pieces),
+    )
+    names = [p for p in pieces[:first_street] if p[0] not in CITIES or p[2]]
+    address = [piece for piece, _, _ in pieces[first_street:]]
+    if not city and address and address[-1] in CITIES:
+        city = address.pop()
     if state:
         city = f"{city}, {state}" if city else state
-    name = ", ".join(names)
-    start = name_start if name_start is not None else max(0, end - len(postcode))
+    name = ", ".join(piece for piece, _, _ in names)
+    start = names[0][1] if names else max(0, end - len(postcode))
     return DraftVenue(
         name=name,
         address=", ".join(address),
@@ -206,6 +200,31 @@ def _run(
         city=city,
         span=Span(offset + start, offset + end, text[start:end], 0.8 if name else 0.5),
     )
+
+
+def _run_pieces(before: str) -> list[tuple[str, int, bool]]:
+    """(piece, where it starts, whether a preposition introduced it), in text order."""
+    body = before.rstrip().rstrip(",")
+    pieces: list[tuple[str, int, bool]] = []
+    pos = len(body)
+    for segment in reversed(body.split(",")):
+        seg_start = pos - len(segment)
+        pos = seg_start - 1
+        piece = segment.strip()
+        if not piece:
+            break
+        cut = _after_last_preposition(piece)
+        if cut is not None:
+            if cut[:1].isupper() and _looks_like_name(cut) and not _has_time_or_date(cut):
+                pieces.insert(0, (cut, seg_start + segment.rfind(cut), True))
+            break
+        if re.match(r"^\d+[A-Za-z]?\s+[A-Z]", piece) and len(piece.split()) <= 6:
+            pieces.insert(0, (piece, seg_start + segment.find(piece), False))
+            continue
+        if _has_time_or_date(piece) or not _looks_like_name(piece) or len(piece.split()) > 7:
+            break
+        pieces.insert(0, (piece, seg_start + segment.find(piece), False))
+    return pieces
 
 
 def _after_last_preposition(piece: str) -> str | None:
@@ -216,7 +235,7 @@ def _after_last_preposition(piece: str) -> str | None:
 
 
 _DATEISH = re.compile(
-    r"\d\s*(?:am|pm|a\.m|p\.m)\b|\d[:.]\d\d|\b(?:noon|midnight)\b|\b(?:19|20)\d\d\b(?!\s+[A-Z][a-z])|\b\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"\d\s*(?:am|pm|a\.m|p\.m)\b|\d[:.]\d\d|\b(?:noon|midnight)\b|\b(?:19|20)\d\d\b(?!\s+[A-Z])|\b\d{1,2}(?:st|nd|rd|th)?\s+"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday)\b",
     re.IGNORECASE,
@@ -231,7 +250,9 @@ def _looks_like_name(piece: str) -> bool:
     words = piece.split()
     if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
         return False
-    return not _NOT_PLACES.match(piece) and not EVENT_WORDS.search(piece)
+    if _NOT_PLACES.match(piece):
+        return False
+    return not EVENT_WORDS.search(piece) or bool(VENUE_NOUN.search(piece))
 
 
 def _prepositional(text: str, offset: int) -> list[DraftVenue]:
@@ -244,7 +265,9 @@ def _prepositional(text: str, offset: int) -> list[DraftVenue]:
             continue
         if _NOT_PLACES.match(phrase.split(",")[0].strip()) and not phrase.startswith("Room"):
             continue
-        if EVENT_WORDS.search(phrase) or phrase in CITIES or _has_time_or_date(phrase):
+        if phrase in CITIES or _has_time_or_date(phrase):
+            continue
+        if EVENT_WORDS.search(phrase) and not VENUE_NOUN.search(phrase):
             continue
         if m.group().lower().startswith("in") and "," not in phrase and len(phrase.split()) == 1:
             continue
@@ -283,7 +306,22 @@ def _capitalised_phrase(text: str, start: int) -> tuple[int, str]:
             break
         pos += gap.end()
     phrase = text[start:end].strip().rstrip(",")
-    return end, phrase
+    parts = phrase.split(", ")
+    kept = parts[:1]
+    for part in parts[1:]:
+        if STREET.search(part) or part.split()[0] in CITIES or FULL_POSTCODE.search(part):
+            break
+        kept.append(part)
+    phrase = ", ".join(kept)
+    return start + len(phrase), phrase
+
+
+def city_named(text: str) -> DraftVenue | None:
+    """'in Liverpool': a city is the best place there is when no venue is named."""
+    m = re.search(r"\b(?:in|at)\s+([A-Z][a-z]+)\b", text)
+    if m and m.group(1) in CITIES:
+        return DraftVenue(name=m.group(1), city=m.group(1))
+    return None
 
 
 def venue_in_title(title: str) -> DraftVenue | None:

@@ -49,6 +49,11 @@ BARE = re.compile(
     r"|days?|weeks?|members|pence|p\b|am\b|pm\b|a\.m|p\.m|o'?clock\s+in\s+the\s+morning))",
     re.IGNORECASE,
 )
+BEFORE_RANGE = re.compile(
+    r"(?<![\d£$€.,:/])(?P<h>1[0-2]|0?[1-9])(?=\s*(?:-|–|—|to|until|till)\s*(?:1[0-2]|0?[1-9])"
+    r"(?:[.:][0-5]\d)?\s*(?:am|pm|a\.m|p\.m))",
+    re.IGNORECASE,
+)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|till|til|and)\s*$", re.IGNORECASE)
 OPEN_END = re.compile(r"^\s*(?:till|until|to)\s+late\b|^\s*onwards?\b", re.IGNORECASE)
 SAME_INSTANT = re.compile(r"^\s*(?:/|or|\(|,)\s*$")
@@ -131,6 +136,9 @@ def _clocks(text: str) -> list[Clock]:
         found.append(
             Clock(start, m.end("h"), int(m["h"]), 0, None, doors=cue.startswith("doors"), bare=True)
         )
+    for m in BEFORE_RANGE.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken + [(c.start, c.end) for c in found]):
+            found.append(Clock(m.start(), m.end(), int(m["h"]), 0, None, bare=True))
     found.sort(key=lambda c: c.start)
     return found
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .times import find_times
+
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
 NAMED_SESSION = re.compile(
     r"\b(?:a|an|the)\s+((?:session|panel|talk|workshop|debate|discussion|lecture|seminar"
@@ -21,12 +23,13 @@ FESTIVAL = re.compile(
 VERB_CUT = re.compile(
     r"\s+(?:runs|run|takes?\s+place|meets|meet|continues|continue|opens|open|starts|start"
     r"|begins|begin|returns|return|comes|will|is|are|gets\s+underway|kicks\s+off|is\s+on"
-    r"|assembling|assembles|gathers|gathering|followed|featuring|with)\b.*$",
+    r"|assembling|assembles|gathers|gathering|followed|featuring|with|itself)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 LEADING = re.compile(
     r"^(?:(?:and|then|but|so|also|plus|join\s+us\s+for|join\s+us|join|come\s+to|come"
-    r"|don't\s+miss|save\s+the\s+date(?:\s+for)?|our|the|this|their|a|an|next|upcoming)\s+)+",
+    r"|don't\s+miss|save\s+the\s+date(?:\s+for)?|there\s+(?:is|will\s+be)|this\s+year"
+    r"|this\s+time|once\s+again|our|the|this|their|a|an|next|upcoming)\s+)+",
     re.IGNORECASE,
 )
 TRAILING = re.compile(
@@ -89,6 +92,34 @@ LABEL_WORDS = {
     "livestream",
 }
 MAX_WORDS = 12
+STOPWORDS = {
+    "to",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "from",
+    "by",
+    "till",
+    "until",
+    "late",
+    "then",
+    "also",
+    "it",
+    "is",
+    "be",
+    "will",
+    "doors",
+    "open",
+    "tickets",
+}
 
 
 def clean_title(raw: str) -> str | None:
@@ -104,7 +135,35 @@ def clean_title(raw: str) -> str | None:
         return None
     if not any(c.isalpha() for c in text):
         return None
+    if all(word.lower() in STOPWORDS for word in re.findall(r"[\w']+", text)):
+        return None
     return text[0].upper() + text[1:]
+
+
+AFTER_CUT = re.compile(
+    r"\s+(?:in|at|on|from|outside|with|featuring|by)\s.*$|[,.;(].*$", re.IGNORECASE | re.DOTALL
+)
+
+
+def title_after(text: str) -> str | None:
+    """'Sat 3 Aug: Summer picnic in Victoria Park': the name that follows the date."""
+    rest = re.sub(r"^[\s,:;–—-]+", "", text)
+    clocks = find_times(rest)
+    lead_in = rest[: clocks[0].start] if clocks else "x"
+    if not re.sub(r"^(?:at|from|starting|start)\s+", "", lead_in, flags=re.IGNORECASE).strip():
+        rest = re.sub(r"^[\s,:;–—-]+", "", rest[clocks[0].end :])
+    rest = re.sub(r"^(?:there\s+(?:is|will\s+be)\s+)", "", rest, flags=re.IGNORECASE)
+    return clean_title(AFTER_CUT.sub("", rest))
+
+
+def short_heading(sentence: str) -> str | None:
+    """A short sentence that names the event, such as 'Conference on workers' rights.'"""
+    text = sentence.strip().rstrip(".!")
+    if len(text.split()) > 8 or re.search(r"\d", text):
+        return None
+    if re.search(r"\b(?:is|are|was|were|will|can|please|we|you|our)\b", text, re.IGNORECASE):
+        return None
+    return clean_title(text)
 
 
 def quoted_title(text: str) -> str | None:
