@@ -5,11 +5,24 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from .domain import Event, EventFilter, EventStatus, EventSummary, calendar_changed, check_event
+from .domain import (
+    Event,
+    EventFilter,
+    EventStatus,
+    EventSummary,
+    Link,
+    LinkKind,
+    Person,
+    Venue,
+    calendar_changed,
+    check_event,
+)
+from .parsing import Draft
 from .store import repository
 from .store.db import begin_write
 
@@ -63,6 +76,62 @@ def create_events(
         session.rollback()
         raise
     return saved
+
+
+def events_from_drafts(
+    drafts: Sequence[Draft],
+    *,
+    source_text: str = "",
+    published: bool = False,
+    tags: Sequence[str] = (),
+) -> list[Event]:
+    """Domain events for parsed drafts, parents before their sessions, ready for create_events.
+
+    Local wall times become instants in the draft's zone; a day without a time becomes an
+    all-day event whose end is the morning after its last day.
+    """
+    events = [_event_from_draft(d, source_text, published, list(tags)) for d in drafts]
+    return sorted(events, key=lambda e: e.parent is not None)
+
+
+def _event_from_draft(draft: Draft, source_text: str, published: bool, tags: list[str]) -> Event:
+    zone = ZoneInfo(draft.timezone)
+    if draft.all_day:
+        first = draft.start if not isinstance(draft.start, datetime) else draft.start.date()
+        last = (
+            draft.end
+            if isinstance(draft.end, date) and not isinstance(draft.end, datetime)
+            else first
+        )
+        start = datetime.combine(first, time(), tzinfo=zone)
+        end: datetime | None = datetime.combine(last + timedelta(days=1), time(), tzinfo=zone)
+    else:
+        assert isinstance(draft.start, datetime)
+        start = draft.start.replace(tzinfo=zone)
+        end = draft.end.replace(tzinfo=zone) if isinstance(draft.end, datetime) else None
+    parent = (
+        EventSummary(
+            id=0, slug="", title=draft.parent, uid="", start=start, timezone=draft.timezone
+        )
+        if draft.parent
+        else None
+    )
+    return Event(
+        title=draft.title,
+        start=start,
+        end=end,
+        all_day=draft.all_day,
+        timezone=draft.timezone,
+        venues=[Venue(v.name, v.address, v.postcode, v.city) for v in draft.venues],
+        speakers=[Person(p.name, p.honorific, p.affiliation) for p in draft.speakers],
+        online=draft.online,
+        links=[Link(link.url, LinkKind(link.kind), price=link.price) for link in draft.links],
+        recurrence=draft.recurrence,
+        source_text=source_text,
+        parent=parent,
+        published=published,
+        tags=tags,
+    )
 
 
 def _summary_of(event: Event | None) -> EventSummary | None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from . import dates as dates_mod
 from . import links as links_mod
@@ -30,7 +31,7 @@ DEADLINE = re.compile(
     r"|no\s+later\s+than|registration\s+closes|sign\s+up\s+by|book\s+by)\b",
     re.IGNORECASE,
 )
-DEADLINE_BY = re.compile(r"\b(?:by|before)\s+(?:the\s+)?$", re.IGNORECASE)
+DEADLINE_BY = re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:week|month)\s+(?:of|beginning|commencing)\s+(?:the\s+)?$", re.IGNORECASE)
 PAST = re.compile(
     r"\b(?:began|begun|ended|took\s+place|was\s+held|were\s+held|drew|passed|lasted|happened"
@@ -49,7 +50,11 @@ END_CUE = re.compile(
 PROGRAMME_ITEM = re.compile(
     r"^(?P<time>(?:\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midday)"
     r"(?:\s*(?:-|–|—|to)\s*\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?)?)\s*[:–—-]\s+"
-    r"(?P<title>.+)$",
+    r"(?P<title>[^\W\d_].+)$",
+    re.IGNORECASE,
+)
+FUTURE = re.compile(
+    r"\b(?:will|shall|join\s+us|come\s+along|takes?\s+place|are\s+invited|is\s+on|going\s+ahead)\b",
     re.IGNORECASE,
 )
 THERE = re.compile(
@@ -97,6 +102,7 @@ class Reading:
     reference: date | None
     festival: str | None
     warnings: list[str] = field(default_factory=list)
+    mentions: list[DateMention] = field(default_factory=list)
 
 
 def read_announcement(
@@ -139,6 +145,7 @@ def _seeds(reading: Reading) -> list[Seed]:
     mentions = dates_mod.find_dates(text, day_first=reading.day_first)
     for mention in mentions:
         dates_mod.resolve(mention, reading.years)
+    reading.mentions = mentions
     for mention in mentions:
         if not mention.resolved and mention.warnings:
             reading.warnings.extend(mention.warnings)
@@ -169,6 +176,10 @@ def _seeds(reading: Reading) -> list[Seed]:
         loose.append(index)
     _attach_context(reading, seeds, loose)
     return seeds
+
+
+def _sentence_mentions(reading: Reading, sentence: Sentence) -> list[DateMention]:
+    return [m for m in reading.mentions if sentence.start <= m.start < sentence.end]
 
 
 def _group_by_sentence(
@@ -202,6 +213,12 @@ def _is_anchor(reading: Reading, sentence: Sentence, mention: DateMention) -> bo
     if not mention.resolved:
         return False
     if mention.relative == "last":
+        return False
+    if mention.relative == "on" and not (
+        reading.reference
+        and FUTURE.search(sentence.text)
+        and len([m for m in _sentence_mentions(reading, sentence) if m.relative != "on"]) == 0
+    ):
         return False
     clause_start = _clause_start(reading.text, sentence, mention)
     before = reading.text[max(clause_start, mention.start - LOOK_BACK) : mention.start]
@@ -370,10 +387,27 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
                 draft.spans[f"speaker.{n}"] = person.span
         if end is None and isinstance(start, datetime):
             draft.warnings.append("End time not given")
+        if isinstance(end_time, time) and end is None and isinstance(start, datetime):
+            draft.warnings.append(f"The end ({end_time:%H:%M}) is before the start: left out")
+        draft.warnings.extend(w for w in (_wall_time_problem(start, zone),) if w)
         drafts.append(draft)
     if drafts and seed.items:
         drafts.extend(_programme(reading, seed, drafts[0]))
     return drafts
+
+
+def _wall_time_problem(start: date | datetime, zone: str) -> str | None:
+    """A clock time the zone skips (the spring change) is named, with what it must mean."""
+    if not isinstance(start, datetime):
+        return None
+    aware = start.replace(tzinfo=ZoneInfo(zone))
+    real = aware.astimezone(UTC).astimezone(ZoneInfo(zone))
+    if real.replace(tzinfo=None) != start:
+        return (
+            f"{start:%H:%M} on {start:%-d %B %Y} does not exist in {zone} (the clocks go "
+            f"forward); it would be {real:%H:%M %Z}"
+        )
+    return None
 
 
 def _times(reading: Reading, seed: Seed):
@@ -463,22 +497,48 @@ def _venues(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[DraftVen
 
 
 def _title(reading: Reading, seed: Seed) -> tuple[str | None, Span | None]:
+    """The first of: a quoted title; the words before the date; a named session ('a panel on
+    ...'); the label line or heading before the clause; the words after the date."""
     text = reading.text
     clause_start = seed.clause[0]
     clause = text[clause_start : seed.clause[1]]
     lead = text[clause_start : seed.mention.start]
-    for candidate in (titles_mod.quoted_title(clause), titles_mod.named_session(lead)):
-        if candidate:
-            return candidate, _span_of(text, candidate, clause_start)
-    cleaned = titles_mod.clean_title(lead)
-    if cleaned:
-        return cleaned, _span_of(text, cleaned, clause_start)
+    after = text[seed.mention.end : seed.clause[1]]
+
+    def found(title: str | None, near: int) -> tuple[str, Span | None] | None:
+        return (title, _span_of(text, title, near)) if title else None
+
+    lead_title = titles_mod.clean_title(lead)
+    if lead_title and titles_mod.is_label(lead_title):
+        lead_title = None
+    after_title = titles_mod.title_after(after) if not lead.strip(' ,:;–—-"“') else None
+    preamble_title = None
     if seed.preamble:
-        start, end = seed.preamble
-        cleaned = titles_mod.clean_title(text[start:end])
-        if cleaned and not titles_mod.is_label(cleaned):
-            return cleaned, _span_of(text, cleaned, start)
-    for sentence in reversed([s for s in seed.context if s.start < seed.clause[0]]):
+        preamble_title = titles_mod.clean_title(text[seed.preamble[0] : seed.preamble[1]])
+        if preamble_title and titles_mod.is_label(preamble_title):
+            preamble_title = None
+    candidates = [
+        found(titles_mod.quoted_title(clause), clause_start),
+        found(titles_mod.named_session(lead), clause_start),
+        found(titles_mod.held_event(lead), clause_start),
+        found(lead_title, clause_start),
+        found(after_title, seed.mention.end) if titles_mod.starts_with_name(after) else None,
+        found(titles_mod.named_session(clause), clause_start),
+        found(preamble_title, seed.preamble[0]) if seed.preamble else None,
+        _title_from_context(reading, seed),
+        (reading.festival, None)
+        if reading.festival and re.search(r"\bevents?\b|\bactivities\b", lead, re.IGNORECASE)
+        else None,
+        found(after_title, seed.mention.end),
+    ]
+    return next((c for c in candidates if c), (None, None))
+
+
+def _title_from_context(reading: Reading, seed: Seed) -> tuple[str, Span | None] | None:
+    """A label line ('Webinar: Housing rights'), a quoted title or a heading just before."""
+    text = reading.text
+    earlier = [s for s in seed.context if s.start < seed.clause[0]]
+    for sentence in reversed(earlier):
         labelled = titles_mod.label_title(sentence.text)
         if labelled:
             label, title = labelled
@@ -487,17 +547,15 @@ def _title(reading: Reading, seed: Seed) -> tuple[str | None, Span | None]:
         quoted = titles_mod.quoted_title(sentence.text)
         if quoted:
             return quoted, _span_of(text, quoted, sentence.start)
-    if reading.festival and re.search(r"\bevents?\b|\bactivities\b", lead, re.IGNORECASE):
-        return reading.festival, None
-    for sentence in reversed([s for s in seed.context if s.start < seed.clause[0]]):
+    for sentence in reversed(earlier):
+        heading = titles_mod.short_heading(sentence.text)
+        if heading and not titles_mod.is_label(heading):
+            return heading, _span_of(text, heading, sentence.start)
+    for sentence in reversed(earlier):
         heading = titles_mod.short_heading(sentence.text)
         if heading:
             return heading, _span_of(text, heading, sentence.start)
-    if not lead.strip(' ,:;–—-"“'):
-        after = titles_mod.title_after(text[seed.mention.end : seed.clause[1]])
-        if after:
-            return after, _span_of(text, after, seed.mention.end)
-    return None, None
+    return None
 
 
 def _venue_from_address(clause: str, offset: int, title: str | None) -> list[DraftVenue]:

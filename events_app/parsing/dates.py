@@ -176,8 +176,6 @@ def find_dates(text: str, *, day_first: bool) -> list[DateMention]:
         if mention:
             found.append(mention)
     for m in RELATIVE.finditer(text):
-        if m["which"] and m["which"].lower() == "on":
-            continue
         found.append(
             DateMention(
                 m.start(),

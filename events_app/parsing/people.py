@@ -22,6 +22,11 @@ PREFIX_TITLES = {
     "rev.": "Rev",
     "revd": "Rev",
     "reverend": "Rev",
+    "rep": "Rep",
+    "gov.": "Governor",
+    "governor": "Governor",
+    "hon.": "Hon",
+    "rt": "Rt Hon",
     "sir": "Sir",
     "dame": "Dame",
     "lord": "Lord",
@@ -115,6 +120,7 @@ SPEAKS_AFTER = re.compile(
 )
 _LIST_END = re.compile(
     r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bRev)(?<!\bProf)(?<!\bCllr)"
+    r"(?<!\bRep)(?<!\bSen)(?<!\bGov)(?<!\bHon)(?<!\bMx)(?<!\bFr)(?<!\bJr)(?<!\bSr)"
     r"[.;!?](?:\s|$)|\n|$"
 )
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*")

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Rev|Revd|Cllr|No|Nos|Vol|Fr|Sr|Jr|Sen|Rep|Gen|Col|Capt|Lt"
-    r"|approx|etc|vs|e\.g|i\.e|[A-Z])\.)$"
+    r"|approx|etc|vs|e\.g|i\.e|[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues"
+    r"|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Gov|Hon|Rt)\.)$"
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9£$€@#])")
 _PARAGRAPH = re.compile(r"\n\s*\n")

@@ -10,7 +10,8 @@ QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
 NAMED_SESSION = re.compile(
     r"\b(?:a|an|the)\s+((?:session|panel|talk|workshop|debate|discussion|lecture|seminar"
     r"|meeting|screening|rally|reading|forum|teach-in|hustings|vigil|picket|march|protest|gig"
-    r"|concert|fundraiser|social|quiz)\s+(?:on|about|for|against)\s+[^,.;:]+?)"
+    r"|concert|fundraiser|social|quiz|webinar|q&a|conversation)\s+(?:on|about|for|against|with)"
+    r"\s+[^,.;:]+?)"
     r"(?=\s+(?:at|on|in|with|this|next|from)\s|[,.;:]|$)",
     re.IGNORECASE,
 )
@@ -27,7 +28,7 @@ VERB_CUT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 LEADING = re.compile(
-    r"^(?:(?:and|then|but|so|also|plus|join\s+us\s+for|join\s+us|join|come\s+to|come"
+    r"^(?:(?:please|and|then|but|so|also|plus|join\s+us\s+for|join\s+us|join|come\s+to|come"
     r"|don't\s+miss|save\s+the\s+date(?:\s+for)?|there\s+(?:is|will\s+be)|this\s+year"
     r"|this\s+time|once\s+again|our|the|this|their|a|an|next|upcoming)\s+)+",
     re.IGNORECASE,
@@ -141,8 +142,10 @@ def clean_title(raw: str) -> str | None:
 
 
 AFTER_CUT = re.compile(
-    r"\s+(?:in|at|on|from|outside|with|featuring|by)\s.*$|[,.;(].*$", re.IGNORECASE | re.DOTALL
+    r"\s+(?:in|at|on|from|outside|with|featuring|by)\s+(?:the\s+)?(?=[A-Z0-9]).*$|[,.;(].*$",
+    re.DOTALL,
 )
+LABEL_PREFIX = re.compile(r"^([A-Za-z][\w' -]{1,30}):\s+")
 
 
 def title_after(text: str) -> str | None:
@@ -153,7 +156,15 @@ def title_after(text: str) -> str | None:
     if not re.sub(r"^(?:at|from|starting|start)\s+", "", lead_in, flags=re.IGNORECASE).strip():
         rest = re.sub(r"^[\s,:;–—-]+", "", rest[clocks[0].end :])
     rest = re.sub(r"^(?:there\s+(?:is|will\s+be)\s+)", "", rest, flags=re.IGNORECASE)
+    label = LABEL_PREFIX.match(rest)
+    if label and is_label(label.group(1)):
+        return clean_title(re.split(r"[,.;(]", rest[label.end() :])[0])
     return clean_title(AFTER_CUT.sub("", rest))
+
+
+def starts_with_name(text: str) -> bool:
+    """Whether words (not a time) follow the date straight after a dash or colon."""
+    return bool(re.match(r"^\s*[–—:-]\s*[A-Za-z\"“]", text))
 
 
 def short_heading(sentence: str) -> str | None:
@@ -161,9 +172,28 @@ def short_heading(sentence: str) -> str | None:
     text = sentence.strip().rstrip(".!")
     if len(text.split()) > 8 or re.search(r"\d", text):
         return None
-    if re.search(r"\b(?:is|are|was|were|will|can|please|we|you|our)\b", text, re.IGNORECASE):
+    if re.search(r"\b(?:is|are|was|were|will|can|please|we|you)\b", text, re.IGNORECASE):
         return None
     return clean_title(text)
+
+
+HOLDS = re.compile(
+    r"\b(?:hold|holding|holds|organis(?:e|ing)|organiz(?:e|ing)|host(?:s|ing)?|stage|staging"
+    r"|have|having|call(?:s|ing)?\s+for)\s+(?:a|an|their|our|its)\s+"
+    r"(?P<title>(?:[\w'’-]+\s+){0,4}?(?:rally|protest|march|meeting|vigil|picket|demonstration"
+    r"|strike|walkout|lobby|conference|festival|fundraiser|social|celebration|hustings|debate"
+    r"|assembly|gathering|event|day\s+of\s+action))\b",
+    re.IGNORECASE,
+)
+
+
+def held_event(text: str) -> str | None:
+    """'Striking workers will hold a rally outside ...' -> 'Rally'."""
+    m = HOLDS.search(text)
+    if not m:
+        return None
+    words = " ".join(m["title"].split())
+    return words[0].upper() + words[1:]
 
 
 def quoted_title(text: str) -> str | None:

@@ -7,7 +7,7 @@ import pytest
 from tests.builders import event, venue
 from tests.conftest import NOW
 
-RALLY = "arise-opening-rally-2018-07-27"
+RALLY = "opening-rally-for-arise-2018-07-27"
 
 
 def calendar_of(response) -> icalendar.Calendar:
@@ -24,17 +24,17 @@ def test_site_feed_has_the_demo_festival_at_the_right_times(client, demo):
     events = by_summary(calendar_of(client.get("/events.ics")))
 
     assert sorted(events) == [
-        "Arise opening rally",
         "Arise — A Festival of Labour’s Left Ideas",
+        "Opening rally for Arise",
         "Session on Latin America",
     ]
-    rally_start = events["Arise opening rally"].decoded("DTSTART")
+    rally_start = events["Opening rally for Arise"].decoded("DTSTART")
     assert rally_start == datetime(2018, 7, 27, 18, 30, tzinfo=ZoneInfo("Europe/London"))
     assert rally_start.astimezone(UTC) == datetime(2018, 7, 27, 17, 30, tzinfo=UTC)
     festival = events["Arise — A Festival of Labour’s Left Ideas"]
     assert festival.decoded("DTEND").astimezone(UTC) == datetime(2018, 7, 28, 16, 0, tzinfo=UTC)
-    assert str(events["Arise opening rally"]["RELATED-TO"]) == str(festival["UID"])
-    assert str(events["Arise opening rally"]["URL"]) == (
+    assert str(events["Opening rally for Arise"]["RELATED-TO"]) == str(festival["UID"])
+    assert str(events["Opening rally for Arise"]["URL"]) == (
         f"https://events.example.org/events/{RALLY}"
     )
 
@@ -43,9 +43,11 @@ def test_event_feed_holds_one_event_with_a_stable_uid(client, demo):
     first = by_summary(calendar_of(client.get(f"/events/{RALLY}.ics")))
     again = by_summary(calendar_of(client.get(f"/events/{RALLY}.ics")))
 
-    assert list(first) == ["Arise opening rally"]
-    assert str(first["Arise opening rally"]["UID"]) == str(again["Arise opening rally"]["UID"])
-    assert str(first["Arise opening rally"]["UID"]).endswith("@events.example.org")
+    assert list(first) == ["Opening rally for Arise"]
+    assert str(first["Opening rally for Arise"]["UID"]) == str(
+        again["Opening rally for Arise"]["UID"]
+    )
+    assert str(first["Opening rally for Arise"]["UID"]).endswith("@events.example.org")
 
 
 def test_feeds_filter_like_the_pages(client, store_events):
