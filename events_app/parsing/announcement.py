@@ -35,7 +35,8 @@ DEADLINE_BY = re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+)?$", re.IGNORE
 VAGUE = re.compile(r"\b(?:week|month)\s+(?:of|beginning|commencing)\s+(?:the\s+)?$", re.IGNORECASE)
 PAST = re.compile(
     r"\b(?:began|begun|ended|took\s+place|was\s+held|were\s+held|drew|passed|lasted|happened"
-    r"|died|born|founded|killed|elected|ago|since|last)\b",
+    r"|died|born|founded|killed|elected|ago|since)\b|\blast\s+(?:week|year|month|night|time"
+    r"|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 BOOKING = re.compile(
@@ -234,7 +235,7 @@ def _is_anchor(reading: Reading, sentence: Sentence, mention: DateMention) -> bo
         reading.text[clause_start : min(sentence.end, mention.end + LOOK_BACK)]
     ):
         return False
-    if reading.reference is not None:
+    if reading.reference is not None and not dates_mod.find_recurrence(sentence.text):
         last = mention.resolved_until or mention.resolved[-1]
         if last < reading.reference - timedelta(days=1):
             return False
@@ -569,12 +570,15 @@ def _venue_from_address(clause: str, offset: int, title: str | None) -> list[Dra
 
 
 def _span_of(text: str, words: str, near: int) -> Span | None:
-    at = text.find(words, max(0, near - 200))
+    """Where `words` (perhaps re-capitalised) stand in the text, looked for near `near` only."""
+    start = max(0, near - 200)
+    window = text[start : near + 2_000]
+    at = window.find(words)
     if at < 0:
-        lowered = text.lower().find(words.lower(), max(0, near - 200))
-        at = lowered
+        at = window.lower().find(words.lower())
     if at < 0:
         return None
+    at += start
     return Span(at, at + len(words), text[at : at + len(words)], 0.7)
 
 

@@ -72,7 +72,7 @@ _DASH = r"\s*(?:-|–|—|to|until|till|through|thru)\s*"
 
 DAY_MONTH = re.compile(
     rf"""\b(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?
-    (?P<days>{_DAY}(?:\s*,\s*{_DAY}){{0,30}}(?:,?\s+(?:and|&)\s+{_DAY})?)
+    (?P<days>{_DAY}(?:\s*+,\s*+{_DAY}){{0,12}}+(?:,?\s+(?:and|&)\s+{_DAY})?)
     (?:{_DASH}(?:(?P<wd2>{_WD}),?\s+(?:the\s+)?)?(?P<day2>{_DAY}))?
     (?:\s+of)?\s+(?P<month>{_MONTH})(?![a-z])
     (?:,?\s+(?P<year>{_YEAR}))?""",
@@ -80,7 +80,7 @@ DAY_MONTH = re.compile(
 )
 MONTH_DAY = re.compile(
     rf"""\b(?:(?P<wd>{_WD}),?\s+)?(?P<month>{_MONTH})\s+
-    (?P<days>{_DAY}(?:\s*,\s*{_DAY}){{0,30}}(?:,?\s+(?:and|&)\s+{_DAY})?)
+    (?P<days>{_DAY}(?:\s*+,\s*+{_DAY}){{0,12}}+(?:,?\s+(?:and|&)\s+{_DAY})?)
     (?:{_DASH}(?P<day2>{_DAY}))?(?![\d:.]\d)
     (?:,?\s+(?P<year>{_YEAR}))?""",
     re.IGNORECASE | re.VERBOSE,
@@ -323,6 +323,10 @@ def resolve(mention: DateMention, context: YearContext) -> DateMention:
     if mention.relative:
         return _resolve_relative(mention, context)
     first = mention.days[0]
+    impossible = [ref for ref in mention.days if _safe_date(2000, ref.month, ref.day) is None]
+    if impossible:
+        mention.warnings.extend(f"{_describe(ref)} is not a real date" for ref in impossible)
+        return mention
     year, warnings = choose_year(first, context)
     mention.warnings.extend(warnings)
     if year is None:

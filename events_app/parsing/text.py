@@ -10,7 +10,7 @@ _ABBREVIATIONS = re.compile(
     r"|approx|etc|vs|e\.g|i\.e|[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues"
     r"|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Gov|Hon|Rt)\.)$"
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9£$€@#])")
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+\s++(?=[\"“‘'(\[]?[A-Z0-9£$€@#])")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 

@@ -45,12 +45,12 @@ CLOCK = re.compile(
 )
 BARE = re.compile(
     r"\b(?P<cue>at|from|doors(?:\s+open)?(?:\s+at)?|starts?(?:\s+at)?|starting\s+at)\s+"
-    r"(?P<h>1[0-2]|0?[1-9])(?![\d.:/%,]\d|\s*(?:%|percent|people|years?|minutes?|mins?|hours?"
+    r"(?P<h>1[0-2]|0?[1-9])(?!\d)(?![.:/%,]\d|\s*(?:%|percent|people|years?|minutes?|mins?|hours?"
     r"|days?|weeks?|members|pence|p\b|am\b|pm\b|a\.m|p\.m|o'?clock\s+in\s+the\s+morning))",
     re.IGNORECASE,
 )
 BEFORE_RANGE = re.compile(
-    r"(?<![\d£$€.,:/])(?P<h>1[0-2]|0?[1-9])(?=\s*(?:-|–|—|to|until|till)\s*(?:1[0-2]|0?[1-9])"
+    r"(?<![\d£$€.,:/])(?P<h>1[0-2]|0?[1-9])(?!\d)(?=\s*(?:-|–|—|to|until|till)\s*(?:1[0-2]|0?[1-9])"
     r"(?:[.:][0-5]\d)?\s*(?:am|pm|a\.m|p\.m))",
     re.IGNORECASE,
 )

@@ -66,6 +66,88 @@ def test_installed_command_lists_its_subcommands():
     )
 
     assert done.returncode == 0
-    for name in ("serve", "migrate", "init-db", "seed-demo"):
+    for name in ("serve", "migrate", "init-db", "seed-demo", "parse"):
         assert name in done.stdout
-    json.dumps(done.stdout)
+
+
+def run_parse(*args: str, stdin: bytes) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [BIN / "events-app", "parse", *args], input=stdin, capture_output=True, timeout=60
+    )
+
+
+def test_parse_prints_the_seed_festival_as_json():
+    seed = Path(__file__).parents[2] / "events_app" / "demo" / "arise-2018.txt"
+
+    done = run_parse("--reference-date=", "-", stdin=seed.read_bytes())
+
+    assert done.returncode == 0, done.stderr
+    events = json.loads(done.stdout)["events"]
+    by_title = {e["title"]: e for e in events}
+    assert sorted(by_title) == [
+        "Arise — A Festival of Labour’s Left Ideas",
+        "Opening rally for Arise",
+        "Session on Latin America",
+    ]
+    rally = by_title["Opening rally for Arise"]
+    assert (rally["start"], rally["end"], rally["timezone"]) == (
+        "2018-07-27T18:30",
+        None,
+        "Europe/London",
+    )
+    assert rally["venues"] == [
+        {"name": "Student Central", "address": None, "postcode": "WC1E", "city": None}
+    ]
+    festival = by_title["Arise — A Festival of Labour’s Left Ideas"]
+    assert (festival["start"], festival["end"]) == ("2018-07-28T10:00", "2018-07-28T17:00")
+    assert [v["name"] for v in festival["venues"]] == ["Student Central", "Unite House"]
+    assert [p["name"] for p in festival["speakers"]] == [
+        "John McDonnell",
+        "Diane Abbott",
+        "Richard Burgon",
+        "Shami Chakrabarti",
+        "Steve Turner",
+    ]
+    session = by_title["Session on Latin America"]
+    assert (session["start"], session["parent"]) == ("2018-07-28", festival["title"])
+    assert [p["name"] for p in session["speakers"]] == ["Chris Williamson"]
+
+
+def test_parse_reads_a_file_with_a_reference_date(tmp_path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text(
+        "Film night: Friday 23 October at 7, Hackney Picturehouse, 270 Mare Street, London E8 1HE.",
+        encoding="utf-8",
+    )
+
+    done = run_parse("--reference-date=2026-10-01", str(notice), stdin=b"")
+
+    [event] = json.loads(done.stdout)["events"]
+    assert (event["title"], event["start"]) == ("Film night", "2026-10-23T19:00")
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        ((), b"\xff\xfe not utf-8", "Error: Text must be UTF-8"),
+        ((), b"   ", "Error: No event found in the text: it is empty"),
+        (
+            ("--reference-date=2026-13-45",),
+            b"x",
+            "Error: --reference-date must be a date, YYYY-MM-DD",
+        ),
+        (
+            ("--timezone=Mars/Olympus",),
+            b"Meeting 3 May 2026",
+            "Error: Unknown time zone: Mars/Olympus",
+        ),
+        ((), b"x" * 1_000_001, "Error: Text is too long: at most 1,000,000 characters"),
+    ],
+    ids=["not-utf8", "empty", "bad-reference", "bad-zone", "too-long"],
+)
+def test_parse_refuses_bad_input_in_one_line(args, stdin, message):
+    done = run_parse(*args, "-", stdin=stdin)
+
+    assert done.returncode != 0
+    assert done.stderr.decode().strip() == message
+    assert done.stdout == b""

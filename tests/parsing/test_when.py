@@ -1,0 +1,198 @@
+"""Dates, times and zones as announcements write them, read through parse_announcement."""
+
+from datetime import date
+
+import pytest
+
+from events_app.parsing import ParseError, draft_to_dict, parse_announcement
+
+
+def read(text: str, reference: date | None = date(2026, 3, 10)) -> list[dict]:
+    return [
+        draft_to_dict(d)
+        for d in parse_announcement(text, reference_date=reference, fallback_year=2026).drafts
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Meeting on 27th July 2026 at 6:30 p.m.", "2026-07-27T18:30", None),
+        ("Meeting, Sat 3 Oct 2026, 18:30", "2026-10-03T18:30", None),
+        ("Rally 2026-10-08 at noon", "2026-10-08T12:00", None),
+        ("Talk July 28, 2026, 6.30-8.30pm", "2026-07-28T18:30", "2026-07-28T20:30"),
+        ("Fair on 4 July 2026 from 2 until 4pm", "2026-07-04T14:00", "2026-07-04T16:00"),
+        ("Gig on 5 June 2026, doors 7pm, music from 8 till late", "2026-06-05T19:00", None),
+        ("Film night on Friday 23 October 2026 at 7", "2026-10-23T19:00", None),
+        ("Vigil from noon to 2pm on Sunday 5 April 2026", "2026-04-05T12:00", "2026-04-05T14:00"),
+        ("Social on 9 May 2026, 10pm-2am", "2026-05-09T22:00", "2026-05-10T02:00"),
+        ("Seminar on 9 May 2026, 11-1pm", "2026-05-09T11:00", "2026-05-09T13:00"),
+        ("Meeting on 3 May 2026 at 25:00", "2026-05-03", None),
+        ("Rally tomorrow at 2pm", "2026-03-11T14:00", None),
+        ("Meeting next Tuesday at 7pm", "2026-03-17T19:00", None),
+        ("Meeting this Saturday at 11am", "2026-03-14T11:00", None),
+        ("Festival 27-29 July 2026 in Tolpuddle", "2026-07-27", "2026-07-29"),
+        ("Festival from Friday 17 to Sunday 19 July 2026", "2026-07-17", "2026-07-19"),
+        ("Summer school from 30 June to 2 July 2026", "2026-06-30", "2026-07-02"),
+        ("Talk 03/10/2026 at 7pm, Conway Hall, London WC1R 4RL", "2026-10-03T19:00", None),
+        (
+            "Talk 10/03/2026 at 7pm, Grange Hall, 12 Oak St, Springfield, IL",
+            "2026-10-03T19:00",
+            None,
+        ),
+    ],
+)
+def test_start_and_end(text, start, end):
+    [draft] = read(text)
+
+    assert (draft["start"], draft["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("Webinar 25 March 2026, 4pm EST", "America/New_York"),
+        ("Webinar 25 March 2026, 4pm PST", "America/Los_Angeles"),
+        ("Webinar 25 March 2026, 4pm CET", "Europe/Paris"),
+        ("Webinar 25 March 2026, 7.30pm (BST)", "Europe/London"),
+        ("Meeting 25 March 2026, 7pm, 1200 Main St, Austin, TX 78701", "America/Chicago"),
+        ("Meeting 25 March 2026, 7pm, Friends House, London NW1 2BJ", "Europe/London"),
+    ],
+)
+def test_zone_from_the_text(text, zone):
+    [draft] = read(text)
+
+    assert draft["timezone"] == zone
+
+
+def test_zone_defaults_to_the_callers():
+    [draft] = [
+        draft_to_dict(d)
+        for d in parse_announcement("Meeting on 25 March 2026 at 7pm", timezone="Asia/Tokyo").drafts
+    ]
+
+    assert draft["timezone"] == "Asia/Tokyo"
+
+
+def test_a_list_of_days_gives_one_event_each():
+    drafts = read("The series continues on 1, 8 and 15 October 2026 at 6pm at Conway Hall.")
+
+    assert [d["start"] for d in drafts] == [
+        "2026-10-01T18:00",
+        "2026-10-08T18:00",
+        "2026-10-15T18:00",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "start"),
+    [
+        (
+            "Our café meets every Tuesday from 10.30am, starting on 6 January 2026.",
+            "FREQ=WEEKLY;BYDAY=TU",
+            "2026-01-06T10:30",
+        ),
+        (
+            "The group meets every Thursday at 6pm at Friends House.",
+            "FREQ=WEEKLY;BYDAY=TH",
+            "2026-03-12T18:00",
+        ),
+        (
+            "Book club on the last Friday of every month at 7pm, from 27 March 2026.",
+            "FREQ=MONTHLY;BYDAY=-1FR",
+            "2026-03-27T19:00",
+        ),
+    ],
+)
+def test_recurring_events_carry_a_rule(text, rule, start):
+    [draft] = read(text)
+
+    assert (draft["recurrence"], draft["start"]) == (rule, start)
+
+
+def test_year_comes_from_the_weekday_near_the_reference():
+    [draft] = read("Rally on Saturday 4 July at 2pm", reference=date(2026, 5, 1))
+
+    assert draft["start"] == "2026-07-04T14:00"
+
+
+def test_year_comes_from_the_texts_own_years_without_a_reference():
+    text = (
+        "Cuts will bite in January 2020. Meeting on Friday July 27 at 7pm at Conway Hall, "
+        "London WC1R 4RL."
+    )
+
+    [draft] = read(text, reference=None)
+
+    assert draft["start"] == "2018-07-27T19:00"
+    assert any("2018 is the year nearest 2020" in w for w in draft["warnings"])
+
+
+def test_weekday_that_fits_no_nearby_year_is_warned_about():
+    [draft] = read("Picnic on Saturday 3 August at 1pm", reference=date(2026, 7, 1))
+
+    assert draft["start"] == "2026-08-03T13:00"
+    assert any("no year near 2026 has 3 August on a Saturday" in w for w in draft["warnings"])
+
+
+def test_clock_time_skipped_by_the_spring_change_is_named():
+    [draft] = read("Night walk, Sunday 29 March 2026 at 1:30am, Hyde Park.")
+
+    assert any(
+        "01:30 on 29 March 2026 does not exist in Europe/London" in w for w in draft["warnings"]
+    )
+
+
+def test_end_before_start_is_left_out_with_a_warning():
+    [draft] = read("Meeting, Friday 3 July 2026, 19:00-18:00, Conway Hall.")
+
+    assert draft["end"] is None
+    assert "The end (18:00) is before the start: left out" in draft["warnings"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike began on 3 March 2025 and lasted six weeks.",
+        "Applications close on 14 February 2026 at 5pm.",
+        "Candidates will be notified by 1 April 2026.",
+        "Interviews are expected in the week of 16 March 2026.",
+        "Last Saturday's protest drew 2,000 people from 1pm until 4pm.",
+        "You can book tickets for the festival on 27-28 July 2026.",
+        "The deadline of 30 April 2026 passed without agreement.",
+        "14 Days remaining. We need £9,896.",
+    ],
+    ids=[
+        "past",
+        "deadline",
+        "by-date",
+        "week-of",
+        "last-weekday",
+        "booking",
+        "passed",
+        "countdown",
+    ],
+)
+def test_dates_that_are_not_events(text):
+    assert read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "No event found in the text: it is empty"),
+        ("   \n  ", "No event found in the text: it is empty"),
+        ("nul\x00byte", "Text must not contain NUL characters"),
+        ("x\n" * 10_000, "Text has too many lines: at most 10,000"),
+        ("x" * 1_000_001, "Text is too long: at most 1,000,000 characters"),
+    ],
+    ids=["empty", "blank", "nul", "lines", "size"],
+)
+def test_unreadable_text_is_refused_with_a_reason(text, message):
+    with pytest.raises(ParseError, match=message):
+        parse_announcement(text)
+
+
+def test_unknown_zone_is_refused():
+    with pytest.raises(ParseError, match="Unknown time zone: Mars/Olympus"):
+        parse_announcement("Meeting on 25 March 2026", timezone="Mars/Olympus")

@@ -1,0 +1,143 @@
+"""Speakers, venues, links and online events, read through parse_announcement."""
+
+from datetime import date
+
+import pytest
+
+from events_app.parsing import draft_to_dict, parse_announcement
+
+WHEN = "Tuesday 14 April 2026, 6pm"
+
+
+def read_one(text: str) -> dict:
+    [draft] = parse_announcement(text, reference_date=date(2026, 4, 1)).drafts
+    return draft_to_dict(draft)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        (
+            "Speakers: Jane Smith (branch secretary) and Ahmed Khan.",
+            [("Jane Smith", None, "branch secretary"), ("Ahmed Khan", None, None)],
+        ),
+        (
+            "Participants include John McDonnell MP, Shami Chakrabarti, Steve Turner of Unite the "
+            "Union and more.",
+            [
+                ("John McDonnell", "MP", None),
+                ("Shami Chakrabarti", None, None),
+                ("Steve Turner", None, "Unite the Union"),
+            ],
+        ),
+        ("A talk by Dr. Maria Chen (Stanford).", [("Maria Chen", "Dr", "Stanford")]),
+        (
+            "Author Gary Younge in conversation with Afua Hirsch.",
+            [("Gary Younge", None, None), ("Afua Hirsch", None, None)],
+        ),
+        ("Chaired by Professor Helen Walsh.", [("Helen Walsh", "Professor", None)]),
+        ("Mayor Lisa Park will take questions.", [("Lisa Park", "Mayor", None)]),
+        (
+            "With Siân Berry and Tom Copley.",
+            [("Siân Berry", None, None), ("Tom Copley", None, None)],
+        ),
+        ("Speakers include Cllr Bev Craig, and special guests.", [("Bev Craig", "Cllr", None)]),
+        ("With music, debates and the traditional procession.", []),
+    ],
+    ids=[
+        "colon-list",
+        "include-list",
+        "talk-by",
+        "in-conversation",
+        "chaired",
+        "will-verb",
+        "with-accents",
+        "special-guests-are-nobody",
+        "with-things-not-people",
+    ],
+)
+def test_speakers(sentence, people):
+    draft = read_one(f"Branch meeting: {WHEN}, Camden Town Hall, London WC1H 9JE. {sentence}")
+
+    assert [(p["name"], p["honorific"], p["affiliation"]) for p in draft["speakers"]] == people
+
+
+@pytest.mark.parametrize(
+    ("place", "venue"),
+    [
+        (
+            "Camden Town Hall, Judd Street, London WC1H 9JE",
+            ("Camden Town Hall", "Judd Street", "WC1H 9JE", "London"),
+        ),
+        ("at Student Central, WC1E", ("Student Central", None, "WC1E", None)),
+        ("outside Downing Street", ("Downing Street", None, None, None)),
+        ("in Room 210, Gates Hall", ("Room 210, Gates Hall", None, None, None)),
+        (
+            "Lincoln Middle School, 1200 Main St, Springfield, IL 62701",
+            ("Lincoln Middle School", "1200 Main St", "62701", "Springfield, IL"),
+        ),
+        (
+            "The Albany, Douglas Way, Deptford, London SE8 4AG",
+            ("The Albany", "Douglas Way, Deptford", "SE8 4AG", "London"),
+        ),
+    ],
+    ids=["uk-address", "outward-postcode", "outside", "room-in-building", "us-address", "locality"],
+)
+def test_venues(place, venue):
+    draft = read_one(f"Branch meeting, {WHEN}, {place}.")
+
+    assert [(v["name"], v["address"], v["postcode"], v["city"]) for v in draft["venues"]] == [venue]
+
+
+def test_two_venues_and_there():
+    text = (
+        "The rally is on Friday 17 April 2026 at 6.30pm at Student Central, WC1E, and then "
+        "events take place there and at Unite House on Saturday 18 April 2026 from 10am."
+    )
+
+    drafts = [draft_to_dict(d) for d in parse_announcement(text).drafts]
+
+    assert [[v["name"] for v in d["venues"]] for d in drafts] == [
+        ["Student Central"],
+        ["Student Central", "Unite House"],
+    ]
+
+
+def test_online_event_with_join_link_and_no_venue():
+    draft = read_one(
+        f"Webinar: Housing rights. {WHEN} on Zoom. Register at https://example.org/housing."
+    )
+
+    assert (draft["online"], draft["venues"], draft["url"]) == (
+        True,
+        [],
+        "https://example.org/housing",
+    )
+    assert draft["links"] == [
+        {"url": "https://example.org/housing", "kind": "tickets", "price": None}
+    ]
+
+
+def test_ticket_prices_are_kept():
+    draft = read_one(
+        f"Gig, {WHEN}, The Fleece, Bristol BS2 8LN. Tickets £12 advance / £15 on the door."
+    )
+
+    assert draft["price"] == "Tickets £12 advance / £15 on the door"
+
+
+def test_every_field_keeps_its_span():
+    text = f"Branch meeting, {WHEN}, Camden Town Hall, London WC1H 9JE. Speakers: Jane Smith."
+
+    draft = read_one(text)
+
+    spans = draft["spans"]
+    for name, expected in [
+        ("title", "Branch meeting"),
+        ("start", "Tuesday 14 April 2026"),
+        ("time", "6pm"),
+        ("speaker.0", "Jane Smith"),
+    ]:
+        assert text[spans[name]["start"] : spans[name]["end"]] == expected
+        assert 0 < spans[name]["confidence"] <= 1
+    assert text[spans["venue.0"]["start"] : spans["venue.0"]["end"]].startswith("Camden Town Hall")
