@@ -10,6 +10,7 @@ compare them as ratios, not as absolutes.
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import time
 from datetime import date
@@ -43,10 +44,8 @@ HOSTILE = {
 
 def timed(text: str) -> float:
     start = time.perf_counter()
-    try:
+    with contextlib.suppress(ParseError):
         parse_announcement(text, reference_date=date(2026, 1, 1), fallback_year=2026)
-    except ParseError:
-        pass
     return time.perf_counter() - start
 
 
