@@ -10,11 +10,13 @@ from urllib.parse import urlsplit
 
 import click
 
-from . import create_app, services
+from . import accounts, create_app, services
 from .config import ConfigError, load_config
 from .demo import DEMO_TAG, demo_events
+from .domain import Role
 from .parsing import ParseError, draft_to_dict, parse_announcement
 from .parsing.model import MAX_TEXT_CHARS
+from .passwords import WeakPasswordError
 from .store import migrate as migrations
 from .store.db import make_engine, make_session_factory
 
@@ -87,6 +89,30 @@ def serve_command(host: str, port: int) -> None:
     app = create_app()
     click.echo(f"Serving on http://{host}:{port}/")
     app.run(host=host, port=port, threaded=True, use_reloader=False)
+
+
+@cli.command("create-user")
+@click.option("--email", required=True, help="the address the user signs in with")
+@click.option(
+    "--role", type=click.Choice(["admin", "organiser"]), default="organiser", show_default=True
+)
+def create_user_command(email: str, role: str) -> None:
+    """Create an account. The password is asked for (or read from standard input), never
+    given as an argument, where it would stay in the shell history and process list."""
+    settings = _settings()
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    engine = make_engine(settings["DATABASE_URL"])
+    try:
+        with make_session_factory(engine)() as session:
+            user = accounts.create_user(session, email, password, Role(role), datetime.now(UTC))
+    except (accounts.AccountError, WeakPasswordError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        engine.dispose()
+    click.echo(f"Created {user.role.value} {user.email}.")
 
 
 @cli.command("parse")

@@ -27,6 +27,26 @@ class LinkKind(enum.StrEnum):
     OTHER = "other"
 
 
+class Role(enum.StrEnum):
+    ADMIN = "admin"
+    ORGANISER = "organiser"
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    email: str
+    role: Role
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    def may_edit(self, event: Event) -> bool:
+        """Admins edit every event; organisers edit their own."""
+        return self.is_admin or (event.owner_id is not None and event.owner_id == self.id)
+
+
 @dataclass
 class Venue:
     name: str
@@ -113,6 +133,7 @@ class Event:
     slug: str = ""
     uid: str = ""
     sequence: int = 0
+    owner_id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
     id: int | None = None

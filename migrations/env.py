@@ -30,9 +30,16 @@ def run_migrations_online() -> None:
 
 
 def _run(connection) -> None:
+    if connection.dialect.name == "sqlite":
+        # Batch migrations copy and drop tables; with foreign keys on, dropping `events` would
+        # cascade-delete the rows of every table that refers to it. Turned off outside any
+        # transaction (the engine's connections are in autocommit at the driver level).
+        connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
     context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()
+    if connection.dialect.name == "sqlite":
+        connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

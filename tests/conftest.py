@@ -29,6 +29,9 @@ TABLES = (
     "events",
     "venues",
     "people",
+    "user_sessions",
+    "login_failures",
+    "users",
 )
 
 

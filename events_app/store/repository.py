@@ -167,6 +167,7 @@ def _copy_fields(row: EventRow, event: Event) -> None:
     row.source_text = event.source_text
     row.parent_id = event.parent.id if event.parent else None
     row.sequence = event.sequence
+    row.owner_id = event.owner_id
 
 
 def _replace_venues(session: Session, row: EventRow, venues: Sequence[Venue]) -> None:
@@ -341,6 +342,7 @@ def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
         recurrence=row.recurrence,
         source_text=row.source_text,
         sequence=row.sequence,
+        owner_id=row.owner_id,
         created_at=row.created_at,
         updated_at=row.updated_at,
         venues=[to_venue(link.venue) for link in row.venue_links],

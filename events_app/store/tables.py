@@ -130,6 +130,36 @@ class TagRow(Base):
     name: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
 
 
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(20), default="organiser")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
+class SessionRow(Base):
+    """A signed-in browser. The cookie carries the token; only its hash is stored, and deleting
+    the row (logging out) ends the session even for a copy of the cookie."""
+
+    __tablename__ = "user_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LoginFailureRow(Base):
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(400), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
 class EventRow(Base):
     __tablename__ = "events"
     __table_args__ = (Index("ix_events_published_start", "published", "start_utc"),)
@@ -153,6 +183,9 @@ class EventRow(Base):
         ForeignKey("events.id", ondelete="SET NULL"), nullable=True, index=True
     )
     sequence: Mapped[int] = mapped_column(Integer, default=0)
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
 

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from flask import Flask
 
+from ..accounts import ABSOLUTE_TIMEOUT
 from ..store.db import make_engine, make_session_factory
-from . import context, errors, feeds, formatting, pages
+from . import auth, context, errors, feeds, formatting, organiser, pages, security
 
 
 def init_app(app: Flask) -> None:
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.secret_key = app.config["SECRET_KEY"]
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=app.config["BASE_URL"].startswith("https://"),
+        PERMANENT_SESSION_LIFETIME=ABSOLUTE_TIMEOUT,
+    )
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["events_db"] = context.Database(engine, make_session_factory(engine))
     app.teardown_appcontext(context.close_session)
     formatting.register(app)
     errors.register(app)
+    security.register(app)
+    app.jinja_env.globals.update(csrf_token=auth.csrf_token, current_user=auth.current_user)
     app.register_blueprint(pages.bp)
     app.register_blueprint(feeds.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(organiser.bp)

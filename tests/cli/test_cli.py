@@ -151,3 +151,31 @@ def test_parse_refuses_bad_input_in_one_line(args, stdin, message):
     assert done.returncode != 0
     assert done.stderr.decode().strip() == message
     assert done.stdout == b""
+
+
+def run_create_user(env: dict, *args: str, password: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [BIN / "events-app", "create-user", *args],
+        input=password + "\n",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_create_user_reads_the_password_from_standard_input(empty_sqlite):
+    CliRunner().invoke(cli, ["migrate"])
+    env = {**os.environ, "DATABASE_URL": empty_sqlite}
+
+    created = run_create_user(
+        env, "--email", "Org@Example.org", "--role", "admin", password="a long enough password"
+    )
+    again = run_create_user(env, "--email", "org@example.org", password="another password!")
+    weak = run_create_user(env, "--email", "new@example.org", password="short")
+
+    assert (created.returncode, created.stdout) == (0, "Created admin org@example.org.\n")
+    assert again.returncode != 0
+    assert again.stderr.strip() == "Error: There is already an account for org@example.org"
+    assert weak.returncode != 0
+    assert weak.stderr.strip() == "Error: Password must be at least 10 characters"

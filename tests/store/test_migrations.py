@@ -1,9 +1,14 @@
+from datetime import UTC, datetime
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from events_app.store.db import make_engine
-from events_app.store.migrate import is_current
+from events_app import services
+from events_app.store import repository
+from events_app.store.db import make_engine, make_session_factory
+from events_app.store.migrate import is_current, upgrade
 from events_app.store.tables import Base
+from tests.builders import event, person, venue
 
 
 def test_migrations_match_the_models(database_url):
@@ -13,3 +18,41 @@ def test_migrations_match_the_models(database_url):
     assert is_current(engine)
     engine.dispose()
     assert differences == []
+
+
+def test_upgrading_keeps_existing_events(tmp_path):
+    """The 0002 migration rebuilds `events` on SQLite; rows that refer to it must survive."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    upgrade(url, "0001")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO venues (id, slug, name, address, postcode, city) "
+            "VALUES (1, 'conway-hall', 'Conway Hall', '', '', '')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO events (id, uid, slug, title, description, start_utc, timezone, "
+            "all_day, status, published, organiser, online, source_text, sequence, created_at, "
+            "updated_at) VALUES (1, 'u@x', 'talk', 'Talk', '', '2027-01-01 18:00:00', "
+            "'Europe/London', 0, 'confirmed', 1, '', 0, '', 0, '2026-01-01 00:00:00', "
+            "'2026-01-01 00:00:00')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO event_venues (event_id, venue_id, position) VALUES (1, 1, 0)"
+        )
+    engine.dispose()
+
+    upgrade(url)
+
+    engine = make_engine(url)
+    with make_session_factory(engine)() as session:
+        kept = repository.get_event(session, "talk")
+        assert [v.name for v in kept.venues] == ["Conway Hall"]
+        assert kept.start == datetime(2027, 1, 1, 18, 0, tzinfo=UTC)
+        services.create_event(
+            session,
+            event("New", venues=[venue()], speakers=[person()]),
+            now=datetime(2026, 1, 1, tzinfo=UTC),
+            uid_domain="x",
+        )
+    engine.dispose()

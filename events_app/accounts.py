@@ -1,0 +1,116 @@
+"""Accounts: creating users, signing in and out, and the limits on guessing passwords.
+
+The browser holds a random token; the database holds only its SHA-256, so a stolen database
+does not give working cookies, and deleting the row ends the session everywhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from .domain import Role, User
+from .passwords import hash_password, verify_password
+from .store import accounts as store
+from .store.db import begin_write
+
+IDLE_TIMEOUT = timedelta(hours=2)
+ABSOLUTE_TIMEOUT = timedelta(hours=12)
+FAILURE_WINDOW = timedelta(minutes=15)
+MAX_FAILURES_PER_ACCOUNT = 5
+MAX_FAILURES_PER_ADDRESS = 20
+EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s]{2,}$")
+
+
+class AccountError(ValueError):
+    """A request about an account that cannot be met; the message is safe to show."""
+
+
+class TooManyAttemptsError(AccountError):
+    """Too many failed logins recently, for this account or from this address."""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def create_user(session: Session, email: str, password: str, role: Role, now: datetime) -> User:
+    email = normalise_email(email)
+    if not EMAIL.match(email):
+        raise AccountError("That is not an e-mail address")
+    password_hash = hash_password(password)
+    begin_write(session)
+    try:
+        user = store.add_user(session, email, password_hash, role, now)
+        session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        raise AccountError(f"There is already an account for {email}") from exc
+    return user
+
+
+def log_in(session: Session, email: str, password: str, address: str, now: datetime) -> str:
+    """A new session token for the right password; the same error for every wrong answer."""
+    email = normalise_email(email)
+    account_key, address_key = f"account:{email}", f"address:{address}"
+    since = now - FAILURE_WINDOW
+    begin_write(session)
+    if (
+        store.count_failures(session, account_key, since) >= MAX_FAILURES_PER_ACCOUNT
+        or store.count_failures(session, address_key, since) >= MAX_FAILURES_PER_ADDRESS
+    ):
+        session.rollback()
+        raise TooManyAttemptsError("Too many attempts. Please wait a few minutes and try again.")
+    found = store.find_user(session, email)
+    password_hash = found[1] if found else _dummy_hash()
+    if not verify_password(password, password_hash) or found is None:
+        store.record_failure(session, account_key, now)
+        store.record_failure(session, address_key, now)
+        session.commit()
+        raise AccountError("That e-mail address and password do not match an account.")
+    store.clear_failures(session, account_key)
+    token = secrets.token_urlsafe(32)
+    store.add_session(session, token_digest(token), found[0].id, now)
+    session.commit()
+    return token
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Checked against for unknown addresses, so that they take as long as known ones."""
+    return hash_password(secrets.token_urlsafe(16))
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def user_for_token(session: Session, token: str, now: datetime) -> User | None:
+    """The signed-in user, or None when the session is unknown, idle too long or too old."""
+    digest = token_digest(token)
+    found = store.get_session(session, digest)
+    session.commit()
+    if found is None:
+        return None
+    user, created, seen = found
+    expired = now - seen > IDLE_TIMEOUT or now - created > ABSOLUTE_TIMEOUT
+    if expired or now - seen > timedelta(minutes=1):
+        begin_write(session)
+        if expired:
+            store.delete_session(session, digest)
+        else:
+            store.touch_session(session, digest, now)
+        session.commit()
+    return None if expired else user
+
+
+def log_out(session: Session, token: str) -> None:
+    begin_write(session)
+    store.delete_session(session, token_digest(token))
+    session.commit()

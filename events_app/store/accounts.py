@@ -1,0 +1,76 @@
+"""Users, signed-in sessions and failed logins. Functions take the Session first; none commits."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from ..domain import Role, User
+from .tables import LoginFailureRow, SessionRow, UserRow
+
+
+def to_user(row: UserRow) -> User:
+    return User(id=row.id, email=row.email, role=Role(row.role))
+
+
+def add_user(session: Session, email: str, password_hash: str, role: Role, now: datetime) -> User:
+    row = UserRow(email=email, password_hash=password_hash, role=role.value, created_at=now)
+    session.add(row)
+    session.flush()
+    return to_user(row)
+
+
+def find_user(session: Session, email: str) -> tuple[User, str] | None:
+    """The user and their password hash."""
+    row = session.scalars(select(UserRow).where(UserRow.email == email)).first()
+    return (to_user(row), row.password_hash) if row else None
+
+
+def set_password(session: Session, user_id: int, password_hash: str) -> None:
+    row = session.get(UserRow, user_id)
+    if row is not None:
+        row.password_hash = password_hash
+
+
+def add_session(session: Session, token_hash: str, user_id: int, now: datetime) -> None:
+    session.add(
+        SessionRow(token_hash=token_hash, user_id=user_id, created_at=now, last_seen_at=now)
+    )
+
+
+def get_session(session: Session, token_hash: str) -> tuple[User, datetime, datetime] | None:
+    """The session's user, when it began and when it was last used."""
+    found = session.execute(
+        select(UserRow, SessionRow.created_at, SessionRow.last_seen_at)
+        .join(SessionRow, SessionRow.user_id == UserRow.id)
+        .where(SessionRow.token_hash == token_hash)
+    ).first()
+    if found is None:
+        return None
+    row, created, seen = found
+    return to_user(row), created, seen
+
+
+def touch_session(session: Session, token_hash: str, now: datetime) -> None:
+    row = session.get(SessionRow, token_hash)
+    if row is not None:
+        row.last_seen_at = now
+
+
+def delete_session(session: Session, token_hash: str) -> None:
+    session.execute(delete(SessionRow).where(SessionRow.token_hash == token_hash))
+
+
+def record_failure(session: Session, key: str, now: datetime) -> None:
+    session.add(LoginFailureRow(key=key, at=now))
+
+
+def count_failures(session: Session, key: str, since: datetime) -> int:
+    query = select(func.count()).where(LoginFailureRow.key == key, LoginFailureRow.at >= since)
+    return session.scalar(query) or 0
+
+
+def clear_failures(session: Session, key: str) -> None:
+    session.execute(delete(LoginFailureRow).where(LoginFailureRow.key == key))

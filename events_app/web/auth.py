@@ -1,0 +1,87 @@
+"""Signing in and out, the signed-in user, and CSRF tokens on every form."""
+
+from __future__ import annotations
+
+import functools
+import hmac
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+
+from .. import accounts
+from ..domain import User
+from .context import db_session, now
+
+bp = Blueprint("auth", __name__)
+
+CSRF_FIELD = "csrf_token"
+
+
+def csrf_token() -> str:
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(32)
+    return session["csrf"]
+
+
+def check_csrf() -> None:
+    """Every POST carries the form's token (or the X-CSRF-Token header) matching the session's."""
+    if request.method != "POST":
+        return
+    sent = request.form.get(CSRF_FIELD) or request.headers.get("X-CSRF-Token", "")
+    expected = session.get("csrf", "")
+    if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
+        abort(
+            400,
+            description="This form has expired or did not come from this site. "
+            "Go back, reload the page and try again.",
+        )
+
+
+def current_user() -> User | None:
+    if "user" not in g:
+        token = session.get("token")
+        g.user = accounts.user_for_token(db_session(), token, now()) if token else None
+    return g.user
+
+
+def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if current_user() is None:
+            return redirect(url_for("auth.login", next=request.path))
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if request.method == "GET":
+        return render_template("login.html", email="")
+    email = request.form.get("email", "")[:320]
+    password = request.form.get("password", "")[:1024]
+    try:
+        token = accounts.log_in(db_session(), email, password, request.remote_addr or "", now())
+    except accounts.TooManyAttemptsError as exc:
+        return render_template("login.html", email=email, error=str(exc)), 429
+    except accounts.AccountError as exc:
+        return render_template("login.html", email=email, error=str(exc)), 401
+    session.clear()
+    session["token"] = token
+    session.permanent = True
+    target = request.args.get("next", "")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("organiser.dashboard")
+    return redirect(target)
+
+
+@bp.post("/logout")
+def logout():
+    token = session.get("token")
+    if token:
+        accounts.log_out(db_session(), token)
+    session.clear()
+    flash("You are signed out.")
+    return redirect(url_for("pages.index"))

@@ -1,0 +1,237 @@
+"""The organiser area: paste an announcement, review the drafts, publish; edit, cancel, delete."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+
+from .. import services
+from ..domain import Event, EventFilter, InvalidEventError, User
+from ..parsing import ParseError, parse_announcement
+from ..store import repository
+from . import forms
+from .auth import current_user, login_required
+from .context import db_session, default_timezone, now, uid_domain
+from .highlight import highlight
+
+bp = Blueprint("organiser", __name__, url_prefix="/organiser")
+
+MAX_DRAFTS = 50
+
+
+def _user() -> User:
+    user = current_user()
+    assert user is not None
+    return user
+
+
+@bp.get("/")
+@login_required
+def dashboard():
+    user = _user()
+    criteria = EventFilter(include_drafts=True)
+    mine = repository.list_events(db_session(), criteria, newest_first=True, limit=500)
+    mine = [e for e in mine if user.may_edit(e)]
+    moment = now()
+    return render_template(
+        "organiser/dashboard.html",
+        drafts=[e for e in mine if not e.published],
+        upcoming=[e for e in mine if e.published and not e.is_past(moment)],
+        past=[e for e in mine if e.published and e.is_past(moment)],
+    )
+
+
+@bp.get("/new")
+@login_required
+def paste():
+    return render_template(
+        "organiser/paste.html", text="", reference="", timezone=default_timezone()
+    )
+
+
+@bp.post("/new")
+@login_required
+def review():
+    text = request.form.get("text", "")
+    reference_text = request.form.get("reference_date", "").strip()
+    zone = request.form.get("timezone", "").strip() or default_timezone()
+    if "\ufffd" in text:
+        abort(400, description="Text must be UTF-8")
+    if "\x00" in text:
+        abort(400, description="Text must not contain NUL characters")
+    try:
+        reference = date.fromisoformat(reference_text) if reference_text else None
+    except ValueError:
+        abort(400, description="Reference date must be a date, YYYY-MM-DD")
+    try:
+        result = parse_announcement(
+            text, reference_date=reference, timezone=zone, fallback_year=now().year
+        )
+    except ParseError as exc:
+        return _paste_again(text, reference_text, zone, str(exc)), 422
+    if not result.drafts:
+        message = "No event found in the text. " + " ".join(
+            w for w in result.warnings if not w.startswith("No event found")
+        )
+        return _paste_again(text, reference_text, zone, message.strip()), 422
+    drafts = result.drafts[:MAX_DRAFTS]
+    titles = [d.title for d in drafts]
+    event_forms = [
+        forms.form_from_draft(d, str(titles.index(d.parent)) if d.parent in titles else "")
+        for d in drafts
+    ]
+    return render_template(
+        "organiser/review.html",
+        forms=event_forms,
+        text=text,
+        source=highlight(text, [d.spans for d in drafts]),
+        error=None,
+    )
+
+
+def _paste_again(text: str, reference: str, zone: str, error: str):
+    return render_template(
+        "organiser/paste.html", text=text, reference=reference, timezone=zone, error=error
+    )
+
+
+@bp.post("/publish")
+@login_required
+def publish():
+    text = request.form.get("text", "")
+    count = min(int(request.form.get("count", "0") or 0), MAX_DRAFTS)
+    values = [forms.read_form(request.form, f"e{i}-") for i in range(count)]
+    chosen = [i for i in range(count) if request.form.get(f"e{i}-include")]
+    if not chosen:
+        return _review_again(text, values, "Tick at least one event to publish."), 422
+    try:
+        events = _events_from_forms(values, chosen, text)
+        stored = services.create_events(db_session(), events, now=now(), uid_domain=uid_domain())
+    except InvalidEventError as exc:
+        return _review_again(text, values, str(exc)), 422
+    published = request.form.get("action") == "publish"
+    flash(
+        f"{len(stored)} event{'s' if len(stored) != 1 else ''} "
+        f"{'published' if published else 'saved as drafts'}."
+    )
+    return redirect(url_for("organiser.dashboard"))
+
+
+def _events_from_forms(values: list[forms.EventForm], chosen: list[int], text: str) -> list[Event]:
+    published = request.form.get("action") == "publish"
+    events = []
+    for i in chosen:
+        parent = values[i].parent
+        parent_title = (
+            values[int(parent)].title
+            if parent.isdigit() and int(parent) in chosen and int(parent) != i
+            else None
+        )
+        event = forms.event_from_form(values[i], parent_title=parent_title)
+        events.append(
+            dataclasses.replace(event, published=published, source_text=text, owner_id=_user().id)
+        )
+    return sorted(events, key=lambda e: e.parent is not None)
+
+
+def _review_again(text: str, values: list[forms.EventForm], error: str):
+    return render_template(
+        "organiser/review.html", forms=values, text=text, source=highlight(text, []), error=error
+    )
+
+
+def _editable(event_id: int) -> Event:
+    event = repository.get_event_by_id(db_session(), event_id)
+    if event is None:
+        abort(404)
+    if not _user().may_edit(event):
+        abort(
+            403, description="Only the organiser who made this event, or an admin, may change it."
+        )
+    return event
+
+
+@bp.get("/events/<int:event_id>/edit")
+@login_required
+def edit(event_id: int):
+    event = _editable(event_id)
+    return render_template(
+        "organiser/edit.html",
+        event=event,
+        form=forms.form_from_event(event),
+        version=_version(event),
+    )
+
+
+def _version(event: Event) -> str:
+    return f"{event.sequence}:{event.updated_at.isoformat() if event.updated_at else ''}"
+
+
+@bp.post("/events/<int:event_id>/edit")
+@login_required
+def save(event_id: int):
+    event = _editable(event_id)
+    values = forms.read_form(request.form, "")
+    if request.form.get("version") != _version(event):
+        current = forms.form_from_event(event)
+        changed = [
+            name.replace("_", " ")
+            for name in dataclasses.asdict(current)
+            if name != "warnings" and getattr(current, name) != getattr(values, name)
+        ]
+        return render_template(
+            "organiser/edit.html",
+            event=event,
+            form=values,
+            version=_version(event),
+            conflict=changed or ["nothing visible"],
+            current=current,
+        ), 409
+    try:
+        changed_event = forms.event_from_form(values)
+        changed_event = dataclasses.replace(
+            changed_event,
+            published=event.published,
+            status=event.status,
+            source_text=event.source_text,
+            owner_id=event.owner_id,
+            parent=event.parent,
+        )
+        services.update_event(db_session(), event.id, changed_event, now=now())
+    except InvalidEventError as exc:
+        return render_template(
+            "organiser/edit.html", event=event, form=values, version=_version(event), error=str(exc)
+        ), 422
+    flash("Saved.")
+    return redirect(url_for("organiser.dashboard"))
+
+
+@bp.post("/events/<int:event_id>/publish")
+@login_required
+def publish_one(event_id: int):
+    event = _editable(event_id)
+    services.update_event(
+        db_session(), event.id, dataclasses.replace(event, published=True), now=now()
+    )
+    flash(f"Published “{event.title}”.")
+    return redirect(url_for("organiser.dashboard"))
+
+
+@bp.post("/events/<int:event_id>/cancel")
+@login_required
+def cancel(event_id: int):
+    event = _editable(event_id)
+    services.cancel_event(db_session(), event.id, now=now())
+    flash(f"Cancelled “{event.title}”. It stays listed as cancelled so calendars learn of it.")
+    return redirect(url_for("organiser.dashboard"))
+
+
+@bp.post("/events/<int:event_id>/delete")
+@login_required
+def delete(event_id: int):
+    event = _editable(event_id)
+    services.delete_event(db_session(), event.id)
+    flash(f"Deleted “{event.title}”.")
+    return redirect(url_for("organiser.dashboard"))
