@@ -20,6 +20,8 @@ run: $(STAMP)
 	$(BIN)/events-app serve
 
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -32,3 +34,6 @@ format: $(STAMP)
 
 migrate: $(STAMP)
 	$(BIN)/events-app migrate
+
+bench: $(STAMP)
+	$(BIN)/python bench/parse_bench.py
