@@ -492,6 +492,9 @@ def _venues(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[DraftVen
             if venues:
                 break
     if not venues:
+        named = places_mod.named_segment(clause, seed.clause[0])
+        venues = [named] if named else []
+    if not venues:
         city = places_mod.city_named(clause)
         venues = [city] if city else []
     return venues
@@ -510,17 +513,18 @@ def _title(reading: Reading, seed: Seed) -> tuple[str | None, Span | None]:
         return (title, _span_of(text, title, near)) if title else None
 
     lead_title = titles_mod.clean_title(lead)
-    if lead_title and titles_mod.is_label(lead_title):
+    if lead_title and titles_mod.is_bare_medium(lead_title):
         lead_title = None
-    after_title = titles_mod.title_after(after) if not lead.strip(' ,:;–—-"“') else None
+    after_title = titles_mod.title_after(after) if not lead_title else None
     preamble_title = None
     if seed.preamble:
         preamble_title = titles_mod.clean_title(text[seed.preamble[0] : seed.preamble[1]])
-        if preamble_title and titles_mod.is_label(preamble_title):
+        if preamble_title and titles_mod.is_bare_medium(preamble_title):
             preamble_title = None
     candidates = [
         found(titles_mod.quoted_title(clause), clause_start),
         found(titles_mod.named_session(lead), clause_start),
+        found(titles_mod.announced_event(lead), clause_start),
         found(titles_mod.held_event(lead), clause_start),
         found(lead_title, clause_start),
         found(after_title, seed.mention.end) if titles_mod.starts_with_name(after) else None,

@@ -67,12 +67,13 @@ _WD = (
     r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?"
 )
 _DAY = r"(?:[0-2]?\d|3[01])(?!\d)(?:st|nd|rd|th)?"
+_LIST_DAY = rf"{_DAY}(?![.:]\d|\s*(?:am|pm|a\.m|p\.m)\b)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _DASH = r"\s*(?:-|–|—|to|until|till|through|thru)\s*"
 
 DAY_MONTH = re.compile(
     rf"""\b(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?
-    (?P<days>{_DAY}(?:\s*+,\s*+{_DAY}){{0,12}}+(?:,?\s+(?:and|&)\s+{_DAY})?)
+    (?P<days>{_DAY}(?:\s*+,\s*+{_LIST_DAY}){{0,12}}+(?:,?\s+(?:and|&)\s+{_DAY})?)
     (?:{_DASH}(?:(?P<wd2>{_WD}),?\s+(?:the\s+)?)?(?P<day2>{_DAY}))?
     (?:\s+of)?\s+(?P<month>{_MONTH})(?![a-z])
     (?:,?\s+(?P<year>{_YEAR}))?""",
@@ -80,7 +81,7 @@ DAY_MONTH = re.compile(
 )
 MONTH_DAY = re.compile(
     rf"""\b(?:(?P<wd>{_WD}),?\s+)?(?P<month>{_MONTH})\s+
-    (?P<days>{_DAY}(?:\s*+,\s*+{_DAY}){{0,12}}+(?:,?\s+(?:and|&)\s+{_DAY})?)
+    (?P<days>{_DAY}(?:\s*+,\s*+{_LIST_DAY}){{0,12}}+(?:,?\s+(?:and|&)\s+{_DAY})?)
     (?:{_DASH}(?P<day2>{_DAY}))?(?![\d:.]\d)
     (?:,?\s+(?P<year>{_YEAR}))?""",
     re.IGNORECASE | re.VERBOSE,

@@ -164,7 +164,7 @@ def _read_list(text: str, start: int, offset: int, strict: bool = False) -> list
             break
         person = parse_person(item, item_start + offset)
         if person is None:
-            if strict or people:
+            if strict:
                 break
             continue
         people.append(person)

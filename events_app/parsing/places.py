@@ -44,7 +44,8 @@ US_PLACE = re.compile(
 STREET = re.compile(
     r"^\d+[A-Za-z]?\b|\b(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Terrace|Villas|Way|Close"
     r"|Crescent|Gardens|Place|Pl|Row|Drive|Grove|Square|Sq|Hill|Parade|Walk|Mews|Green"
-    r"|Broadway|Boulevard|Blvd|Highway|Croft|Circus|Embankment|Quay|Wharf|Yard)\.?$"
+    r"|Broadway|Boulevard|Blvd|Highway|Croft|Circus|Embankment|Quay|Wharf|Yard)\.?"
+    r"(?:\s+(?:North|South|East|West))?$"
 )
 CITIES = frozenset(
     "London Bristol Manchester Birmingham Leeds Glasgow Edinburgh Cardiff Liverpool Sheffield "
@@ -80,6 +81,11 @@ VENUE_NOUN = re.compile(
     r"\b(?:Hall|House|Centre|Center|Rooms?|Building|Chapel|Church|Library|Theatre|Theater"
     r"|Institute|College|University|School|Club|Cinema|Arena|Stadium|Park|Gardens|Bookshop"
     r"|Museum|Gallery|Pub|Inn|Tavern|Arms|Hotel|Studios?|Works|Mill|Barn|Farm)\b"
+)
+_EVENT_NOUN_AFTER = re.compile(
+    r"^\s+(?:conference|festival|rally|march|meeting|fringe|summit|congress|gala|protest"
+    r"|demonstration|event|day|week|weekend|picket|strike)\b",
+    re.IGNORECASE,
 )
 _NAMES_AN_EVENT = re.compile(r"^\s*[—–:-]\s*(?:A|An|The)\s")
 _TITLE_VENUE = re.compile(
@@ -263,6 +269,8 @@ def _prepositional(text: str, offset: int) -> list[DraftVenue]:
             continue
         if _NAMES_AN_EVENT.match(text[phrase_end : phrase_end + 40]):
             continue
+        if _EVENT_NOUN_AFTER.match(text[phrase_end : phrase_end + 30]):
+            continue
         if _NOT_PLACES.match(phrase.split(",")[0].strip()) and not phrase.startswith("Room"):
             continue
         if phrase in CITIES or _has_time_or_date(phrase):
@@ -314,6 +322,29 @@ def _capitalised_phrase(text: str, start: int) -> tuple[int, str]:
         kept.append(part)
     phrase = ", ".join(kept)
     return start + len(phrase), phrase
+
+
+def named_segment(text: str, offset: int = 0) -> DraftVenue | None:
+    """'..., 10.30am-4.30pm, Marx House.': a comma-separated part that names a building."""
+    position = 0
+    for segment in re.split(r"(,|\.\s|\.$)", text):
+        start = position
+        position += len(segment)
+        piece = segment.strip()
+        if (
+            piece
+            and VENUE_NOUN.search(piece)
+            and _looks_like_name(piece)
+            and not _has_time_or_date(piece)
+            and len(piece.split()) <= 6
+            and not PREPOSITION.search(piece)
+            and all(w[0].isupper() or w.lower() in _CONNECTORS for w in piece.split())
+        ):
+            at = start + segment.find(piece)
+            return DraftVenue(
+                name=piece, span=Span(offset + at, offset + at + len(piece), piece, 0.6)
+            )
+    return None
 
 
 def city_named(text: str) -> DraftVenue | None:

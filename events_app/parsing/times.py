@@ -164,12 +164,12 @@ def _clock(m: re.Match[str], text: str) -> Clock:
 def _share_meridiem(first: Clock, last: Clock) -> None:
     """'6.30-8.30pm': the first takes the second's half of the day when that keeps order."""
     if first.meridiem is None and last.meridiem in ("am", "pm"):
-        if first.hour <= last.hour or last.hour == 12:
-            first.meridiem = last.meridiem if last.hour != 12 or first.hour == 12 else "am"
-        else:
-            first.meridiem = "am" if last.meridiem == "pm" else "pm"
         if last.hour == 12 and first.hour < 12:
             first.meridiem = "am" if first.hour >= 7 else "pm"
+        elif first.hour % 12 <= last.hour % 12:
+            first.meridiem = last.meridiem
+        else:
+            first.meridiem = "am" if last.meridiem == "pm" else "pm"
     _guess_meridiem(first)
     if last.meridiem is None:
         last.meridiem = first.meridiem if last.hour >= first.hour else "pm"

@@ -92,6 +92,22 @@ LABEL_WORDS = {
     "zoom",
     "livestream",
 }
+MEDIUM_WORDS = {
+    "online",
+    "zoom",
+    "teams",
+    "webinar",
+    "livestream",
+    "event",
+    "online event",
+    "what",
+    "title",
+    "topic",
+    "theme",
+    "details",
+    "info",
+    "information",
+}
 MAX_WORDS = 12
 STOPWORDS = {
     "to",
@@ -155,7 +171,14 @@ def title_after(text: str) -> str | None:
     lead_in = rest[: clocks[0].start] if clocks else "x"
     if not re.sub(r"^(?:at|from|starting|start)\s+", "", lead_in, flags=re.IGNORECASE).strip():
         rest = re.sub(r"^[\s,:;–—-]+", "", rest[clocks[0].end :])
-    rest = re.sub(r"^(?:there\s+(?:is|will\s+be)\s+)", "", rest, flags=re.IGNORECASE)
+    rest = re.sub(
+        r"^(?:there\s+(?:is|will\s+be)\s+|for\s+(?:the\s+|a\s+|an\s+|our\s+)?)",
+        "",
+        rest,
+        flags=re.IGNORECASE,
+    )
+    if re.match(r"^(?:at|in|on|from|outside|near|by)\b", rest, flags=re.IGNORECASE):
+        return None
     label = LABEL_PREFIX.match(rest)
     if label and is_label(label.group(1)):
         return clean_title(re.split(r"[,.;(]", rest[label.end() :])[0])
@@ -185,6 +208,22 @@ HOLDS = re.compile(
     r"|assembly|gathering|event|day\s+of\s+action))\b",
     re.IGNORECASE,
 )
+
+
+ANNOUNCES = re.compile(
+    r"\b(?:announces?|presents?|invites\s+you\s+to|welcomes\s+you\s+to|is\s+proud\s+to"
+    r"\s+(?:announce|present|host))\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def announced_event(lead: str) -> str | None:
+    """'X is proud to announce the 135th Durham Miners' Gala' -> the thing announced."""
+    m = ANNOUNCES.search(lead)
+    if not m:
+        return None
+    rest = re.sub(r"^\d+(?:st|nd|rd|th)\s+", "", m["rest"])
+    return clean_title(rest)
 
 
 def held_event(text: str) -> str | None:
@@ -221,6 +260,11 @@ def label_title(sentence: str) -> tuple[str, str] | None:
 
 def is_label(word: str) -> bool:
     return word.strip().lower() in LABEL_WORDS
+
+
+def is_bare_medium(title: str) -> bool:
+    """'Online', 'Webinar', 'Event': words that say how, not what."""
+    return title.strip().lower() in MEDIUM_WORDS
 
 
 def festival_name(text: str) -> str | None:
