@@ -31,6 +31,10 @@ DEADLINE = re.compile(
     r"|no\s+later\s+than|registration\s+closes|sign\s+up\s+by|book\s+by)\b",
     re.IGNORECASE,
 )
+CLOSING = re.compile(
+    r"\b(?:closes|closing|ends|finishes|runs\s+until)\b[^.;,]{0,25}?\s+(?:on\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 DEADLINE_BY = re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:week|month)\s+(?:of|beginning|commencing)\s+(?:the\s+)?$", re.IGNORECASE)
 PAST = re.compile(
@@ -154,7 +158,7 @@ def _seeds(reading: Reading) -> list[Seed]:
     seeds: list[Seed] = []
     loose: list[int] = []
     for index, sentence in enumerate(reading.sentences):
-        anchors = [m for m in by_sentence.get(index, []) if _is_anchor(reading, sentence, m)]
+        anchors = _anchors(reading, sentence, by_sentence.get(index, []))
         recurrence = dates_mod.find_recurrence(sentence.text)
         if not anchors and recurrence and not by_sentence.get(index):
             anchors = [_first_occurrence(reading, sentence, recurrence)]
@@ -197,6 +201,23 @@ def _group_by_sentence(
     return grouped
 
 
+def _anchors(
+    reading: Reading, sentence: Sentence, mentions: list[DateMention]
+) -> list[DateMention]:
+    """The mentions that start events, with any 'closes at 4pm on Saturday' that ends one."""
+    anchors: list[DateMention] = []
+    for mention in mentions:
+        if _is_anchor(reading, sentence, mention) or (
+            anchors
+            and mention.resolved
+            and CLOSING.search(
+                reading.text[max(sentence.start, mention.start - LOOK_BACK) : mention.start]
+            )
+        ):
+            anchors.append(mention)
+    return anchors
+
+
 def _first_occurrence(reading: Reading, sentence: Sentence, rule) -> DateMention:
     mention = DateMention(
         sentence.start + rule.start,
@@ -226,6 +247,8 @@ def _is_anchor(reading: Reading, sentence: Sentence, mention: DateMention) -> bo
     near_before = before[-70:]
     after = reading.text[mention.end : min(sentence.end, mention.end + 30)]
     if DEADLINE.search(near_before) or DEADLINE_BY.search(before) or VAGUE.search(before):
+        return False
+    if CLOSING.search(before):
         return False
     if PAST.search(near_before) or re.match(
         r"^\s*(?:and\s+)?(?:lasted|passed|ended)\b", after, re.IGNORECASE

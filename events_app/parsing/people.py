@@ -116,7 +116,8 @@ INLINE_CUES = re.compile(
 SPEAKS_AFTER = re.compile(
     r"\s+(?:will\s+be\s+(?:speaking|talking|in\s+conversation|presenting|reading|performing)"
     r"|will\s+(?:speak|talk|present|read|perform|lead|chair|introduce|give|take\s+questions"
-    r"|answer\s+questions|discuss|deliver|host)|is\s+speaking|speaks|in\s+conversation\s+with)\b"
+    r"|answer\s+questions|discuss|deliver|host|address|lead\s+the)|is\s+speaking|speaks"
+    r"|in\s+conversation\s+with|are\s+speaking|will\s+both\s+speak)\b"
 )
 _LIST_END = re.compile(
     r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bRev)(?<!\bProf)(?<!\bCllr)"
@@ -134,9 +135,7 @@ def find_speakers(text: str, offset: int = 0) -> list[DraftPerson]:
     for m in INLINE_CUES.finditer(text):
         found.extend(_read_list(text, m.end(), offset, strict=True))
     for m in SPEAKS_AFTER.finditer(text):
-        person = _name_before(text, m.start(), offset)
-        if person:
-            found.append(person)
+        found.extend(_names_before(text, m.start(), offset))
     found.sort(key=lambda p: p.span.start if p.span else 0)
     unique: dict[str, DraftPerson] = {}
     for person in found:
@@ -171,12 +170,20 @@ def _read_list(text: str, start: int, offset: int, strict: bool = False) -> list
     return people
 
 
-def _name_before(text: str, end: int, offset: int) -> DraftPerson | None:
-    head = re.split(r"[.;:!?]\s+|\n", text[max(0, end - 80) : end])[-1]
+def _names_before(text: str, end: int, offset: int) -> list[DraftPerson]:
+    """The subject of 'will speak': one name, or a list ('A MP and B from the campaign')."""
+    start = max(0, end - 160)
+    head = re.split(r"[.;:!?]\s+|\n", text[start:end])[-1]
+    head_start = end - len(head)
+    if re.search(r"\band\b|,", head):
+        listed = _read_list(text[:end], head_start, offset, strict=True)
+        if listed and len(" ".join(p.name for p in listed)) > 0:
+            return listed
     m = re.search(rf"((?:[A-Z][\w.]*\s+)?{_NAME})$", head)
     if not m:
-        return None
-    return parse_person(m.group(1), end - len(m.group(1)) + offset)
+        return []
+    person = parse_person(m.group(1), end - len(m.group(1)) + offset)
+    return [person] if person else []
 
 
 def parse_person(item: str, at: int = 0) -> DraftPerson | None:
@@ -186,7 +193,7 @@ def parse_person(item: str, at: int = 0) -> DraftPerson | None:
     paren = re.search(r"\s*\(([^)]{1,80})\)\s*$", text)
     if paren:
         affiliation, text = paren.group(1).strip(), text[: paren.start()]
-    of = re.search(r"\s+(?:of|from)\s+((?:the\s+)?[A-Z][^,;]{1,80})$", text)
+    of = re.search(r"\s+(?:of|from)\s+((?:the\s+)?[^,;]{1,80})$", text)
     if of:
         affiliation, text = of.group(1).strip(), text[: of.start()]
     words = text.split()

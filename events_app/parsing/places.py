@@ -63,7 +63,7 @@ ONLINE = re.compile(
     r"|live[- ]stream(?:ed)?|streamed live|crowdcast|jitsi|virtual event|join remotely)\b",
     re.IGNORECASE,
 )
-PREPOSITION = re.compile(r"\b(?:at|in|outside|inside|@)\s+(?:the\s+)?", re.IGNORECASE)
+PREPOSITION = re.compile(r"\b(?:at|in|outside|inside|on|@)\s+(?:the\s+)?", re.IGNORECASE)
 _CONNECTORS = {"of", "the", "and", "&", "de", "la", "le", "du"}
 _CALENDAR_WORD = re.compile(
     r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$",
@@ -234,10 +234,15 @@ def _run_pieces(before: str) -> list[tuple[str, int, bool]]:
 
 
 def _after_last_preposition(piece: str) -> str | None:
-    found = list(PREPOSITION.finditer(piece))
+    """What follows the last 'at', 'in' ... ('on' only before a street: 'on Park Lane')."""
+    found = [m for m in PREPOSITION.finditer(piece) if _fits(m, piece[m.end() :].strip())]
     if not found:
         return None
     return piece[found[-1].end() :].strip() or ""
+
+
+def _fits(preposition: re.Match[str], rest: str) -> bool:
+    return not preposition.group().lower().startswith("on") or bool(STREET.search(rest))
 
 
 _DATEISH = re.compile(
@@ -266,6 +271,8 @@ def _prepositional(text: str, offset: int) -> list[DraftVenue]:
     for m in PREPOSITION.finditer(text):
         phrase_end, phrase = _capitalised_phrase(text, m.end())
         if not phrase or _VERB_AFTER.match(text[phrase_end : phrase_end + 12]):
+            continue
+        if not _fits(m, phrase):
             continue
         if _NAMES_AN_EVENT.match(text[phrase_end : phrase_end + 40]):
             continue

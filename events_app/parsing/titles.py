@@ -24,13 +24,14 @@ FESTIVAL = re.compile(
 VERB_CUT = re.compile(
     r"\s+(?:runs|run|takes?\s+place|meets|meet|continues|continue|opens|open|starts|start"
     r"|begins|begin|returns|return|comes|will|is|are|gets\s+underway|kicks\s+off|is\s+on"
-    r"|assembling|assembles|gathers|gathering|followed|featuring|with|itself)\b.*$",
+    r"|assembling|assembles|gathers|gathering|followed|featuring|with|itself|would|shall"
+    r"|should|must|has|have|had)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 LEADING = re.compile(
     r"^(?:(?:please|and|then|but|so|also|plus|join\s+us\s+for|join\s+us|join|come\s+to|come"
     r"|don't\s+miss|save\s+the\s+date(?:\s+for)?|there\s+(?:is|will\s+be)|this\s+year"
-    r"|this\s+time|once\s+again|our|the|this|their|a|an|next|upcoming)\s+)+",
+    r"|this\s+time|once\s+again|our|the|this|their|its|his|her|a|an|next|upcoming)\s+)+",
     re.IGNORECASE,
 )
 TRAILING = re.compile(
@@ -139,9 +140,22 @@ STOPWORDS = {
 }
 
 
+REPORTED = re.compile(
+    r"^.*?\b(?:said|says|announced|confirmed|told\s+[\w' ]{1,40}?)\s+(?:that\s+)?", re.IGNORECASE
+)
+
+
+POSSESSOR = re.compile(
+    r"^(?:the\s+)?[\w-]+['’]s\s+(?=(?:next|annual|first|latest|big|summer|winter|spring|autumn)\b)",
+    re.IGNORECASE,
+)
+
+
 def clean_title(raw: str) -> str | None:
     """A title from a stretch of words, or None when what is left is not a name for an event."""
     text = " ".join(raw.split())
+    text = REPORTED.sub("", text, count=1)
+    text = POSSESSOR.sub("", text, count=1)
     text = TIME_CUT.sub("", text)
     text = VERB_CUT.sub("", text)
     for _ in range(3):
@@ -202,7 +216,7 @@ def short_heading(sentence: str) -> str | None:
 
 HOLDS = re.compile(
     r"\b(?:hold|holding|holds|organis(?:e|ing)|organiz(?:e|ing)|host(?:s|ing)?|stage|staging"
-    r"|have|having|call(?:s|ing)?\s+for)\s+(?:a|an|their|our|its)\s+"
+    r"|have|having|called|call(?:s|ing)?(?:\s+for)?)\s+(?:a|an|their|our|its)\s+"
     r"(?P<title>(?:[\w'’-]+\s+){0,4}?(?:rally|protest|march|meeting|vigil|picket|demonstration"
     r"|strike|walkout|lobby|conference|festival|fundraiser|social|celebration|hustings|debate"
     r"|assembly|gathering|event|day\s+of\s+action))\b",
