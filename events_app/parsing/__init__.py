@@ -5,6 +5,7 @@ result = parse_announcement(text, reference_date=date(2026, 4, 1), timezone="Eur
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -41,13 +42,15 @@ def parse_announcement(
     reference_date: date | None = None,
     timezone: str = "Europe/London",
     fallback_year: int | None = None,
+    known_venues: Sequence[str] = (),
 ) -> ParseResult:
     """Read an announcement into drafts.
 
     `reference_date` is when the text was written or published: it settles 'this Saturday' and
     years left unwritten, and dates before it are not new events. Without it the text's own
     years decide, then `fallback_year` (the caller's current year, say). `timezone` applies
-    where the text names no zone, postcode or US state.
+    where the text names no zone, postcode or US state. `known_venues` are names the caller
+    already has: one named in the text is recognised even without an address around it.
     """
     check_text(text)
     try:
@@ -55,7 +58,11 @@ def parse_announcement(
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ParseError(f"Unknown time zone: {timezone}") from exc
     drafts, warnings = read_announcement(
-        text, reference=reference_date, default_timezone=timezone, fallback_year=fallback_year
+        text,
+        reference=reference_date,
+        default_timezone=timezone,
+        fallback_year=fallback_year,
+        known_venues=known_venues,
     )
     if not drafts:
         warnings.append("No event found in the text")

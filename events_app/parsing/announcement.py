@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -108,10 +109,16 @@ class Reading:
     festival: str | None
     warnings: list[str] = field(default_factory=list)
     mentions: list[DateMention] = field(default_factory=list)
+    known_venues: places_mod.KnownVenues = field(default_factory=lambda: places_mod.KnownVenues(()))
 
 
 def read_announcement(
-    text: str, *, reference: date | None, default_timezone: str, fallback_year: int | None
+    text: str,
+    *,
+    reference: date | None,
+    default_timezone: str,
+    fallback_year: int | None,
+    known_venues: Sequence[str] = (),
 ) -> tuple[list[Draft], list[str]]:
     zone = places_mod.zone_from_places(text) or _zone_from_abbreviations(text) or default_timezone
     reading = Reading(
@@ -122,6 +129,7 @@ def read_announcement(
         years=dates_mod.year_context(text, reference, fallback_year),
         reference=reference,
         festival=titles_mod.festival_name(text),
+        known_venues=places_mod.KnownVenues(known_venues),
     )
     seeds = _seeds(reading)
     drafts: list[Draft] = []
@@ -514,6 +522,8 @@ def _venues(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[DraftVen
             venues = places_mod.find_venues(sentence.text, sentence.start).venues
             if venues:
                 break
+    if not venues:
+        venues = reading.known_venues.find(clause, seed.clause[0])
     if not venues:
         named = places_mod.named_segment(clause, seed.clause[0])
         venues = [named] if named else []

@@ -8,6 +8,7 @@ Unite House', 'outside Downing Street', 'in Room 210, Gates Hall').
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import DraftVenue, Span
@@ -352,6 +353,32 @@ def named_segment(text: str, offset: int = 0) -> DraftVenue | None:
                 name=piece, span=Span(offset + at, offset + at + len(piece), piece, 0.6)
             )
     return None
+
+
+class KnownVenues:
+    """Venue names the service already has, found in a text by whole words, longest first."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        cleaned = sorted({n.strip() for n in names if len(n.strip()) >= 3}, key=len, reverse=True)
+        self._names = {n.lower(): n for n in cleaned}
+        alternatives = "|".join(re.escape(n) for n in cleaned)
+        self._pattern = (
+            re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if cleaned else None
+        )
+
+    def find(self, text: str, offset: int = 0) -> list[DraftVenue]:
+        if self._pattern is None:
+            return []
+        found: dict[str, DraftVenue] = {}
+        for m in self._pattern.finditer(text):
+            name = self._names[m.group().lower()]
+            found.setdefault(
+                name,
+                DraftVenue(
+                    name=name, span=Span(offset + m.start(), offset + m.end(), m.group(), 0.9)
+                ),
+            )
+        return list(found.values())
 
 
 def city_named(text: str) -> DraftVenue | None:

@@ -67,7 +67,11 @@ def review():
         abort(400, description="Reference date must be a date, YYYY-MM-DD")
     try:
         result = parse_announcement(
-            text, reference_date=reference, timezone=zone, fallback_year=now().year
+            text,
+            reference_date=reference,
+            timezone=zone,
+            fallback_year=now().year,
+            known_venues=[v.name for v in repository.list_venues(db_session())],
         )
     except ParseError as exc:
         return _paste_again(text, reference_text, zone, str(exc)), 422

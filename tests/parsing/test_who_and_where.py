@@ -141,3 +141,16 @@ def test_every_field_keeps_its_span():
         assert text[spans[name]["start"] : spans[name]["end"]] == expected
         assert 0 < spans[name]["confidence"] <= 1
     assert text[spans["venue.0"]["start"] : spans["venue.0"]["end"]].startswith("Camden Town Hall")
+
+
+def test_known_venues_are_recognised_without_an_address():
+    text = "Quiz night, Tuesday 14 April 2026 from 8pm, upstairs at the red lion. Teams of six."
+
+    [unknown] = parse_announcement(text, reference_date=date(2026, 4, 1)).drafts
+    [known] = parse_announcement(
+        text, reference_date=date(2026, 4, 1), known_venues=["Red Lion", "Conway Hall"]
+    ).drafts
+
+    assert unknown.venues == []
+    assert [v.name for v in known.venues] == ["Red Lion"]
+    assert text[known.spans["venue.0"].start : known.spans["venue.0"].end] == "red lion"

@@ -310,3 +310,16 @@ def test_idle_sessions_end(app, signed_in):
     app.config["CLOCK"] = lambda: later
 
     assert signed_in.get("/organiser/").status_code == 302
+
+
+def test_a_venue_the_site_knows_is_recognised_and_linked(signed_in, published, app_session):
+    text = "Film night: Friday 3 August 2018 at 7pm, upstairs in student central. Free."
+
+    fields = review_form(paste(signed_in, text=text).get_data(as_text=True))
+    post(signed_in, "/organiser/publish", {**fields, "action": "publish"})
+
+    app_session.rollback()
+    film = next(e for e in repository.list_events(app_session, EventFilter())
+                if e.title == "Film night")
+    assert [(v.name, v.id) for v in film.venues] == [
+        ("Student Central", published.venues[0].id)]
