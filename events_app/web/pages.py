@@ -63,30 +63,23 @@ def series(slug: str):
 
 @bp.get("/venues/<slug>")
 def venue(slug: str):
-    found = repository.get_venue(db_session(), slug)
-    if found is None:
-        abort(404)
-    criteria = EventFilter(venue=slug)
-    return render_template(
-        "venue.html",
-        venue=found,
-        upcoming=services.upcoming_events(db_session(), now(), criteria),
-        past=services.past_events(db_session(), now(), criteria, limit=100),
-    )
+    found = repository.get_venue(db_session(), slug) or abort(404)
+    return render_template("venue.html", venue=found, **_upcoming_and_past(EventFilter(venue=slug)))
 
 
 @bp.get("/speakers/<slug>")
 def speaker(slug: str):
-    found = repository.get_person(db_session(), slug)
-    if found is None:
-        abort(404)
-    criteria = EventFilter(speaker=slug)
+    found = repository.get_person(db_session(), slug) or abort(404)
     return render_template(
-        "speaker.html",
-        person=found,
-        upcoming=services.upcoming_events(db_session(), now(), criteria),
-        past=services.past_events(db_session(), now(), criteria, limit=100),
+        "speaker.html", person=found, **_upcoming_and_past(EventFilter(speaker=slug))
     )
+
+
+def _upcoming_and_past(criteria: EventFilter) -> dict[str, list]:
+    return {
+        "upcoming": services.upcoming_events(db_session(), now(), criteria),
+        "past": services.past_events(db_session(), now(), criteria, limit=100),
+    }
 
 
 @bp.get("/search")

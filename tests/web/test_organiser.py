@@ -319,7 +319,7 @@ def test_a_venue_the_site_knows_is_recognised_and_linked(signed_in, published, a
     post(signed_in, "/organiser/publish", {**fields, "action": "publish"})
 
     app_session.rollback()
-    film = next(e for e in repository.list_events(app_session, EventFilter())
-                if e.title == "Film night")
-    assert [(v.name, v.id) for v in film.venues] == [
-        ("Student Central", published.venues[0].id)]
+    film = next(
+        e for e in repository.list_events(app_session, EventFilter()) if e.title == "Film night"
+    )
+    assert [(v.name, v.id) for v in film.venues] == [("Student Central", published.venues[0].id)]
