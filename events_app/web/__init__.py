@@ -6,7 +6,7 @@ from flask import Flask
 
 from ..accounts import ABSOLUTE_TIMEOUT
 from ..store.db import make_engine, make_session_factory
-from . import auth, context, errors, feeds, formatting, organiser, pages, security
+from . import api, auth, context, errors, feeds, formatting, organiser, pages, security
 
 
 def init_app(app: Flask) -> None:
@@ -27,5 +27,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(csrf_token=auth.csrf_token, current_user=auth.current_user)
     app.register_blueprint(pages.bp)
     app.register_blueprint(feeds.bp)
+    app.register_blueprint(api.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(organiser.bp)

@@ -26,9 +26,11 @@ def wants_json() -> bool:
 def error_response(status: int, title: str, message: str):
     if wants_json():
         response = jsonify(error={"status": status, "title": title, "message": message})
+        response.headers["Access-Control-Allow-Origin"] = "*"
     elif request.path.endswith(".ics"):
         response = make_response(f"{title}: {message}\n")
         response.mimetype = "text/plain"
+        response.headers["Access-Control-Allow-Origin"] = "*"
     else:
         response = render_template("error.html", status=status, title=title, message=message)
     return response, status

@@ -12,6 +12,7 @@ from ..feeds.ics import CalendarInfo, render_ics
 from ..feeds.json import render_events_json
 from ..store import repository
 from .context import db_session, default_timezone, now, site_urls
+from .http import cacheable
 from .query import active_filters, event_filter
 
 bp = Blueprint("feeds", __name__)
@@ -38,17 +39,10 @@ def _calendar_info(title: str) -> CalendarInfo:
     )
 
 
-def _ics_response(body: bytes, filename: str) -> Response:
+def _ics_response(body: bytes, filename: str, events: list[Event]) -> Response:
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
-    return _cacheable(response)
-
-
-def _cacheable(response: Response) -> Response:
-    response.headers["Cache-Control"] = "public, max-age=300"
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.add_etag()
-    return response.make_conditional(request)
+    return cacheable(response, events)
 
 
 @bp.get("/events.ics")
@@ -59,7 +53,7 @@ def site_ics():
         title = f"{title} (filtered)"
     events = _feed_events(criteria)
     body = render_ics(events, _calendar_info(title), lambda e: site_urls().event(e.slug))
-    return _ics_response(body, "events.ics")
+    return _ics_response(body, "events.ics", events)
 
 
 @bp.get("/events/<slug>.ics")
@@ -68,7 +62,7 @@ def event_ics(slug: str):
     if event is None:
         abort(404)
     body = render_ics([event], _calendar_info(event.title), lambda e: site_urls().event(e.slug))
-    return _ics_response(body, f"{slug}.ics")
+    return _ics_response(body, f"{slug}.ics", [event])
 
 
 @bp.get("/events.json")
@@ -76,4 +70,4 @@ def site_json():
     criteria = event_filter(request.args, default_timezone())
     events = _feed_events(criteria)
     document = render_events_json(events, site_urls(), title=current_app.config["SITE_NAME"])
-    return _cacheable(jsonify(document))
+    return cacheable(jsonify(document), events)

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from urllib.parse import urlencode
+
+from flask import Blueprint, abort, current_app, render_template, request
 
 from .. import services
 from ..domain import EventFilter
+from ..feeds.jsonld import event_jsonld
+from ..feeds.subscribe import add_to_calendar_links, subscribe_links
 from ..store import repository
 from .context import db_session, default_timezone, now, site_urls
 from .query import active_filters, event_filter, int_param
 
 bp = Blueprint("pages", __name__)
+
+
+def subscribe(filters: dict[str, str], name: str) -> dict[str, str]:
+    """Subscribe links for the .ics feed with the same filters as the page."""
+    query = f"?{urlencode(filters)}" if filters else ""
+    return subscribe_links(site_urls().page(f"/events.ics{query}"), name)
+
 
 PAST_PAGE_SIZE = 50
 
@@ -23,8 +34,13 @@ def index():
         recent = services.past_events(db_session(), now(), criteria, limit=20)
     else:
         upcoming, recent = services.front_page(db_session(), now())
+    filters = active_filters(request.args)
     return render_template(
-        "index.html", upcoming=upcoming, recent=recent, filters=active_filters(request.args)
+        "index.html",
+        upcoming=upcoming,
+        recent=recent,
+        filters=filters,
+        subscribe=subscribe(filters, current_app.config["SITE_NAME"]),
     )
 
 
@@ -44,34 +60,48 @@ def past():
 
 @bp.get("/events/<slug>")
 def event(slug: str):
-    found = repository.get_event(db_session(), slug)
-    if found is None:
-        abort(404)
+    found = repository.get_event(db_session(), slug) or abort(404)
+    urls = site_urls()
     return render_template(
-        "event.html", event=found, urls=site_urls(), is_past=found.is_past(now())
+        "event.html",
+        event=found,
+        is_past=found.is_past(now()),
+        jsonld=event_jsonld(found, urls, site_name=current_app.config["SITE_NAME"]),
+        add_to_calendar=add_to_calendar_links(found, urls.event(slug), urls.event_ics(slug)),
     )
 
 
 @bp.get("/series/<slug>")
 def series(slug: str):
-    found = repository.get_event(db_session(), slug)
-    if found is None:
-        abort(404)
+    found = repository.get_event(db_session(), slug) or abort(404)
     sessions = repository.list_events(db_session(), EventFilter(series=slug))
-    return render_template("series.html", event=found, sessions=sessions)
+    return render_template(
+        "series.html",
+        event=found,
+        sessions=sessions,
+        subscribe=subscribe({"series": slug}, found.title),
+    )
 
 
 @bp.get("/venues/<slug>")
 def venue(slug: str):
     found = repository.get_venue(db_session(), slug) or abort(404)
-    return render_template("venue.html", venue=found, **_upcoming_and_past(EventFilter(venue=slug)))
+    return render_template(
+        "venue.html",
+        venue=found,
+        subscribe=subscribe({"venue": slug}, found.name),
+        **_upcoming_and_past(EventFilter(venue=slug)),
+    )
 
 
 @bp.get("/speakers/<slug>")
 def speaker(slug: str):
     found = repository.get_person(db_session(), slug) or abort(404)
     return render_template(
-        "speaker.html", person=found, **_upcoming_and_past(EventFilter(speaker=slug))
+        "speaker.html",
+        person=found,
+        subscribe=subscribe({"speaker": slug}, found.name),
+        **_upcoming_and_past(EventFilter(speaker=slug)),
     )
 
 

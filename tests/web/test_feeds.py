@@ -148,3 +148,14 @@ def test_feed_window_setting_leaves_out_old_events(database_url, demo):
     app.extensions["events_db"].engine.dispose()
 
     assert calendar.walk("VEVENT") == []
+
+
+def test_feeds_answer_304_to_if_modified_since(client, demo):
+    first = client.get("/events.json")
+
+    again = client.get(
+        "/events.json", headers={"If-Modified-Since": first.headers["Last-Modified"]}
+    )
+
+    assert first.headers["Last-Modified"] == "Sat, 28 Nov 2026 12:00:00 GMT"
+    assert again.status_code == 304

@@ -1,0 +1,109 @@
+"""schema.org Event markup (JSON-LD) for an event page, as search engines read it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain import Event, EventStatus, LinkKind, Venue
+from . import SiteUrls
+
+_STATUS = {
+    EventStatus.CONFIRMED: "https://schema.org/EventScheduled",
+    EventStatus.TENTATIVE: "https://schema.org/EventScheduled",
+    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
+}
+
+
+def event_jsonld(event: Event, urls: SiteUrls, *, site_name: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "@id": urls.event(event.slug),
+        "name": event.title,
+        "url": urls.event(event.slug),
+        "startDate": _when(event, event.local_start),
+        "eventStatus": _STATUS[event.status],
+        "eventAttendanceMode": _attendance(event),
+        "location": _locations(event),
+        "organizer": {
+            "@type": "Organization",
+            "name": event.organiser or site_name,
+            "url": urls.page("/"),
+        },
+    }
+    if event.local_end is not None:
+        data["endDate"] = (
+            event.last_day.isoformat() if event.all_day else event.local_end.isoformat()
+        )
+    if event.description:
+        data["description"] = event.description
+    if event.speakers:
+        data["performer"] = [
+            {"@type": "Person", "name": p.name, "url": urls.person(p.slug)}
+            if p.slug
+            else {"@type": "Person", "name": p.name}
+            for p in event.speakers
+        ]
+    offers = [
+        {"@type": "Offer", "url": link.url, **({"description": link.price} if link.price else {})}
+        for link in event.links
+        if link.kind == LinkKind.TICKETS
+    ]
+    if offers:
+        data["offers"] = offers
+    if event.parent is not None:
+        data["superEvent"] = {
+            "@type": "Event",
+            "name": event.parent.title,
+            "url": urls.event(event.parent.slug),
+        }
+    if event.sessions:
+        data["subEvent"] = [
+            {
+                "@type": "Event",
+                "name": s.title,
+                "url": urls.event(s.slug),
+                "startDate": s.start.astimezone(event.zone).isoformat(),
+            }
+            for s in event.sessions
+        ]
+    return data
+
+
+def _when(event: Event, moment) -> str:
+    return moment.date().isoformat() if event.all_day else moment.isoformat()
+
+
+def _attendance(event: Event) -> str:
+    if event.online and event.venues:
+        return "https://schema.org/MixedEventAttendanceMode"
+    if event.online:
+        return "https://schema.org/OnlineEventAttendanceMode"
+    return "https://schema.org/OfflineEventAttendanceMode"
+
+
+def _locations(event: Event) -> list[dict[str, Any]]:
+    places: list[dict[str, Any]] = [_place(v) for v in event.venues]
+    if event.online:
+        join = next((link.url for link in event.links if link.kind == LinkKind.ONLINE), None)
+        page = next((link.url for link in event.links if link.kind == LinkKind.EVENT_PAGE), None)
+        places.append({"@type": "VirtualLocation", "url": join or page or ""})
+    return places
+
+
+def _place(venue: Venue) -> dict[str, Any]:
+    address = {"@type": "PostalAddress"}
+    if venue.address:
+        address["streetAddress"] = venue.address
+    if venue.city:
+        address["addressLocality"] = venue.city
+    if venue.postcode:
+        address["postalCode"] = venue.postcode
+    place: dict[str, Any] = {"@type": "Place", "name": venue.name, "address": address}
+    if venue.latitude is not None and venue.longitude is not None:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": venue.latitude,
+            "longitude": venue.longitude,
+        }
+    return place

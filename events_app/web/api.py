@@ -1,0 +1,90 @@
+"""The versioned JSON API, its OpenAPI description, and the JSON Feed for feed readers."""
+
+from __future__ import annotations
+
+import dataclasses
+from urllib.parse import urlencode
+
+from flask import Blueprint, abort, current_app, jsonify, request
+
+from .. import services
+from ..feeds.json import event_to_dict
+from ..feeds.jsonfeed import render_json_feed
+from ..feeds.openapi import openapi_document
+from ..store import repository
+from .context import db_session, default_timezone, now, site_urls
+from .errors import BadQueryError
+from .formatting import when
+from .http import cacheable
+from .query import event_filter, int_param, text_param
+
+bp = Blueprint("api", __name__)
+
+API_VERSION = "1"
+DEFAULT_LIMIT, MAX_LIMIT = 50, 200
+JSON_FEED_ITEMS = 100
+
+
+@bp.get("/api/v1/events")
+def list_events():
+    criteria = event_filter(request.args, default_timezone())
+    scope = text_param(request.args, "when") or "upcoming"
+    if scope not in ("upcoming", "past", "all"):
+        raise BadQueryError("when must be upcoming, past or all")
+    limit = int_param(request.args, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
+    page = int_param(request.args, "page", 1, 1, 100_000)
+    moment = now()
+    newest_first = scope == "past"
+    if scope == "upcoming":
+        criteria = dataclasses.replace(
+            criteria, ends_after=max(filter(None, (criteria.ends_after, moment)))
+        )
+    elif scope == "past":
+        criteria = dataclasses.replace(criteria, ends_before=moment)
+    total = repository.count_events(db_session(), criteria)
+    events = repository.list_events(
+        db_session(), criteria, newest_first=newest_first, limit=limit, offset=(page - 1) * limit
+    )
+    urls = site_urls()
+    document = {
+        "version": API_VERSION,
+        "count": total,
+        "events": [event_to_dict(e, urls) for e in events],
+        "next": _page_url(page + 1) if page * limit < total else None,
+        "previous": _page_url(page - 1) if page > 1 else None,
+    }
+    return cacheable(jsonify(document), events)
+
+
+def _page_url(page: int) -> str:
+    args = {k: v for k, v in request.args.items() if k != "page"}
+    args["page"] = str(page)
+    return site_urls().page(f"{request.path}?{urlencode(args)}")
+
+
+@bp.get("/api/v1/events/<slug>")
+def get_event(slug: str):
+    event = repository.get_event(db_session(), slug) or abort(404)
+    return cacheable(jsonify(event_to_dict(event, site_urls())), [event])
+
+
+@bp.get("/api/v1/openapi.json")
+def openapi():
+    document = openapi_document(current_app.config["BASE_URL"], current_app.config["SITE_NAME"])
+    return cacheable(jsonify(document))
+
+
+@bp.get("/feed.json")
+def json_feed():
+    events = services.upcoming_events(db_session(), now(), limit=JSON_FEED_ITEMS)
+    urls = site_urls()
+    document = render_json_feed(
+        events,
+        urls,
+        title=current_app.config["SITE_NAME"],
+        feed_url=urls.page("/feed.json"),
+        when=when,
+    )
+    response = jsonify(document)
+    response.mimetype = "application/feed+json"
+    return cacheable(response, events)
