@@ -6,7 +6,10 @@ that gives each event's page address.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -40,9 +43,55 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+class RenderCache:
+    """Rendered VEVENTs by the full content of their event, so a feed of many events is
+    re-rendered only where something changed. Bounded; the oldest entries go first."""
+
+    def __init__(self, max_entries: int = 50_000) -> None:
+        self._entries: OrderedDict[str, bytes] = OrderedDict()
+        self._max = max_entries
+
+    def vevent(self, event: Event, url: str) -> bytes:
+        key = hashlib.sha1(f"{event!r}|{url}".encode(), usedforsecurity=False).hexdigest()
+        found = self._entries.get(key)
+        if found is None:
+            found = to_vevent(event, url).to_ical()
+            self._entries[key] = found
+            if len(self._entries) > self._max:
+                self._entries.popitem(last=False)
+        return found
+
+
 def render_ics(
-    events: Sequence[Event], info: CalendarInfo, event_url: Callable[[Event], str]
+    events: Sequence[Event],
+    info: CalendarInfo,
+    event_url: Callable[[Event], str],
+    cache: RenderCache | None = None,
 ) -> bytes:
+    """The calendar, VTIMEZONEs first (one per zone used, covering the events' years), then
+    one VEVENT per event."""
+    cache = cache or RenderCache(max_entries=len(events) + 1)
+    head = _calendar(info).to_ical()
+    assert head.endswith(b"END:VCALENDAR\r\n")
+    parts = [head[: -len(b"END:VCALENDAR\r\n")]]
+    if events:
+        first = min(e.local_start.date() for e in events).year - 1
+        last = max((e.local_end or e.local_start).date() for e in events).year + 2
+        parts.extend(_vtimezone(zone, first, last) for zone in sorted({e.timezone for e in events}))
+    parts.extend(cache.vevent(event, event_url(event)) for event in events)
+    parts.append(b"END:VCALENDAR\r\n")
+    return b"".join(parts)
+
+
+@functools.lru_cache(maxsize=256)
+def _vtimezone(zone: str, first_year: int, last_year: int) -> bytes:
+    component = icalendar.Timezone.from_tzid(
+        zone, first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1)
+    )
+    return component.to_ical()
+
+
+def _calendar(info: CalendarInfo) -> icalendar.Calendar:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -56,15 +105,7 @@ def render_ics(
     calendar.add("source", info.source, parameters={"VALUE": "URI"})
     calendar.add("refresh-interval", info.refresh, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", _ttl(info.refresh))
-    for event in events:
-        calendar.add_component(to_vevent(event, event_url(event)))
-    if events:
-        first = min(e.local_start.date() for e in events)
-        last = max((e.local_end or e.local_start).date() for e in events)
-        calendar.add_missing_timezones(
-            first_date=date(first.year - 1, 1, 1), last_date=date(last.year + 2, 1, 1)
-        )
-    return calendar.to_ical()
+    return calendar
 
 
 def _ttl(refresh: timedelta) -> str:

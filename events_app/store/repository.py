@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Select, delete, func, inspect, or_, select
+from sqlalchemy import Select, delete, func, inspect, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain import (
@@ -21,6 +21,7 @@ from ..domain import (
     slugify,
 )
 from .tables import (
+    DataVersionRow,
     EventRow,
     EventSpeakerRow,
     EventVenueRow,
@@ -143,6 +144,7 @@ def save_event(session: Session, event: Event, *, now: datetime) -> Event:
         for i, link in enumerate(event.links)
     ]
     row.tags = [TagRow(name=tag) for tag in dict.fromkeys(t.lower() for t in event.tags if t)]
+    bump_data_version(session)
     session.flush()
     session.refresh(row)
     return to_event(row, include_drafts=True)
@@ -255,6 +257,7 @@ def unique_slug(session: Session, model: type, base: str) -> str:
 
 def delete_event(session: Session, event_id: int) -> bool:
     deleted = session.execute(delete(EventRow).where(EventRow.id == event_id))
+    bump_data_version(session)
     return bool(deleted.rowcount)
 
 
@@ -272,12 +275,17 @@ def list_venues(session: Session) -> list[Venue]:
     return [to_venue(r) for r in session.scalars(select(VenueRow).order_by(VenueRow.name))]
 
 
-def data_version(session: Session) -> tuple[int, str]:
-    """A cheap fingerprint of everything published: it changes whenever any event does."""
-    count, latest, total = session.execute(
-        select(func.count(EventRow.id), func.max(EventRow.updated_at), func.sum(EventRow.sequence))
-    ).one()
-    return count, f"{latest.isoformat() if latest else '-'}:{total or 0}"
+def data_version(session: Session) -> int:
+    """A number that changes whenever anything a feed shows does."""
+    return session.scalar(select(DataVersionRow.version).where(DataVersionRow.id == 1)) or 0
+
+
+def bump_data_version(session: Session) -> None:
+    session.execute(
+        update(DataVersionRow)
+        .where(DataVersionRow.id == 1)
+        .values(version=DataVersionRow.version + 1)
+    )
 
 
 def to_venue(row: VenueRow) -> Venue:

@@ -130,6 +130,16 @@ class TagRow(Base):
     name: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
 
 
+class DataVersionRow(Base):
+    """One row whose number goes up in every transaction that changes what feeds show, so
+    every app server can tell at once whether its rendered feeds are still current."""
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class UserRow(Base):
     __tablename__ = "users"
 

@@ -26,6 +26,7 @@ def init_app(app: Flask) -> None:
     security.register(app)
     app.jinja_env.globals.update(csrf_token=auth.csrf_token, current_user=auth.current_user)
     app.register_blueprint(pages.bp)
+    feeds.init_cache(app)
     app.register_blueprint(feeds.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(auth.bp)

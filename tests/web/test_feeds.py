@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
+from events_app import create_app, services
 from tests.builders import event, venue
 from tests.conftest import NOW
 
@@ -141,8 +142,6 @@ def test_callback_parameter_is_ignored(client, demo):
 
 
 def test_feed_window_setting_leaves_out_old_events(database_url, demo):
-    from events_app import create_app
-
     app = create_app({"DATABASE_URL": database_url, "CLOCK": lambda: NOW, "FEED_PAST_DAYS": "365"})
     calendar = calendar_of(app.test_client().get("/events.ics"))
     app.extensions["events_db"].engine.dispose()
@@ -159,3 +158,28 @@ def test_feeds_answer_304_to_if_modified_since(client, demo):
 
     assert first.headers["Last-Modified"] == "Sat, 28 Nov 2026 12:00:00 GMT"
     assert again.status_code == 304
+
+
+def test_two_app_servers_on_one_database_agree_at_once(
+    app, database_url, store_events, app_session
+):
+    other = create_app(
+        {
+            "DATABASE_URL": database_url,
+            "BASE_URL": "https://events.example.org",
+            "CLOCK": lambda: NOW,
+            "SITE_NAME": "Test Events",
+        }
+    )
+    [saved] = store_events(event("Picket", start=NOW + timedelta(days=2)))
+    ours, theirs = app.test_client(), other.test_client()
+    before = ours.get("/events.ics")
+    assert before.headers["ETag"] == theirs.get("/events.ics").headers["ETag"]
+
+    services.cancel_event(app_session, saved.id, now=NOW + timedelta(minutes=1))
+
+    after = theirs.get("/events.ics")
+    assert b"STATUS:CANCELLED" in after.data
+    assert after.headers["ETag"] != before.headers["ETag"]
+    assert after.headers["ETag"] == ours.get("/events.ics").headers["ETag"]
+    other.extensions["events_db"].engine.dispose()
