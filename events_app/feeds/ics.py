@@ -7,10 +7,9 @@ that gives each event's page address.
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -44,41 +43,60 @@ def clean_text(text: str) -> str:
 
 
 class RenderCache:
-    """Rendered VEVENTs by the full content of their event, so a feed of many events is
-    re-rendered only where something changed. Bounded; the oldest entries go first."""
+    """Rendered pieces by key, so that a large feed is re-rendered only where something
+    changed. Bounded: the least recently used go first."""
 
     def __init__(self, max_entries: int = 50_000) -> None:
-        self._entries: OrderedDict[str, bytes] = OrderedDict()
+        self._entries: OrderedDict[Hashable, bytes] = OrderedDict()
         self._max = max_entries
 
-    def vevent(self, event: Event, url: str) -> bytes:
-        key = hashlib.sha1(f"{event!r}|{url}".encode(), usedforsecurity=False).hexdigest()
+    def get(self, key: Hashable) -> bytes | None:
         found = self._entries.get(key)
-        if found is None:
-            found = to_vevent(event, url).to_ical()
-            self._entries[key] = found
-            if len(self._entries) > self._max:
-                self._entries.popitem(last=False)
+        if found is not None:
+            self._entries.move_to_end(key)
         return found
+
+    def put(self, key: Hashable, value: bytes) -> None:
+        self._entries[key] = value
+        if len(self._entries) > self._max:
+            self._entries.popitem(last=False)
+
+
+def vevent_bytes(event: Event, url: str) -> bytes:
+    return to_vevent(event, url).to_ical()
 
 
 def render_ics(
-    events: Sequence[Event],
-    info: CalendarInfo,
-    event_url: Callable[[Event], str],
-    cache: RenderCache | None = None,
+    events: Sequence[Event], info: CalendarInfo, event_url: Callable[[Event], str]
 ) -> bytes:
-    """The calendar, VTIMEZONEs first (one per zone used, covering the events' years), then
-    one VEVENT per event."""
-    cache = cache or RenderCache(max_entries=len(events) + 1)
+    """The calendar for these events, rendered in full."""
+    if not events:
+        return assemble_ics(info, set(), 0, 0, [])
+    first = min(e.local_start.date() for e in events).year
+    last = max((e.local_end or e.local_start).date() for e in events).year
+    return assemble_ics(
+        info,
+        {e.timezone for e in events},
+        first,
+        last,
+        [vevent_bytes(e, event_url(e)) for e in events],
+    )
+
+
+def assemble_ics(
+    info: CalendarInfo,
+    zones: set[str],
+    first_year: int,
+    last_year: int,
+    vevents: Sequence[bytes],
+) -> bytes:
+    """The calendar from already rendered VEVENTs: VTIMEZONEs first, one per zone used and
+    covering the years from a year before the first event to a year after the last."""
     head = _calendar(info).to_ical()
     assert head.endswith(b"END:VCALENDAR\r\n")
     parts = [head[: -len(b"END:VCALENDAR\r\n")]]
-    if events:
-        first = min(e.local_start.date() for e in events).year - 1
-        last = max((e.local_end or e.local_start).date() for e in events).year + 2
-        parts.extend(_vtimezone(zone, first, last) for zone in sorted({e.timezone for e in events}))
-    parts.extend(cache.vevent(event, event_url(event)) for event in events)
+    parts.extend(_vtimezone(zone, first_year - 1, last_year + 2) for zone in sorted(zones))
+    parts.extend(vevents)
     parts.append(b"END:VCALENDAR\r\n")
     return b"".join(parts)
 

@@ -12,12 +12,12 @@ JSON_VERSION = 1
 
 
 def render_events_json(events: Sequence[Event], urls: SiteUrls, *, title: str) -> dict[str, Any]:
-    return {
-        "version": JSON_VERSION,
-        "title": title,
-        "home_page_url": urls.page("/"),
-        "events": [event_to_dict(e, urls) for e in events],
-    }
+    return {**json_head(urls, title=title), "events": [event_to_dict(e, urls) for e in events]}
+
+
+def json_head(urls: SiteUrls, *, title: str) -> dict[str, Any]:
+    """The document's fields other than its events, which always come last."""
+    return {"version": JSON_VERSION, "title": title, "home_page_url": urls.page("/")}
 
 
 def event_to_dict(event: Event, urls: SiteUrls) -> dict[str, Any]:

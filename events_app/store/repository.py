@@ -4,6 +4,7 @@ commits: the caller (services, or a test) owns the transaction."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, delete, func, inspect, or_, select, update
@@ -62,6 +63,41 @@ def list_events(
     if limit is not None:
         query = query.limit(limit)
     return [to_event(row) for row in session.scalars(query)]
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """Enough of an event to decide whether its rendered form is still current."""
+
+    id: int
+    revision: int
+    updated_at: datetime
+    start: datetime
+    end: datetime | None
+    timezone: str
+
+
+def feed_index(session: Session, criteria: EventFilter, *, limit: int) -> list[FeedEntry]:
+    """The events a feed shows, in order, without loading them: one light query."""
+    columns = (
+        EventRow.id,
+        EventRow.revision,
+        EventRow.updated_at,
+        EventRow.start_utc,
+        EventRow.end_utc,
+        EventRow.timezone,
+    )
+    query = _filtered(select(*columns), criteria).order_by(EventRow.start_utc, EventRow.id)
+    return [FeedEntry(*row) for row in session.execute(query.limit(limit))]
+
+
+def events_by_ids(session: Session, ids: Sequence[int]) -> dict[int, Event]:
+    found: dict[int, Event] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = select(EventRow).where(EventRow.id.in_(chunk)).options(*_SUMMARY_LOAD)
+        found.update((row.id, to_event(row)) for row in session.scalars(query))
+    return found
 
 
 def count_events(session: Session, criteria: EventFilter) -> int:
@@ -128,6 +164,8 @@ def save_event(session: Session, event: Event, *, now: datetime) -> Event:
     The caller decides the sequence number: this only stores what it is given.
     """
     row = session.get(EventRow, event.id) if event.id is not None else None
+    if row is not None and row.title != event.title:
+        _touch(session, select(EventRow.id).where(EventRow.parent_id == row.id))
     if row is None:
         row = EventRow(
             uid=event.uid,
@@ -137,6 +175,7 @@ def save_event(session: Session, event: Event, *, now: datetime) -> Event:
         session.add(row)
     _copy_fields(row, event)
     row.updated_at = now
+    row.revision = (row.revision or 0) + 1
     _replace_venues(session, row, event.venues)
     _replace_speakers(session, row, event.speakers)
     row.links = [
@@ -210,11 +249,25 @@ def find_or_create_venue(session: Session, venue: Venue) -> VenueRow:
             slug=unique_slug(session, VenueRow, slugify(venue.name, 80)), name=venue.name
         )
         session.add(row)
+    filled = False
     for attr in ("address", "postcode", "city", "latitude", "longitude"):
         if not getattr(row, attr) and getattr(venue, attr):
             setattr(row, attr, getattr(venue, attr))
+            filled = True
     session.flush()
+    if filled:
+        _touch(session, select(EventVenueRow.event_id).where(EventVenueRow.venue_id == row.id))
     return row
+
+
+def _touch(session: Session, event_ids: Select) -> None:
+    """Events that show a venue, person or parent that changed: their feeds must re-render."""
+    session.execute(
+        update(EventRow)
+        .where(EventRow.id.in_(event_ids))
+        .values(updated_at=func.now(), revision=EventRow.revision + 1)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _same_postcode(a: str, b: str) -> bool:
@@ -233,10 +286,14 @@ def find_or_create_person(session: Session, person: Person) -> PersonRow:
             slug=unique_slug(session, PersonRow, slugify(person.name, 80)), name=person.name
         )
         session.add(row)
+    filled = False
     for attr in ("honorific", "affiliation"):
         if not getattr(row, attr) and getattr(person, attr):
             setattr(row, attr, getattr(person, attr))
+            filled = True
     session.flush()
+    if filled:
+        _touch(session, select(EventSpeakerRow.event_id).where(EventSpeakerRow.person_id == row.id))
     return row
 
 

@@ -193,6 +193,7 @@ class EventRow(Base):
         ForeignKey("events.id", ondelete="SET NULL"), nullable=True, index=True
     )
     sequence: Mapped[int] = mapped_column(Integer, default=0)
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     owner_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True
     )

@@ -13,12 +13,13 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Flask, Response, abort, current_app, request
 
 from ..domain import Event, EventFilter
-from ..feeds.ics import CalendarInfo, RenderCache, render_ics
-from ..feeds.json import render_events_json
+from ..feeds.ics import CalendarInfo, RenderCache, assemble_ics, render_ics, vevent_bytes
+from ..feeds.json import event_to_dict, json_head
 from ..store import repository
 from .context import db_session, default_timezone, now, site_urls
 from .http import cacheable
@@ -75,16 +76,41 @@ def _cached(kind: str, build: Callable[[], RenderedFeed]) -> RenderedFeed:
     return _cache().get(key, build)
 
 
-def _feed_events(criteria: EventFilter) -> list[Event]:
+def _feed_index(criteria: EventFilter) -> list[repository.FeedEntry]:
     past_days = current_app.config["FEED_PAST_DAYS"]
     if past_days is not None and criteria.ends_after is None:
         criteria = dataclasses.replace(criteria, ends_after=now() - timedelta(days=past_days))
-    return repository.list_events(db_session(), criteria, limit=MAX_FEED_EVENTS)
+    return repository.feed_index(db_session(), criteria, limit=MAX_FEED_EVENTS)
 
 
-def _newest(events: list[Event]) -> datetime | None:
-    stamps = [e.updated_at for e in events if e.updated_at is not None]
-    return max(stamps) if stamps else None
+def _pieces(
+    kind: str, entries: list[repository.FeedEntry], render: Callable[[Event], bytes]
+) -> list[bytes]:
+    """Each event's rendered piece, from the cache where its revision has not moved; only the
+    events that changed are loaded and rendered."""
+    cache = _cache().vevents
+    keys = [(kind, entry.id, entry.revision) for entry in entries]
+    pieces = [cache.get(key) for key in keys]
+    missing = [entry.id for entry, piece in zip(entries, pieces, strict=True) if piece is None]
+    if missing:
+        loaded = repository.events_by_ids(db_session(), missing)
+        for n, (entry, key) in enumerate(zip(entries, keys, strict=True)):
+            if pieces[n] is None and entry.id in loaded:
+                pieces[n] = render(loaded[entry.id])
+                cache.put(key, pieces[n])
+    return [piece for piece in pieces if piece is not None]
+
+
+def _newest(entries: list[repository.FeedEntry]) -> datetime | None:
+    return max((e.updated_at for e in entries), default=None)
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _local_year(moment: datetime, zone: str) -> int:
+    return moment.astimezone(ZoneInfo(zone)).year
 
 
 def _calendar_info(title: str) -> CalendarInfo:
@@ -117,9 +143,16 @@ def site_ics():
         title = f"{title} (filtered)"
 
     def build() -> RenderedFeed:
-        events = _feed_events(criteria)
-        body = render_ics(events, _calendar_info(title), _event_url, _cache().vevents)
-        return RenderedFeed(body, _newest(events))
+        entries = _feed_index(criteria)
+        vevents = _pieces("ics", entries, lambda e: vevent_bytes(e, _event_url(e)))
+        zones = {entry.timezone for entry in entries}
+        years = [_local_year(e.start, e.timezone) for e in entries] + [
+            _local_year(e.end, e.timezone) for e in entries if e.end is not None
+        ]
+        body = assemble_ics(
+            _calendar_info(title), zones, min(years, default=0), max(years, default=0), vevents
+        )
+        return RenderedFeed(body, _newest(entries))
 
     return _ics_response(_cached("ics", build), "events.ics")
 
@@ -127,7 +160,7 @@ def site_ics():
 @bp.get("/events/<slug>.ics")
 def event_ics(slug: str):
     event = repository.get_event(db_session(), slug) or abort(404)
-    body = render_ics([event], _calendar_info(event.title), _event_url, _cache().vevents)
+    body = render_ics([event], _calendar_info(event.title), _event_url)
     return _ics_response(RenderedFeed(body, event.updated_at), f"{slug}.ics")
 
 
@@ -136,10 +169,12 @@ def site_json():
     criteria = event_filter(request.args, default_timezone())
 
     def build() -> RenderedFeed:
-        events = _feed_events(criteria)
-        document = render_events_json(events, site_urls(), title=current_app.config["SITE_NAME"])
-        body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
-        return RenderedFeed(body, _newest(events))
+        entries = _feed_index(criteria)
+        urls = site_urls()
+        items = _pieces("json", entries, lambda e: _json(event_to_dict(e, urls)))
+        head = _json(json_head(urls, title=current_app.config["SITE_NAME"]))[:-1]
+        body = head + b',"events":[' + b",".join(items) + b"]}"
+        return RenderedFeed(body, _newest(entries))
 
     feed = _cached("json", build)
     return cacheable(Response(feed.body, mimetype="application/json"), feed.last_modified)
