@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, make_response, render_template, request
 
 from .. import services
 from ..domain import EventFilter
@@ -13,6 +13,9 @@ from ..feeds.subscribe import add_to_calendar_links, subscribe_links
 from ..store import repository
 from .context import db_session, default_timezone, now, site_urls
 from .query import active_filters, event_filter, int_param
+from .security import CONTENT_SECURITY_POLICY
+
+FRAMEABLE_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *")
 
 bp = Blueprint("pages", __name__)
 
@@ -110,6 +113,26 @@ def _upcoming_and_past(criteria: EventFilter) -> dict[str, list]:
         "upcoming": services.upcoming_events(db_session(), now(), criteria),
         "past": services.past_events(db_session(), now(), criteria, limit=100),
     }
+
+
+@bp.get("/embed")
+def embed():
+    """A compact list for other sites to show in an iframe; the one page they may frame."""
+    criteria = event_filter(request.args, default_timezone())
+    limit = int_param(request.args, "limit", 5, 1, 50)
+    events = services.upcoming_events(db_session(), now(), criteria, limit=limit)
+    response = make_response(
+        render_template(
+            "embed.html",
+            events=events,
+            title=request.args.get("title", "Upcoming events")[:100],
+            theme=request.args.get("theme", "auto")
+            if request.args.get("theme") in ("light", "dark", "auto")
+            else "auto",
+        )
+    )
+    response.headers["Content-Security-Policy"] = FRAMEABLE_POLICY
+    return response
 
 
 @bp.get("/search")
