@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Flask
 
 from ..accounts import ABSOLUTE_TIMEOUT
-from ..store.db import make_engine, make_session_factory
-from . import api, auth, context, errors, feeds, formatting, organiser, pages, security
+from ..store.db import VersionProbe, make_engine, make_session_factory
+from . import api, auth, context, errors, feeds, formatting, http, organiser, pages, security
 
 
 def init_app(app: Flask) -> None:
@@ -19,7 +19,9 @@ def init_app(app: Flask) -> None:
         PERMANENT_SESSION_LIFETIME=ABSOLUTE_TIMEOUT,
     )
     engine = make_engine(app.config["DATABASE_URL"])
-    app.extensions["events_db"] = context.Database(engine, make_session_factory(engine))
+    app.extensions["events_db"] = context.Database(
+        engine, make_session_factory(engine), VersionProbe(engine)
+    )
     app.teardown_appcontext(context.close_session)
     formatting.register(app)
     errors.register(app)
@@ -27,6 +29,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(csrf_token=auth.csrf_token, current_user=auth.current_user)
     app.register_blueprint(pages.bp)
     feeds.init_cache(app)
+    http.init_cache(app)
     app.register_blueprint(feeds.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(auth.bp)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, jsonify, request
@@ -15,7 +16,7 @@ from ..store import repository
 from .context import db_session, default_timezone, now, site_urls
 from .errors import BadQueryError
 from .formatting import when
-from .http import cacheable
+from .http import Rendered, cacheable, newest, serve_cached
 from .query import event_filter, int_param, text_param
 
 bp = Blueprint("api", __name__)
@@ -34,26 +35,37 @@ def list_events():
     limit = int_param(request.args, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
     page = int_param(request.args, "page", 1, 1, 100_000)
     moment = now()
-    newest_first = scope == "past"
     if scope == "upcoming":
         criteria = dataclasses.replace(
             criteria, ends_after=max(filter(None, (criteria.ends_after, moment)))
         )
     elif scope == "past":
         criteria = dataclasses.replace(criteria, ends_before=moment)
-    total = repository.count_events(db_session(), criteria)
-    events = repository.list_events(
-        db_session(), criteria, newest_first=newest_first, limit=limit, offset=(page - 1) * limit
-    )
-    urls = site_urls()
-    document = {
-        "version": API_VERSION,
-        "count": total,
-        "events": [event_to_dict(e, urls) for e in events],
-        "next": _page_url(page + 1) if page * limit < total else None,
-        "previous": _page_url(page - 1) if page > 1 else None,
-    }
-    return cacheable(jsonify(document), events)
+
+    def build() -> Rendered:
+        total = repository.count_events(db_session(), criteria)
+        events = repository.list_events(
+            db_session(),
+            criteria,
+            newest_first=scope == "past",
+            limit=limit,
+            offset=(page - 1) * limit,
+        )
+        urls = site_urls()
+        document = {
+            "version": API_VERSION,
+            "count": total,
+            "events": [event_to_dict(e, urls) for e in events],
+            "next": _page_url(page + 1) if page * limit < total else None,
+            "previous": _page_url(page - 1) if page > 1 else None,
+        }
+        return Rendered(_json(document), "application/json", newest(events))
+
+    return serve_cached("api-list", build)
+
+
+def _json(document: object) -> bytes:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _page_url(page: int) -> str:
@@ -64,8 +76,13 @@ def _page_url(page: int) -> str:
 
 @bp.get("/api/v1/events/<slug>")
 def get_event(slug: str):
-    event = repository.get_event(db_session(), slug) or abort(404)
-    return cacheable(jsonify(event_to_dict(event, site_urls())), [event])
+    def build() -> Rendered:
+        event = repository.get_event(db_session(), slug) or abort(404)
+        return Rendered(
+            _json(event_to_dict(event, site_urls())), "application/json", event.updated_at
+        )
+
+    return serve_cached("api-event", build)
 
 
 @bp.get("/api/v1/openapi.json")
@@ -76,15 +93,16 @@ def openapi():
 
 @bp.get("/feed.json")
 def json_feed():
-    events = services.upcoming_events(db_session(), now(), limit=JSON_FEED_ITEMS)
-    urls = site_urls()
-    document = render_json_feed(
-        events,
-        urls,
-        title=current_app.config["SITE_NAME"],
-        feed_url=urls.page("/feed.json"),
-        when=when,
-    )
-    response = jsonify(document)
-    response.mimetype = "application/feed+json"
-    return cacheable(response, events)
+    def build() -> Rendered:
+        events = services.upcoming_events(db_session(), now(), limit=JSON_FEED_ITEMS)
+        urls = site_urls()
+        document = render_json_feed(
+            events,
+            urls,
+            title=current_app.config["SITE_NAME"],
+            feed_url=urls.page("/feed.json"),
+            when=when,
+        )
+        return Rendered(_json(document), "application/feed+json", newest(events))
+
+    return serve_cached("json-feed", build)

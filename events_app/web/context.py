@@ -12,12 +12,14 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..feeds import SiteUrls
+from ..store.db import VersionProbe
 
 
 @dataclass
 class Database:
     engine: Engine
     sessions: sessionmaker[Session]
+    versions: VersionProbe
 
 
 def database() -> Database:
@@ -35,6 +37,10 @@ def close_session(_exc: BaseException | None = None) -> None:
     session = g.pop("db_session", None)
     if session is not None:
         session.close()
+
+
+def data_version() -> int:
+    return database().versions.read()
 
 
 def now() -> datetime:

@@ -1,17 +1,14 @@
 """Calendar and JSON feeds. Rendering lives in events_app.feeds; this adds HTTP around it.
 
-A whole feed is kept, per worker, under a key that includes the database's own version of the
-data, so it is rendered once per change of the data rather than once per request, and every
-worker or app server sees a change at once: the key moves the moment the data does.
+Whole feeds are served from the response cache (see .http). When the data changes, only the
+events whose revision moved are loaded and rendered again; the rest come from the piece cache.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,7 +19,7 @@ from ..feeds.ics import CalendarInfo, RenderCache, assemble_ics, render_ics, vev
 from ..feeds.json import event_to_dict, json_head
 from ..store import repository
 from .context import db_session, default_timezone, now, site_urls
-from .http import cacheable
+from .http import Rendered, serve_cached
 from .query import active_filters, event_filter
 
 bp = Blueprint("feeds", __name__)
@@ -31,49 +28,12 @@ MAX_FEED_EVENTS = 20_000
 CACHED_FEEDS = 256
 
 
-@dataclass(frozen=True)
-class RenderedFeed:
-    body: bytes
-    last_modified: datetime | None
-
-
-class FeedCache:
-    """Rendered feeds by (address, data version); the least recently used go first."""
-
-    def __init__(self, max_entries: int = CACHED_FEEDS) -> None:
-        self._entries: OrderedDict[tuple, RenderedFeed] = OrderedDict()
-        self._max = max_entries
-        self.vevents = RenderCache()
-
-    def get(self, key: tuple, build: Callable[[], RenderedFeed]) -> RenderedFeed:
-        found = self._entries.get(key)
-        if found is None:
-            found = build()
-            self._entries[key] = found
-            if len(self._entries) > self._max:
-                self._entries.popitem(last=False)
-        else:
-            self._entries.move_to_end(key)
-        return found
-
-
 def init_cache(app: Flask) -> None:
-    app.extensions["events_feed_cache"] = FeedCache()
+    app.extensions["events_piece_cache"] = RenderCache()
 
 
-def _cache() -> FeedCache:
-    return current_app.extensions["events_feed_cache"]
-
-
-def _cached(kind: str, build: Callable[[], RenderedFeed]) -> RenderedFeed:
-    window = current_app.config["FEED_PAST_DAYS"]
-    key = (
-        kind,
-        request.full_path,
-        repository.data_version(db_session()),
-        now().date() if window is not None else None,
-    )
-    return _cache().get(key, build)
+def _piece_cache() -> RenderCache:
+    return current_app.extensions["events_piece_cache"]
 
 
 def _feed_index(criteria: EventFilter) -> list[repository.FeedEntry]:
@@ -88,7 +48,7 @@ def _pieces(
 ) -> list[bytes]:
     """Each event's rendered piece, from the cache where its revision has not moved; only the
     events that changed are loaded and rendered."""
-    cache = _cache().vevents
+    cache = _piece_cache()
     keys = [(kind, entry.id, entry.revision) for entry in entries]
     pieces = [cache.get(key) for key in keys]
     missing = [entry.id for entry, piece in zip(entries, pieces, strict=True) if piece is None]
@@ -129,10 +89,9 @@ def _event_url(event: Event) -> str:
     return site_urls().event(event.slug)
 
 
-def _ics_response(feed: RenderedFeed, filename: str) -> Response:
-    response = Response(feed.body, mimetype="text/calendar")
+def _ics_response(response: Response, filename: str) -> Response:
     response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
-    return cacheable(response, feed.last_modified)
+    return response
 
 
 @bp.get("/events.ics")
@@ -142,7 +101,7 @@ def site_ics():
     if active_filters(request.args):
         title = f"{title} (filtered)"
 
-    def build() -> RenderedFeed:
+    def build() -> Rendered:
         entries = _feed_index(criteria)
         vevents = _pieces("ics", entries, lambda e: vevent_bytes(e, _event_url(e)))
         zones = {entry.timezone for entry in entries}
@@ -152,29 +111,31 @@ def site_ics():
         body = assemble_ics(
             _calendar_info(title), zones, min(years, default=0), max(years, default=0), vevents
         )
-        return RenderedFeed(body, _newest(entries))
+        return Rendered(body, "text/calendar", _newest(entries))
 
-    return _ics_response(_cached("ics", build), "events.ics")
+    return _ics_response(serve_cached("ics", build), "events.ics")
 
 
 @bp.get("/events/<slug>.ics")
 def event_ics(slug: str):
-    event = repository.get_event(db_session(), slug) or abort(404)
-    body = render_ics([event], _calendar_info(event.title), _event_url)
-    return _ics_response(RenderedFeed(body, event.updated_at), f"{slug}.ics")
+    def build() -> Rendered:
+        event = repository.get_event(db_session(), slug) or abort(404)
+        body = render_ics([event], _calendar_info(event.title), _event_url)
+        return Rendered(body, "text/calendar", event.updated_at)
+
+    return _ics_response(serve_cached("event-ics", build), f"{slug}.ics")
 
 
 @bp.get("/events.json")
 def site_json():
     criteria = event_filter(request.args, default_timezone())
 
-    def build() -> RenderedFeed:
+    def build() -> Rendered:
         entries = _feed_index(criteria)
         urls = site_urls()
         items = _pieces("json", entries, lambda e: _json(event_to_dict(e, urls)))
         head = _json(json_head(urls, title=current_app.config["SITE_NAME"]))[:-1]
         body = head + b',"events":[' + b",".join(items) + b"]}"
-        return RenderedFeed(body, _newest(entries))
+        return Rendered(body, "application/json", _newest(entries))
 
-    feed = _cached("json", build)
-    return cacheable(Response(feed.body, mimetype="application/json"), feed.last_modified)
+    return serve_cached("json", build)

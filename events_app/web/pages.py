@@ -12,6 +12,7 @@ from ..feeds.jsonld import event_jsonld
 from ..feeds.subscribe import add_to_calendar_links, subscribe_links
 from ..store import repository
 from .context import db_session, default_timezone, now, site_urls
+from .http import cached_page
 from .query import active_filters, event_filter, int_param
 from .security import CONTENT_SECURITY_POLICY
 
@@ -30,6 +31,7 @@ PAST_PAGE_SIZE = 50
 
 
 @bp.get("/")
+@cached_page
 def index():
     criteria = event_filter(request.args, default_timezone())
     if active_filters(request.args):
@@ -48,6 +50,7 @@ def index():
 
 
 @bp.get("/past")
+@cached_page
 def past():
     page = int_param(request.args, "page", 1, 1, 10_000)
     events = services.past_events(
@@ -62,6 +65,7 @@ def past():
 
 
 @bp.get("/events/<slug>")
+@cached_page
 def event(slug: str):
     found = repository.get_event(db_session(), slug) or abort(404)
     urls = site_urls()
@@ -75,6 +79,7 @@ def event(slug: str):
 
 
 @bp.get("/series/<slug>")
+@cached_page
 def series(slug: str):
     found = repository.get_event(db_session(), slug) or abort(404)
     sessions = repository.list_events(db_session(), EventFilter(series=slug))
@@ -87,6 +92,7 @@ def series(slug: str):
 
 
 @bp.get("/venues/<slug>")
+@cached_page
 def venue(slug: str):
     found = repository.get_venue(db_session(), slug) or abort(404)
     return render_template(
@@ -98,6 +104,7 @@ def venue(slug: str):
 
 
 @bp.get("/speakers/<slug>")
+@cached_page
 def speaker(slug: str):
     found = repository.get_person(db_session(), slug) or abort(404)
     return render_template(
@@ -136,6 +143,7 @@ def embed():
 
 
 @bp.get("/search")
+@cached_page
 def search():
     criteria = event_filter(request.args, default_timezone())
     query = criteria.text or ""

@@ -1,0 +1,229 @@
+"""Feeds under load: events_app against a bare Flask app serving the same bytes.
+
+    .venv/bin/python bench/feeds_bench.py            # 1,000 and 10,000 events
+    .venv/bin/python bench/feeds_bench.py --sizes 1000 --seconds 3
+
+For each size it reports: the cold render time of the whole .ics feed; the time until the feed
+is fresh again after one event is edited; the share of conditional requests (If-None-Match)
+answered 304; and requests per second from wrk for /events.ics, /api/v1/events and /, each as
+a ratio to the bare app under the same gunicorn in the same run. Needs wrk (apt-get install
+wrk). Load goes to 127.0.0.1 only. Figures vary between runs on a shared machine: compare the
+ratios, not the absolutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert
+
+from events_app import create_app, services
+from events_app.store import repository
+from events_app.store.db import make_engine, make_session_factory
+from events_app.store.migrate import upgrade
+from events_app.store.tables import EventRow, EventVenueRow, VenueRow
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = datetime(2026, 11, 28, tzinfo=UTC)
+
+
+def seed(url: str, count: int) -> None:
+    """`count` published events over the coming years at 50 venues, inserted in bulk."""
+    london = ZoneInfo("Europe/London")
+    engine = make_engine(url)
+    first = datetime(2027, 1, 1, 18, 0, tzinfo=london)
+    with engine.begin() as connection:
+        connection.execute(
+            insert(VenueRow),
+            [
+                {
+                    "id": v + 1,
+                    "slug": f"hall-{v}",
+                    "name": f"Hall {v}",
+                    "address": f"{v} High Street",
+                    "postcode": "WC1R 4RL",
+                    "city": "London",
+                }
+                for v in range(50)
+            ],
+        )
+        rows = []
+        for i in range(count):
+            start = first + timedelta(hours=7 * i)
+            rows.append(
+                {
+                    "id": i + 1,
+                    "uid": f"{uuid.uuid4()}@bench",
+                    "slug": f"event-{i}",
+                    "title": f"Public meeting {i}",
+                    "description": "A meeting, with speakers. " * 4,
+                    "start_utc": start,
+                    "end_utc": start + timedelta(hours=2),
+                    "timezone": "Europe/London",
+                    "all_day": False,
+                    "status": "confirmed",
+                    "published": True,
+                    "organiser": "",
+                    "online": False,
+                    "source_text": "",
+                    "sequence": 0,
+                    "revision": 1,
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                }
+            )
+        connection.execute(insert(EventRow), rows)
+        connection.execute(
+            insert(EventVenueRow),
+            [{"event_id": i + 1, "venue_id": i % 50 + 1, "position": 0} for i in range(count)],
+        )
+    engine.dispose()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def gunicorn(app: str, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            app,
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/events.ics", timeout=60).read()
+            return process, base
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"{app} did not start")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+def wrk(url: str, seconds: int) -> float:
+    done = subprocess.run(
+        ["wrk", "-t2", "-c16", f"-d{seconds}s", url],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=True,
+    )
+    if re.search(r"Non-2xx or 3xx responses: \d+", done.stdout):
+        raise RuntimeError(f"errors from {url}:\n{done.stdout}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", done.stdout).group(1))
+
+
+def not_modified_share(url: str, tries: int = 200) -> float:
+    etag = urllib.request.urlopen(url, timeout=60).headers["ETag"]
+    answered = 0
+    for _ in range(tries):
+        request = urllib.request.Request(url, headers={"If-None-Match": etag})
+        try:
+            urllib.request.urlopen(request, timeout=60)
+        except urllib.error.HTTPError as exc:
+            answered += exc.code == 304
+    return answered / tries
+
+
+def measure(count: int, seconds: int, folder: Path) -> None:
+    url = f"sqlite:///{folder / f'bench-{count}.db'}"
+    upgrade(url)
+    seed(url, count)
+    app = create_app({"DATABASE_URL": url, "CLOCK": lambda: NOW})
+    client = app.test_client()
+    started = time.perf_counter()
+    body = client.get("/events.ics").data
+    cold = time.perf_counter() - started
+    with make_session_factory(make_engine(url))() as session:
+        event = repository.get_event_by_id(session, count // 2)
+        services.update_event(
+            session,
+            event.id,
+            dataclasses.replace(event, title="Edited"),
+            now=NOW + timedelta(minutes=1),
+        )
+    started = time.perf_counter()
+    fresh_body = client.get("/events.ics").data
+    fresh = time.perf_counter() - started
+    assert b"SUMMARY:Edited" in fresh_body
+    app.extensions["events_db"].engine.dispose()
+
+    bare_dir = folder / f"bare-{count}"
+    bare_dir.mkdir()
+    ours, base = gunicorn("wsgi:app", {"DATABASE_URL": url})
+    for path, name in (
+        ("/events.ics", "events.ics"),
+        ("/api/v1/events?when=all", "api.json"),
+        ("/", "index.html"),
+    ):
+        (bare_dir / name).write_bytes(urllib.request.urlopen(base + path, timeout=60).read())
+    share = not_modified_share(base + "/events.ics")
+    rates = {
+        path: wrk(base + path, seconds) for path in ("/events.ics", "/api/v1/events?when=all", "/")
+    }
+    stop(ours)
+    bare, bare_base = gunicorn("bench.bare_app:app", {"BARE_DIR": str(bare_dir)})
+    bare_rates = {path: wrk(bare_base + path.split("?")[0], seconds) for path in rates}
+    stop(bare)
+
+    print(f"\n{count:,} events (.ics feed {len(body) / 1e6:.1f} MB)")
+    print(f"  cold render of the whole feed: {cold:.2f} s")
+    print(f"  fresh feed after one edit:     {fresh:.3f} s")
+    print(f"  conditional requests answered 304: {share:.0%}")
+    for path, rate in rates.items():
+        print(
+            f"  {path:<26} {rate:9.0f} req/s, bare {bare_rates[path]:9.0f}: "
+            f"ratio {rate / bare_rates[path]:.2f}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--seconds", type=int, default=5)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is needed: apt-get install wrk")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in (int(s) for s in args.sizes.split(",")):
+            measure(size, args.seconds, Path(folder))
+
+
+if __name__ == "__main__":
+    main()
