@@ -7,6 +7,7 @@ from flask import Flask
 from ..accounts import ABSOLUTE_TIMEOUT
 from ..store.db import VersionProbe, make_engine, make_session_factory
 from . import api, auth, context, errors, feeds, formatting, http, organiser, pages, security
+from .fastpath import FastPath
 
 
 def init_app(app: Flask) -> None:
@@ -34,3 +35,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(organiser.bp)
+    app.wsgi_app = FastPath(app, app.wsgi_app)  # type: ignore[method-assign]

@@ -183,3 +183,18 @@ def test_two_app_servers_on_one_database_agree_at_once(
     assert after.headers["ETag"] != before.headers["ETag"]
     assert after.headers["ETag"] == ours.get("/events.ics").headers["ETag"]
     other.extensions["events_db"].engine.dispose()
+
+
+@pytest.mark.parametrize("path", ["/events.ics", "/events.json", "/feed.json",
+                                  "/api/v1/events?when=all&limit=2"])
+def test_repeated_requests_get_the_same_full_response(client, demo, path):
+    first = client.get(path)
+    again = client.get(path)
+    conditional = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
+
+    assert again.data == first.data
+    assert dict(again.headers) == dict(first.headers)
+    assert "frame-ancestors 'none'" in again.headers["Content-Security-Policy"]
+    assert conditional.status_code == 304
+    assert conditional.headers["ETag"] == first.headers["ETag"]
+    assert conditional.data == b""

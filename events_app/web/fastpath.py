@@ -1,0 +1,91 @@
+"""A response cache in front of Flask for the public feeds and the API.
+
+Feed readers and calendar apps poll the same few addresses again and again. Once Flask has
+answered one of them, the exact response (status 200, every header, the body) is kept under
+the address, the data version and the minute; later requests for it are answered here without
+going through Flask at all, with 304 for a matching If-None-Match. Only requests without
+cookies, and only responses Flask marked `Cache-Control: public`, are kept.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask
+
+PATHS = ("/events.ics", "/events.json", "/feed.json", "/api/v1/events")
+MAX_ENTRIES = 256
+
+
+@dataclass(frozen=True)
+class Stored:
+    headers: list[tuple[str, str]]
+    body: bytes
+    etag: str
+
+
+class FastPath:
+    def __init__(self, app: Flask, downstream: Callable[..., Iterable[bytes]]) -> None:
+        self._app = app
+        self._downstream = downstream
+        self._entries: OrderedDict[tuple, Stored] = OrderedDict()
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]):
+        key = self._key(environ)
+        if key is None:
+            return self._downstream(environ, start_response)
+        stored = self._entries.get(key)
+        if stored is not None:
+            self._entries.move_to_end(key)
+            return self._answer(stored, environ, start_response)
+        captured: dict[str, Any] = {}
+
+        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None):
+            captured["status"], captured["headers"] = status, headers
+            return (
+                start_response(status, headers, exc_info)
+                if exc_info
+                else (start_response(status, headers))
+            )
+
+        body = b"".join(self._downstream(environ, capture))
+        self._remember(key, captured, body)
+        return [body]
+
+    def _key(self, environ: dict[str, Any]) -> tuple | None:
+        if environ.get("REQUEST_METHOD") != "GET" or environ.get("HTTP_COOKIE"):
+            return None
+        path = environ.get("PATH_INFO", "")
+        if path not in PATHS or environ.get("HTTP_IF_MODIFIED_SINCE"):
+            return None
+        clock = self._app.config.get("CLOCK")
+        moment = (clock() if clock else datetime.now(UTC)).replace(second=0, microsecond=0)
+        version = self._app.extensions["events_db"].versions.read()
+        return (path, environ.get("QUERY_STRING", ""), version, moment)
+
+    def _answer(self, stored: Stored, environ: dict[str, Any], start_response):
+        if environ.get("HTTP_IF_NONE_MATCH") == stored.etag:
+            headers = [
+                (k, v)
+                for k, v in stored.headers
+                if k.lower() not in ("content-length", "content-type")
+            ]
+            start_response("304 NOT MODIFIED", headers)
+            return [b""]
+        start_response("200 OK", stored.headers)
+        return [stored.body]
+
+    def _remember(self, key: tuple, captured: dict[str, Any], body: bytes) -> None:
+        if not captured.get("status", "").startswith("200"):
+            return
+        headers = captured["headers"]
+        found = {k.lower(): v for k, v in headers}
+        if "public" not in found.get("cache-control", "") or "set-cookie" in found:
+            return
+        self._entries[key] = Stored(list(headers), body, found.get("etag", ""))
+        if len(self._entries) > MAX_ENTRIES:
+            self._entries.popitem(last=False)
