@@ -182,7 +182,7 @@ def measure(count: int, seconds: int, folder: Path) -> None:
     fresh_body = client.get("/events.ics").data
     fresh = time.perf_counter() - started
     assert b"SUMMARY:Edited" in fresh_body
-    app.extensions["events_db"].engine.dispose()
+    app.extensions["events_db"].close()
 
     bare_dir = folder / f"bare-{count}"
     bare_dir.mkdir()

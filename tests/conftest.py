@@ -100,7 +100,7 @@ def app(database_url: str):
         }
     )
     yield app
-    app.extensions["events_db"].engine.dispose()
+    app.extensions["events_db"].close()
 
 
 @pytest.fixture

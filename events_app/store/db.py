@@ -60,42 +60,46 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 class VersionProbe:
-    """Reads the data version on a connection of its own (one per thread, in autocommit), so
-    that a request answered from the cache costs one tiny query and no ORM session."""
+    """Reads the data version on one connection of its own (in autocommit, behind a lock), so
+    that a request answered from a cache costs one tiny query and no ORM session."""
 
     QUERY = "SELECT version FROM data_version WHERE id = 1"
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connection: Any = None
 
     def read(self) -> int:
-        for attempt in (1, 2):
-            connection = self._connection()
-            try:
-                cursor = connection.cursor()
-                cursor.execute(self.QUERY)
-                row = cursor.fetchone()
-                cursor.close()
-                return row[0] if row else 0
-            except self._engine.dialect.loaded_dbapi.Error:
-                self._forget()
-                if attempt == 2:
-                    raise
+        with self._lock:
+            for attempt in (1, 2):
+                try:
+                    cursor = self._driver_connection().cursor()
+                    cursor.execute(self.QUERY)
+                    row = cursor.fetchone()
+                    cursor.close()
+                    return row[0] if row else 0
+                except self._engine.dialect.loaded_dbapi.Error:
+                    self._forget()
+                    if attempt == 2:
+                        raise
         return 0
 
-    def _connection(self) -> Any:
-        connection = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = self._engine.raw_connection()
+    def _driver_connection(self) -> Any:
+        if self._connection is None:
+            self._connection = self._engine.raw_connection()
             if self._engine.dialect.name == "postgresql":
-                connection.driver_connection.autocommit = True
-            self._local.connection = connection
-        return connection.driver_connection
+                self._connection.driver_connection.autocommit = True
+        return self._connection.driver_connection
 
     def _forget(self) -> None:
-        connection = getattr(self._local, "connection", None)
-        self._local.connection = None
+        connection, self._connection = self._connection, None
         if connection is not None:
             with contextlib.suppress(Exception):
                 connection.invalidate()
+
+    def close(self) -> None:
+        with self._lock:
+            connection, self._connection = self._connection, None
+            if connection is not None:
+                connection.close()

@@ -21,6 +21,11 @@ class Database:
     sessions: sessionmaker[Session]
     versions: VersionProbe
 
+    def close(self) -> None:
+        """Give back every connection: the probe's, then the pool's."""
+        self.versions.close()
+        self.engine.dispose()
+
 
 def database() -> Database:
     return current_app.extensions["events_db"]

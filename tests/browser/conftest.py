@@ -62,7 +62,7 @@ def live_app(tmp_path: Path, sqlite_template: Path) -> Iterator[Flask]:
         {"DATABASE_URL": f"sqlite:///{path}", "CLOCK": lambda: NOW, "SITE_NAME": "Test Events"}
     )
     yield app
-    app.extensions["events_db"].engine.dispose()
+    app.extensions["events_db"].close()
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def test_migrate_then_seed_demo_serves_the_festival(empty_sqlite):
     assert again.output == "Demo events are already loaded.\n"
     app = create_app({"DATABASE_URL": empty_sqlite})
     body = app.test_client().get("/events.ics").data
-    app.extensions["events_db"].engine.dispose()
+    app.extensions["events_db"].close()
     assert len(icalendar.Calendar.from_ical(body).walk("VEVENT")) == 3
 
 

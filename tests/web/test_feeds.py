@@ -144,7 +144,7 @@ def test_callback_parameter_is_ignored(client, demo):
 def test_feed_window_setting_leaves_out_old_events(database_url, demo):
     app = create_app({"DATABASE_URL": database_url, "CLOCK": lambda: NOW, "FEED_PAST_DAYS": "365"})
     calendar = calendar_of(app.test_client().get("/events.ics"))
-    app.extensions["events_db"].engine.dispose()
+    app.extensions["events_db"].close()
 
     assert calendar.walk("VEVENT") == []
 
@@ -182,11 +182,12 @@ def test_two_app_servers_on_one_database_agree_at_once(
     assert b"STATUS:CANCELLED" in after.data
     assert after.headers["ETag"] != before.headers["ETag"]
     assert after.headers["ETag"] == ours.get("/events.ics").headers["ETag"]
-    other.extensions["events_db"].engine.dispose()
+    other.extensions["events_db"].close()
 
 
-@pytest.mark.parametrize("path", ["/events.ics", "/events.json", "/feed.json",
-                                  "/api/v1/events?when=all&limit=2"])
+@pytest.mark.parametrize(
+    "path", ["/events.ics", "/events.json", "/feed.json", "/api/v1/events?when=all&limit=2"]
+)
 def test_repeated_requests_get_the_same_full_response(client, demo, path):
     first = client.get(path)
     again = client.get(path)
