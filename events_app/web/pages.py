@@ -61,6 +61,7 @@ def past():
         events=events[:PAST_PAGE_SIZE],
         page=page,
         has_more=len(events) > PAST_PAGE_SIZE,
+        subscribe=subscribe({}, current_app.config["SITE_NAME"]),
     )
 
 
@@ -152,4 +153,9 @@ def search():
         if query
         else []
     )
-    return render_template("search.html", query=query, results=results)
+    return render_template(
+        "search.html",
+        query=query,
+        results=results,
+        subscribe=subscribe({"q": query}, f"{current_app.config['SITE_NAME']}: {query}"),
+    )

@@ -3,6 +3,7 @@ import re
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
+import icalendar
 import pytest
 from openapi_spec_validator import validate
 
@@ -188,3 +189,32 @@ def test_event_page_offers_add_to_calendar_links(client, demo):
     assert "dates=20180727T173000Z%2F20180727T183000Z" in page
     assert "ctz=Europe%2FLondon" in page
     assert 'href="https://events.example.org/events/opening-rally-for-arise-2018-07-27.ics"' in page
+
+
+HOSTILE_TITLES = [
+    "Party\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:evil",
+    "<script>alert(1)</script> & \"quotes\" 'too'",
+    "Ünïcödé 🎉 مرحبا 你好, commas; semicolons \\ backslash",
+    "{{7*7}} '; DROP TABLE events;--",
+]
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_hostile_titles_come_back_exactly_from_every_feed(client, store_events, title):
+    store_events(event(title, start=NOW + timedelta(days=1)))
+
+    from_json = client.get("/events.json").get_json()["events"][0]["title"]
+    from_api = client.get("/api/v1/events").get_json()["events"][0]["title"]
+    from_feed = client.get("/feed.json").get_json()["items"][0]["title"]
+    calendar = icalendar.Calendar.from_ical(client.get("/events.ics").data)
+
+    assert from_json == from_api == from_feed == title
+    assert [str(v["SUMMARY"]) for v in calendar.walk("VEVENT")] == [title.replace("\r\n", "\n")]
+
+
+def test_search_and_past_pages_offer_subscriptions(client, demo):
+    search = client.get("/search?q=rally").get_data(as_text=True)
+    past = client.get("/past").get_data(as_text=True)
+
+    assert 'href="webcal://events.example.org/events.ics?q=rally"' in search
+    assert 'href="webcal://events.example.org/events.ics"' in past
