@@ -52,7 +52,12 @@ class FastPath:
                 else (start_response(status, headers))
             )
 
-        body = b"".join(self._downstream(environ, capture))
+        result = self._downstream(environ, capture)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
         self._remember(key, captured, body)
         return [body]
 
