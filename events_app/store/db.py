@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -79,10 +79,12 @@ class VersionProbe:
                     row = cursor.fetchone()
                     cursor.close()
                     return row[0] if row else 0
-                except self._engine.dialect.loaded_dbapi.Error:
+                except (self._engine.dialect.loaded_dbapi.Error, exc.DBAPIError) as error:
                     self._forget()
                     if attempt == 2:
-                        raise
+                        if isinstance(error, exc.DBAPIError):
+                            raise
+                        raise exc.OperationalError(self.QUERY, None, error) from error
         return 0
 
     def _driver_connection(self) -> Any:

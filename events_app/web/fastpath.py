@@ -69,7 +69,10 @@ class FastPath:
             return None
         clock = self._app.config.get("CLOCK")
         moment = (clock() if clock else datetime.now(UTC)).replace(second=0, microsecond=0)
-        version = self._app.extensions["events_db"].versions.read()
+        try:
+            version = self._app.extensions["events_db"].versions.read()
+        except Exception:  # the database is away: let Flask answer, with its 503 page
+            return None
         return (path, environ.get("QUERY_STRING", ""), version, moment)
 
     def _answer(self, stored: Stored, environ: dict[str, Any], start_response):
