@@ -10,7 +10,7 @@ import enum
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -271,13 +271,6 @@ def check_link(url: str) -> None:
 def _check_length(label: str, text: str, limit: int) -> None:
     if len(text) > limit:
         raise InvalidEventError(f"{label} is too long: at most {limit:,} characters")
-
-
-def utc(moment: datetime) -> datetime:
-    """The same instant in UTC; naive datetimes are a programming error, not a guess."""
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime: every instant must carry its time zone")
-    return moment.astimezone(UTC)
 
 
 def slugify(text: str, max_length: int = 80) -> str:

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from ..domain import Event, Person, Venue
 from . import SiteUrls
 
 JSON_VERSION = 1
-
-
-def render_events_json(events: Sequence[Event], urls: SiteUrls, *, title: str) -> dict[str, Any]:
-    return {**json_head(urls, title=title), "events": [event_to_dict(e, urls) for e in events]}
 
 
 def json_head(urls: SiteUrls, *, title: str) -> dict[str, Any]:

@@ -116,6 +116,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
             for link in draft.links
         ],
         "price": draft.price or None,
+        "contacts": draft.contacts,
         "recurrence": draft.recurrence,
         "parent": draft.parent,
         "warnings": draft.warnings,

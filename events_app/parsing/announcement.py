@@ -78,6 +78,7 @@ UK_SIGNALS = re.compile(r"£\d|\b(?:BST|GMT)\b")
 
 
 OVERNIGHT_LIMIT = 6
+MAX_EVENTS = 500
 LOOK_BACK = 300
 
 
@@ -108,7 +109,6 @@ class Reading:
     reference: date | None
     festival: str | None
     warnings: list[str] = field(default_factory=list)
-    mentions: list[DateMention] = field(default_factory=list)
     known_venues: places_mod.KnownVenues = field(default_factory=lambda: places_mod.KnownVenues(()))
 
 
@@ -132,6 +132,11 @@ def read_announcement(
         known_venues=places_mod.KnownVenues(known_venues),
     )
     seeds = _seeds(reading)
+    if len(seeds) > MAX_EVENTS:
+        reading.warnings.append(
+            f"The text names more than {MAX_EVENTS} events: only the first {MAX_EVENTS} were read"
+        )
+        seeds = seeds[:MAX_EVENTS]
     drafts: list[Draft] = []
     for seed in seeds:
         drafts.extend(_drafts(reading, seed, drafts))
@@ -158,7 +163,6 @@ def _seeds(reading: Reading) -> list[Seed]:
     mentions = dates_mod.find_dates(text, day_first=reading.day_first)
     for mention in mentions:
         dates_mod.resolve(mention, reading.years)
-    reading.mentions = mentions
     for mention in mentions:
         if not mention.resolved and mention.warnings:
             reading.warnings.extend(mention.warnings)
@@ -191,10 +195,6 @@ def _seeds(reading: Reading) -> list[Seed]:
     return seeds
 
 
-def _sentence_mentions(reading: Reading, sentence: Sentence) -> list[DateMention]:
-    return [m for m in reading.mentions if sentence.start <= m.start < sentence.end]
-
-
 def _group_by_sentence(
     sentences: list[Sentence], mentions: list[DateMention]
 ) -> dict[int, list[DateMention]]:
@@ -213,9 +213,14 @@ def _anchors(
     reading: Reading, sentence: Sentence, mentions: list[DateMention]
 ) -> list[DateMention]:
     """The mentions that start events, with any 'closes at 4pm on Saturday' that ends one."""
+    facts = SentenceFacts(
+        recurring=dates_mod.find_recurrence(sentence.text) is not None,
+        future=bool(FUTURE.search(sentence.text)),
+        dated=any(m.relative != "on" for m in mentions),
+    )
     anchors: list[DateMention] = []
     for mention in mentions:
-        if _is_anchor(reading, sentence, mention) or (
+        if _is_anchor(reading, sentence, mention, facts) or (
             anchors
             and mention.resolved
             and CLOSING.search(
@@ -239,16 +244,24 @@ def _first_occurrence(reading: Reading, sentence: Sentence, rule) -> DateMention
     return mention
 
 
-def _is_anchor(reading: Reading, sentence: Sentence, mention: DateMention) -> bool:
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What every date in a sentence is judged against, worked out once per sentence so that
+    a long sentence full of dates still takes linear time."""
+
+    recurring: bool
+    future: bool
+    dated: bool
+
+
+def _is_anchor(
+    reading: Reading, sentence: Sentence, mention: DateMention, facts: SentenceFacts
+) -> bool:
     if not mention.resolved:
         return False
     if mention.relative == "last":
         return False
-    if mention.relative == "on" and not (
-        reading.reference
-        and FUTURE.search(sentence.text)
-        and len([m for m in _sentence_mentions(reading, sentence) if m.relative != "on"]) == 0
-    ):
+    if mention.relative == "on" and not (reading.reference and facts.future and not facts.dated):
         return False
     clause_start = _clause_start(reading.text, sentence, mention)
     before = reading.text[max(clause_start, mention.start - LOOK_BACK) : mention.start]
@@ -266,7 +279,7 @@ def _is_anchor(reading: Reading, sentence: Sentence, mention: DateMention) -> bo
         reading.text[clause_start : min(sentence.end, mention.end + LOOK_BACK)]
     ):
         return False
-    if reading.reference is not None and not dates_mod.find_recurrence(sentence.text):
+    if reading.reference is not None and not facts.recurring:
         last = mention.resolved_until or mention.resolved[-1]
         if last < reading.reference - timedelta(days=1):
             return False
@@ -385,6 +398,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
         found_links.extend(links_mod.find_links(sentence.text, sentence.start))
     online = places_mod.is_online(scope) or any(link.kind == "online" for link in found_links)
     price = links_mod.find_price(scope)
+    contacts = links_mod.find_contacts(scope)
     drafts = []
     days = seed.mention.resolved
     for day in days:
@@ -403,6 +417,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
                 for link in found_links
             ],
             price=price,
+            contacts=contacts,
             recurrence=seed.recurrence,
             warnings=list(dict.fromkeys(seed.mention.warnings + warnings)),
         )

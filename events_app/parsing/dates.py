@@ -102,7 +102,6 @@ EVERY = re.compile(
     r"\s+(?:each|every|the)\s+month",
     re.IGNORECASE,
 )
-WEEKLY_PLURAL = re.compile(rf"\b(?:on\s+)?(?P<wd>{_WD})s\b(?=\s+(?:from|at|\d))", re.IGNORECASE)
 YEAR_WORD = re.compile(rf"\b{_YEAR}")
 
 
@@ -128,10 +127,6 @@ class DateMention:
     resolved: list[date] = field(default_factory=list)
     resolved_until: date | None = None
     warnings: list[str] = field(default_factory=list)
-
-    @property
-    def explicit_year(self) -> bool:
-        return all(d.year is not None for d in self.days)
 
 
 @dataclass(frozen=True)

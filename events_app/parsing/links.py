@@ -59,5 +59,8 @@ def find_price(text: str) -> str:
     return m.group() if m else ""
 
 
-def find_handles(text: str) -> list[str]:
-    return [m.group() for m in HANDLE.finditer(text)]
+def find_contacts(text: str) -> list[str]:
+    """Social handles (@arise_festival) and e-mail addresses, each once, in order."""
+    found = [(m.start(), m.group()) for m in HANDLE.finditer(text)]
+    found += [(m.start(), m.group()) for m in EMAIL.finditer(text)]
+    return list(dict.fromkeys(value for _, value in sorted(found)))

@@ -71,6 +71,7 @@ class Draft:
     url: str | None = None
     links: list[DraftLink] = field(default_factory=list)
     price: str = ""
+    contacts: list[str] = field(default_factory=list)
     recurrence: str | None = None
     parent: str | None = None
     warnings: list[str] = field(default_factory=list)

@@ -69,7 +69,6 @@ class Clock:
     meridiem: str | None
     zone: str | None = None
     doors: bool = False
-    bare: bool = False
 
     def value(self) -> time:
         return time(self._hour24(), self.minute)
@@ -133,12 +132,10 @@ def _clocks(text: str) -> list[Clock]:
         if any(s <= start < e for s, e in taken):
             continue
         cue = m["cue"].lower()
-        found.append(
-            Clock(start, m.end("h"), int(m["h"]), 0, None, doors=cue.startswith("doors"), bare=True)
-        )
+        found.append(Clock(start, m.end("h"), int(m["h"]), 0, None, doors=cue.startswith("doors")))
     for m in BEFORE_RANGE.finditer(text):
         if not any(s <= m.start() < e for s, e in taken + [(c.start, c.end) for c in found]):
-            found.append(Clock(m.start(), m.end(), int(m["h"]), 0, None, bare=True))
+            found.append(Clock(m.start(), m.end(), int(m["h"]), 0, None))
     found.sort(key=lambda c: c.start)
     return found
 
@@ -155,7 +152,6 @@ def _clock(m: re.Match[str], text: str) -> Clock:
         return Clock(m.start(), m.end(), int(m["h"]), int(m["mi"] or 0), meridiem, zone, doors)
     hour = int(m["h24"])
     clock = Clock(m.start(), m.end(), hour, int(m["mi24"]), None, zone, doors)
-    clock.bare = hour <= 12 and not m["h24"].startswith("0")
     if hour > 12 or m["h24"].startswith("0"):
         clock.meridiem = "24h"
     return clock

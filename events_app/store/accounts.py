@@ -28,12 +28,6 @@ def find_user(session: Session, email: str) -> tuple[User, str] | None:
     return (to_user(row), row.password_hash) if row else None
 
 
-def set_password(session: Session, user_id: int, password_hash: str) -> None:
-    row = session.get(UserRow, user_id)
-    if row is not None:
-        row.password_hash = password_hash
-
-
 def add_session(session: Session, token_hash: str, user_id: int, now: datetime) -> None:
     session.add(
         SessionRow(token_hash=token_hash, user_id=user_id, created_at=now, last_seen_at=now)

@@ -106,3 +106,12 @@ def test_pathological_tokens_stay_quick():
         "Room " * 20_000 + "WC1E",
     ]:
         parse_or_refuse(text, date(2026, 1, 1))
+
+
+def test_a_text_naming_thousands_of_events_is_read_only_so_far():
+    result = parse_announcement(
+        "We will meet on Monday and on 1 July 2026, " * 2500, reference_date=date(2026, 1, 1)
+    )
+
+    assert len(result.drafts) == 500
+    assert result.warnings == ["The text names more than 500 events: only the first 500 were read"]

@@ -154,3 +154,12 @@ def test_known_venues_are_recognised_without_an_address():
     assert unknown.venues == []
     assert [v.name for v in known.venues] == ["Red Lion"]
     assert text[known.spans["venue.0"].start : known.spans["venue.0"].end] == "red lion"
+
+
+def test_handles_and_email_addresses_are_kept():
+    draft = read_one(
+        f"Book club, {WHEN}, Housmans Bookshop, London N1 9DX. Follow @housmans or "
+        "write to books@housmans.example."
+    )
+
+    assert draft["contacts"] == ["@housmans", "books@housmans.example"]
