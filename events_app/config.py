@@ -19,6 +19,8 @@ ENVIRONMENT_KEYS = (
     "DEFAULT_TIMEZONE",
     "SITE_NAME",
     "FEED_PAST_DAYS",
+    "ALLOWED_HOSTS",
+    "TRUSTED_PROXIES",
 )
 
 
@@ -35,6 +37,12 @@ def default_config() -> dict[str, Any]:
         "SITE_NAME": "Events",
         "FEED_PAST_DAYS": None,
         "MAX_CONTENT_LENGTH": 1024 * 1024,
+        "MAX_FORM_MEMORY_SIZE": 1024 * 1024,
+        "ALLOWED_HOSTS": "",
+        "TRUSTED_PROXIES": 0,
+        "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
+        "IMPORT_TIMEOUT": 10.0,
+        "IMPORT_MAX_EVENTS": 1000,
     }
 
 
@@ -58,6 +66,14 @@ def validate(config: dict[str, Any]) -> dict[str, Any]:
     if base.scheme not in ("http", "https") or not base.netloc:
         raise ConfigError("BASE_URL must be an absolute http:// or https:// URL")
     config["BASE_URL"] = str(config["BASE_URL"]).rstrip("/")
+    try:
+        config["TRUSTED_PROXIES"] = int(config.get("TRUSTED_PROXIES") or 0)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(
+            "TRUSTED_PROXIES must be the number of proxies in front, 0 or more"
+        ) from exc
+    if not 0 <= config["TRUSTED_PROXIES"] <= 5:
+        raise ConfigError("TRUSTED_PROXIES must be between 0 and 5")
     past_days = config.get("FEED_PAST_DAYS")
     if past_days not in (None, ""):
         try:

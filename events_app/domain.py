@@ -229,6 +229,14 @@ TAG_MAX = 60
 class InvalidEventError(ValueError):
     """An event that must not be stored; the message is written for the person who entered it."""
 
+    status = 422
+
+
+class UnknownTimeZoneError(InvalidEventError):
+    """A zone name the tz database does not know: a bad request rather than a bad event."""
+
+    status = 400
+
 
 def check_event(event: Event) -> None:
     """Raise InvalidEventError naming the first thing wrong with the event."""
@@ -243,7 +251,7 @@ def check_event(event: Event) -> None:
     try:
         ZoneInfo(event.timezone)
     except (ValueError, ZoneInfoNotFoundError) as exc:
-        raise InvalidEventError(f"Unknown time zone: {event.timezone!r}") from exc
+        raise UnknownTimeZoneError(f"Unknown time zone: {event.timezone!r}") from exc
     if event.start.tzinfo is None or (event.end is not None and event.end.tzinfo is None):
         raise InvalidEventError("Start and end must carry a time zone")
     if event.end is not None and event.end < event.start:

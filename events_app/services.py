@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,6 +18,7 @@ from .domain import (
     Link,
     LinkKind,
     Person,
+    User,
     Venue,
     calendar_changed,
     check_event,
@@ -223,3 +224,88 @@ def front_page(session: Session, now: datetime) -> tuple[list[Event], list[Event
     upcoming = upcoming_events(session, now)
     recent = past_events(session, now, limit=10) if len(upcoming) < FEW_UPCOMING else []
     return upcoming, recent
+
+
+@dataclasses.dataclass
+class ImportSummary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    refused: list[str] = dataclasses.field(default_factory=list)
+
+    def describe(self) -> str:
+        parts = [
+            f"{self.created} new draft{'s' if self.created != 1 else ''}",
+            f"{self.updated} updated",
+            f"{self.unchanged} unchanged",
+        ]
+        if self.refused:
+            parts.append(f"{len(self.refused)} left alone")
+        return ", ".join(parts)
+
+
+def import_events(
+    session: Session,
+    events: Sequence[Event],
+    *,
+    owner: User,
+    now: datetime,
+    progress: Callable[[int], None] | None = None,
+) -> ImportSummary:
+    """Store imported events in one transaction, matched to earlier imports by UID.
+
+    New events arrive as drafts owned by `owner`; an event imported before is updated in place
+    (keeping whether it is published, its page address and its owner), so re-importing a
+    calendar never duplicates. An event the importer may not edit is left alone and named.
+    """
+    for event in events:
+        check_event(event)
+    begin_write(session)
+    summary = ImportSummary()
+    try:
+        existing = repository.events_by_uid(session, [e.uid for e in events])
+        for event in events:
+            _import_one(session, event, existing.get(event.uid), owner, now, summary)
+            if progress is not None:
+                progress(1)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return summary
+
+
+def _import_one(
+    session: Session,
+    event: Event,
+    before: Event | None,
+    owner: User,
+    now: datetime,
+    summary: ImportSummary,
+) -> None:
+    if before is None:
+        fresh = dataclasses.replace(event, id=None, owner_id=owner.id, published=False)
+        repository.save_event(session, fresh, now=now)
+        summary.created += 1
+        return
+    if not owner.may_edit(before):
+        summary.refused.append(f"“{before.title}” belongs to another organiser")
+        return
+    after = dataclasses.replace(
+        event,
+        id=before.id,
+        slug=before.slug,
+        published=before.published,
+        owner_id=before.owner_id,
+        source_text=before.source_text,
+        parent=before.parent,
+        speakers=before.speakers if not event.speakers else event.speakers,
+        created_at=before.created_at,
+        sequence=before.sequence,
+    )
+    if not calendar_changed(before, after):
+        summary.unchanged += 1
+        return
+    after.sequence = before.sequence + 1
+    repository.save_event(session, after, now=now)
+    summary.updated += 1

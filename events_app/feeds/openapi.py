@@ -132,11 +132,52 @@ def openapi_document(base_url: str, site_name: str) -> dict[str, Any]:
                     },
                 }
             },
+            "/api/v1/parse": {
+                "post": {
+                    "summary": "Read an announcement into draft events (signed-in organisers)",
+                    "operationId": "parseAnnouncement",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/ParseRequest"}
+                            }
+                        },
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "the drafts read from the text; nothing is stored",
+                            "content": {"application/json": {"schema": {"type": "object"}}},
+                        },
+                        "400": error,
+                        "401": error,
+                        "413": error,
+                        "415": error,
+                        "422": error,
+                    },
+                }
+            },
         },
         "components": {
             "schemas": {
                 "Event": EVENT_SCHEMA,
                 "Error": ERROR_SCHEMA,
+                "ParseRequest": {
+                    "type": "object",
+                    "required": ["text"],
+                    "properties": {
+                        "text": {**_STRING, "description": "the announcement"},
+                        "reference_date": {
+                            **_STRING,
+                            "format": "date",
+                            "description": "the day the text was written, YYYY-MM-DD",
+                        },
+                        "timezone": {
+                            **_STRING,
+                            "description": "IANA zone where the text names none",
+                        },
+                    },
+                },
                 "EventPage": {
                     "type": "object",
                     "required": ["version", "events", "count", "next"],

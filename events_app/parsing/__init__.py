@@ -73,7 +73,7 @@ def check_text(text: str) -> None:
     if len(text) > MAX_TEXT_CHARS:
         raise ParseError(f"Text is too long: at most {MAX_TEXT_CHARS:,} characters")
     if text.count("\n") >= MAX_LINES:
-        raise ParseError(f"Text has too many lines: at most {MAX_LINES:,}")
+        raise ParseError(f"Text has too many lines: at most {MAX_LINES:,} lines")
     if "\x00" in text:
         raise ParseError("Text must not contain NUL characters")
     if not text.strip():

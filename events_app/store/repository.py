@@ -49,6 +49,15 @@ def get_event_by_id(session: Session, event_id: int) -> Event | None:
     return to_event(row, include_drafts=True) if row else None
 
 
+def events_by_uid(session: Session, uids: Sequence[str]) -> dict[str, Event]:
+    found: dict[str, Event] = {}
+    for start in range(0, len(uids), 500):
+        query = select(EventRow).where(EventRow.uid.in_(uids[start : start + 500]))
+        for row in session.scalars(query.options(*_FULL_LOAD)):
+            found[row.uid] = to_event(row, include_drafts=True)
+    return found
+
+
 def list_events(
     session: Session,
     criteria: EventFilter,

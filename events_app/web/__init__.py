@@ -5,8 +5,22 @@ from __future__ import annotations
 from flask import Flask
 
 from ..accounts import ABSOLUTE_TIMEOUT
+from ..fetch import Fetcher
 from ..store.db import VersionProbe, make_engine, make_session_factory
-from . import api, auth, context, errors, feeds, formatting, http, organiser, pages, security
+from . import (
+    api,
+    auth,
+    context,
+    edge,
+    errors,
+    feeds,
+    formatting,
+    http,
+    imports,
+    organiser,
+    pages,
+    security,
+)
 from .fastpath import FastPath
 
 
@@ -35,4 +49,13 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(api.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(organiser.bp)
-    app.wsgi_app = FastPath(app, app.wsgi_app)  # type: ignore[method-assign]
+    app.register_blueprint(imports.bp)
+    app.extensions["calendar_fetcher"] = Fetcher(
+        max_bytes=app.config["IMPORT_MAX_BYTES"], timeout=app.config["IMPORT_TIMEOUT"]
+    )
+    app.wsgi_app = edge.wrap(  # type: ignore[method-assign]
+        FastPath(app, app.wsgi_app),
+        base_url=app.config["BASE_URL"],
+        allowed=app.config["ALLOWED_HOSTS"],
+        proxies=app.config["TRUSTED_PROXIES"],
+    )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import date
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
@@ -12,7 +14,9 @@ from .. import services
 from ..feeds.json import event_to_dict
 from ..feeds.jsonfeed import render_json_feed
 from ..feeds.openapi import openapi_document
+from ..parsing import ParseError, draft_to_dict, parse_announcement
 from ..store import repository
+from .auth import current_user
 from .context import db_session, default_timezone, now, site_urls
 from .errors import BadQueryError
 from .formatting import when
@@ -106,3 +110,51 @@ def json_feed():
         return Rendered(_json(document), "application/feed+json", newest(events))
 
     return serve_cached("json-feed", build)
+
+
+@bp.post("/api/v1/parse")
+def parse():
+    """Read an announcement for a signed-in organiser: drafts as JSON, nothing stored.
+
+    Only `application/json` is accepted (415 otherwise): a browser cannot send that across
+    sites without a CORS preflight this API never grants, which is what keeps the signed-in
+    cookie from being used by another site here, in place of a form token."""
+    if not request.is_json:
+        abort(415, description="Send the announcement as JSON, with Content-Type: application/json")
+    if current_user() is None:
+        abort(401, description="Sign in to the organiser area to read announcements")
+    document = request.get_json(silent=True)
+    if not isinstance(document, dict) or not isinstance(document.get("text"), str):
+        raise BadQueryError('The body must be a JSON object with "text": the announcement')
+    text = document["text"]
+    if "\x00" in text:
+        raise BadQueryError("Text must not contain NUL characters")
+    try:
+        result = parse_announcement(
+            text,
+            reference_date=_json_date(document.get("reference_date")),
+            timezone=_json_zone(document.get("timezone")),
+            fallback_year=now().year,
+        )
+    except ParseError as exc:
+        abort(422, description=str(exc))
+    return jsonify(events=[draft_to_dict(d) for d in result.drafts], warnings=result.warnings)
+
+
+def _json_date(value: object) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise BadQueryError("reference_date must be a date, YYYY-MM-DD") from None
+
+
+def _json_zone(value: object) -> str:
+    if value in (None, ""):
+        return default_timezone()
+    try:
+        ZoneInfo(str(value))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BadQueryError(f"Unknown time zone: {str(value)[:64]!r}") from None
+    return str(value)

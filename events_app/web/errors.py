@@ -51,7 +51,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(InvalidEventError)
     def invalid_event(exc: InvalidEventError):
-        return error_response(422, "Cannot save this event", str(exc))
+        return error_response(exc.status, "Cannot save this event", str(exc))
 
     @app.errorhandler(NotFoundError)
     def not_found(_exc: NotFoundError):

@@ -18,6 +18,7 @@ from ..domain import (
     Link,
     LinkKind,
     Person,
+    UnknownTimeZoneError,
     Venue,
     check_link,
 )
@@ -152,7 +153,7 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
     try:
         zone = ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise InvalidEventError(f"Unknown time zone: {zone_name!r}") from exc
+        raise UnknownTimeZoneError(f"Unknown time zone: {zone_name!r}") from exc
     first_day = _date(values.start_date, "Start date", required=True)
     assert first_day is not None
     last_day = _date(values.end_date, "End date") or first_day
@@ -165,7 +166,7 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
         end_clock = _time(values.end_time, "End time") if values.end_time else None
         end = _local(last_day, end_clock, zone, "End") if end_clock else None
         if end is not None and end <= start and not values.end_date:
-            end += timedelta(days=1)
+            end = _overnight(start, end, zone)
     links = []
     if values.url:
         check_link(values.url)
@@ -192,6 +193,21 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
         )
         if parent_title
         else None,
+    )
+
+
+OVERNIGHT_UNTIL = time(6, 0)
+
+
+def _overnight(start: datetime, end: datetime, zone: ZoneInfo) -> datetime:
+    """An end clock earlier than the start with no end date: a night event ending in the small
+    hours runs into the next day; anything else is a slip, refused rather than guessed."""
+    if end.timetz().replace(tzinfo=None) < OVERNIGHT_UNTIL:
+        next_day = end.date() + timedelta(days=1)
+        return datetime.combine(next_day, end.time(), tzinfo=zone)
+    raise InvalidEventError(
+        f"The end ({end:%H:%M}) is before the start ({start:%H:%M}); "
+        "for an event that runs overnight, give the end date too"
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
@@ -65,6 +66,8 @@ def review():
         reference = date.fromisoformat(reference_text) if reference_text else None
     except ValueError:
         abort(400, description="Reference date must be a date, YYYY-MM-DD")
+    if not _known_zone(zone):
+        return _paste_again(text, reference_text, zone, f"Unknown time zone: {zone[:64]!r}"), 400
     try:
         result = parse_announcement(
             text,
@@ -95,6 +98,14 @@ def review():
     )
 
 
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 def _paste_again(text: str, reference: str, zone: str, error: str):
     return render_template(
         "organiser/paste.html", text=text, reference=reference, timezone=zone, error=error
@@ -114,7 +125,7 @@ def publish():
         events = _events_from_forms(values, chosen, text)
         stored = services.create_events(db_session(), events, now=now(), uid_domain=uid_domain())
     except InvalidEventError as exc:
-        return _review_again(text, values, str(exc)), 422
+        return _review_again(text, values, str(exc)), exc.status
     published = request.form.get("action") == "publish"
     flash(
         f"{len(stored)} event{'s' if len(stored) != 1 else ''} "
@@ -157,7 +168,7 @@ def _editable(event_id: int) -> Event:
     return event
 
 
-@bp.get("/events/<int:event_id>/edit")
+@bp.get("/events/<int(max=2147483647):event_id>/edit")
 @login_required
 def edit(event_id: int):
     event = _editable(event_id)
@@ -173,7 +184,7 @@ def _version(event: Event) -> str:
     return f"{event.sequence}:{event.updated_at.isoformat() if event.updated_at else ''}"
 
 
-@bp.post("/events/<int:event_id>/edit")
+@bp.post("/events/<int(max=2147483647):event_id>/edit")
 @login_required
 def save(event_id: int):
     event = _editable(event_id)
@@ -207,12 +218,12 @@ def save(event_id: int):
     except InvalidEventError as exc:
         return render_template(
             "organiser/edit.html", event=event, form=values, version=_version(event), error=str(exc)
-        ), 422
+        ), exc.status
     flash("Saved.")
     return redirect(url_for("organiser.dashboard"))
 
 
-@bp.post("/events/<int:event_id>/publish")
+@bp.post("/events/<int(max=2147483647):event_id>/publish")
 @login_required
 def publish_one(event_id: int):
     event = _editable(event_id)
@@ -223,7 +234,7 @@ def publish_one(event_id: int):
     return redirect(url_for("organiser.dashboard"))
 
 
-@bp.post("/events/<int:event_id>/cancel")
+@bp.post("/events/<int(max=2147483647):event_id>/cancel")
 @login_required
 def cancel(event_id: int):
     event = _editable(event_id)
@@ -232,7 +243,7 @@ def cancel(event_id: int):
     return redirect(url_for("organiser.dashboard"))
 
 
-@bp.post("/events/<int:event_id>/delete")
+@bp.post("/events/<int(max=2147483647):event_id>/delete")
 @login_required
 def delete(event_id: int):
     event = _editable(event_id)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from urllib.parse import unquote_to_bytes
+
+from flask import Flask, Response, abort, request
 
 from .auth import check_csrf
 
@@ -13,6 +15,7 @@ CONTENT_SECURITY_POLICY = (
 
 
 def register(app: Flask) -> None:
+    app.before_request(check_form_encoding)
     app.before_request(check_csrf)
 
     @app.after_request
@@ -23,3 +26,20 @@ def register(app: Flask) -> None:
         if request.path.startswith(("/organiser", "/login")):
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def check_form_encoding() -> None:
+    """Form text must be UTF-8. Werkzeug keeps undecodable %-escapes as they are (and puts
+    U+FFFD for raw bytes in multipart fields), so look at the bytes before anyone reads them."""
+    if request.method != "POST":
+        return
+    if request.mimetype == "application/x-www-form-urlencoded":
+        raw = request.get_data(cache=True, parse_form_data=False)
+        try:
+            unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            abort(400, description="Text must be UTF-8")
+    elif request.mimetype == "multipart/form-data" and any(
+        "\ufffd" in value for value in request.form.values()
+    ):
+        abort(400, description="Text must be UTF-8")

@@ -78,7 +78,11 @@ def test_openapi_document_is_valid_and_names_the_api(client):
     validate(document)
     assert document["openapi"] == "3.1.0"
     assert document["servers"] == [{"url": "https://events.example.org"}]
-    assert set(document["paths"]) == {"/api/v1/events", "/api/v1/events/{slug}"}
+    assert set(document["paths"]) == {
+        "/api/v1/events",
+        "/api/v1/events/{slug}",
+        "/api/v1/parse",
+    }
 
 
 def test_json_feed_follows_version_1_1(client, upcoming):

@@ -1,5 +1,3 @@
-import html
-import re
 from datetime import timedelta
 
 import icalendar
@@ -9,67 +7,15 @@ from events_app import accounts
 from events_app.domain import EventFilter, Role
 from events_app.store import repository
 from tests.conftest import NOW
-
-PASSWORD = "correct horse battery"
-SEED_PARAGRAPH = (
-    "Chris Williamson will be speaking at a session on Latin America at Arise — A Festival of "
-    "Labour’s Left Ideas this Saturday, July 28. The opening rally for Arise takes place from "
-    "6.30pm at Student Central, WC1E on Friday July 27 and then various events take place there "
-    "and at Unite House on Saturday July 28 from 10am-5pm. Participants include John McDonnell "
-    "MP, Diane Abbott MP, Richard Burgon MP, Shami Chakrabarti, Steve Turner of Unite the Union "
-    "and more."
+from tests.web.organiser_helpers import (
+    PASSWORD,
+    SEED_PARAGRAPH,
+    csrf_of,
+    paste,
+    post,
+    review_form,
+    sign_in,
 )
-
-
-def csrf_of(page: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-
-
-def sign_in(client, email="org@example.org", password=PASSWORD):
-    token = csrf_of(client.get("/login").get_data(as_text=True))
-    return client.post("/login", data={"email": email, "password": password, "csrf_token": token})
-
-
-def post(client, path, data, page="/organiser/"):
-    token = csrf_of(client.get(page).get_data(as_text=True))
-    return client.post(path, data={**data, "csrf_token": token})
-
-
-@pytest.fixture
-def organiser(app_session):
-    return accounts.create_user(app_session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
-
-
-@pytest.fixture
-def signed_in(client, organiser):
-    assert sign_in(client).status_code == 302
-    return client
-
-
-def review_form(page: str) -> dict[str, str]:
-    """The review page's fields with their values, as a browser would submit them."""
-    fields = {}
-    for tag in re.findall(r"<input[^>]*>", page):
-        name = re.search(r'name="([^"]+)"', tag)
-        value = re.search(r'value="([^"]*)"', tag)
-        if name and value and ('type="checkbox"' not in tag or "checked" in tag):
-            fields[name.group(1)] = value.group(1)
-    for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>', page):
-        fields[name] = value
-    for name, options in re.findall(r'<select[^>]*name="([^"]+)">(.*?)</select>', page, re.S):
-        chosen = re.search(r'<option value="([^"]*)"\s+selected', options)
-        fields[name] = chosen.group(1) if chosen else ""
-    fields.pop("csrf_token", None)
-    return {k: html.unescape(v) for k, v in fields.items()}
-
-
-def paste(client, text=SEED_PARAGRAPH, reference="2018-07-20"):
-    return post(
-        client,
-        "/organiser/new",
-        {"text": text, "reference_date": reference, "timezone": "Europe/London"},
-        page="/organiser/new",
-    )
 
 
 def test_organiser_area_needs_signing_in(client):

@@ -1,0 +1,235 @@
+"""Fetching a calendar from a URL someone typed in, without letting them reach our own network.
+
+The name is resolved once, every address it resolves to must be public, and the connection is
+made to that checked address (so a second, different DNS answer cannot slip in). Redirects are
+followed by hand and every hop is checked again. Time, size and the number of hops are capped;
+the body is never decompressed beyond the size cap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import ipaddress
+import socket
+import ssl
+import threading
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+Resolver = Callable[[str, int], list[str]]
+Connector = Callable[[tuple[str, int], float], socket.socket]
+
+REDIRECTS = {301, 302, 303, 307, 308}
+USER_AGENT = "events-app calendar import"
+
+
+class FetchError(ValueError):
+    """The URL cannot be fetched; `status` is the HTTP status the web answers with."""
+
+    status = 422
+
+
+class AddressNotAllowedError(FetchError):
+    pass
+
+
+class TooLargeError(FetchError):
+    status = 413
+
+
+class FetchTimeoutError(FetchError):
+    pass
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"The address {host} cannot be found") from exc
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def is_public_address(address: str) -> bool:
+    """Only globally routable unicast addresses: no loopback, private, link-local (where cloud
+    metadata services live), shared, reserved or multicast ones, in IPv4-mapped form either."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is not None:
+            ip = embedded
+    return ip.is_global and not ip.is_multicast and not ip.is_reserved
+
+
+@dataclass
+class Fetcher:
+    """Fetches http, https and webcal URLs (webcal is read as http, webcals as https)."""
+
+    resolve: Resolver = system_resolver
+    address_allowed: Callable[[str], bool] = is_public_address
+    connect: Connector = socket.create_connection
+    max_bytes: int = 5 * 1024 * 1024
+    timeout: float = 10.0
+    max_redirects: int = 5
+    tls: ssl.SSLContext = field(default_factory=ssl.create_default_context)
+
+    def fetch(self, url: str) -> bytes:
+        deadline = time.monotonic() + self.timeout
+        for _hop in range(self.max_redirects + 1):
+            status, location, body = self._get(url, deadline)
+            if status in REDIRECTS and location:
+                url = urljoin(url, location)
+                continue
+            if status != 200:
+                raise FetchError(f"The calendar's server answered {status} instead of the file")
+            return body
+        raise FetchError(f"The calendar's address redirects more than {self.max_redirects} times")
+
+    def _get(self, url: str, deadline: float) -> tuple[int, str, bytes]:
+        scheme, host, port, target = _target(url)
+        address = self._checked_address(host, port)
+        connection = _connection(scheme, host, port, address, self, deadline)
+        watchdog = threading.Timer(max(deadline - time.monotonic(), 0), connection.close_socket)
+        watchdog.start()
+        response: http.client.HTTPResponse | None = None
+        try:
+            connection.request("GET", target, headers=_headers(host, port, scheme))
+            response = connection.getresponse()
+            if response.status in REDIRECTS:
+                return response.status, response.getheader("Location", ""), b""
+            if response.status != 200:
+                return response.status, "", b""
+            return 200, "", self._body(response, deadline)
+        except (OSError, http.client.HTTPException) as exc:
+            if time.monotonic() >= deadline:
+                raise self._timeout() from exc
+            raise FetchError(f"The calendar could not be fetched from {host}") from exc
+        finally:
+            watchdog.cancel()
+            if response is not None:
+                response.close()
+            connection.close()
+
+    def _checked_address(self, host: str, port: int) -> str:
+        literal = _literal_address(host)
+        addresses = [literal] if literal else self.resolve(host, port)
+        if not addresses:
+            raise FetchError(f"The address {host} cannot be found")
+        if not all(self.address_allowed(a) for a in addresses):
+            raise AddressNotAllowedError(
+                "Address not allowed: calendars can only be fetched from public internet addresses"
+            )
+        return addresses[0]
+
+    def _body(self, response: http.client.HTTPResponse, deadline: float) -> bytes:
+        declared = response.getheader("Content-Length")
+        if declared and declared.isdigit() and int(declared) > self.max_bytes:
+            raise self._too_large()
+        encoding = (response.getheader("Content-Encoding") or "identity").lower()
+        if encoding not in ("identity", "gzip", "x-gzip"):
+            raise FetchError(
+                f"The calendar's server sent an encoding this site cannot read: {encoding}"
+            )
+        inflate = zlib.decompressobj(wbits=47) if encoding != "identity" else None
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            if time.monotonic() >= deadline:
+                raise self._timeout()
+            chunk = response.read1(64 * 1024)
+            if not chunk:
+                break
+            if inflate is not None:
+                chunk = inflate.decompress(chunk, self.max_bytes + 1 - size)
+                if inflate.unconsumed_tail:
+                    raise self._too_large()
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise self._too_large()
+            chunks.append(chunk)
+        if time.monotonic() >= deadline:
+            raise self._timeout()
+        return b"".join(chunks)
+
+    def _too_large(self) -> TooLargeError:
+        return TooLargeError(
+            f"The calendar is larger than {self.max_bytes // (1024 * 1024)} MB, "
+            "the most this site imports"
+        )
+
+    def _timeout(self) -> FetchTimeoutError:
+        return FetchTimeoutError(
+            f"The calendar's server took longer than {self.timeout:g} seconds to send it"
+        )
+
+
+def _target(url: str) -> tuple[str, str, int, str]:
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:
+        raise FetchError("That is not a web address") from exc
+    scheme = {"webcal": "http", "webcals": "https"}.get(parts.scheme.lower(), parts.scheme.lower())
+    if scheme not in ("http", "https"):
+        raise FetchError("The address must start with https://, http:// or webcal://")
+    if not parts.hostname:
+        raise FetchError("The address has no host name")
+    if parts.username or parts.password:
+        raise FetchError("Addresses with a user name or password are not fetched")
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return scheme, parts.hostname, port or (443 if scheme == "https" else 80), target
+
+
+def _literal_address(host: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(host.strip("[]").split("%", 1)[0]))
+    except ValueError:
+        return None
+
+
+def _headers(host: str, port: int, scheme: str) -> dict[str, str]:
+    shown = f"[{host}]" if ":" in host else host
+    default = 443 if scheme == "https" else 80
+    return {
+        "Host": shown if port == default else f"{shown}:{port}",
+        "User-Agent": USER_AGENT,
+        "Accept": "text/calendar, */*;q=0.5",
+        "Accept-Encoding": "gzip, identity",
+    }
+
+
+class _PinnedConnection(http.client.HTTPConnection):
+    """An HTTP connection to the address already checked, whatever the name resolves to now."""
+
+    def __init__(self, host: str, port: int, address: str, fetcher: Fetcher, deadline: float):
+        super().__init__(host, port, timeout=max(deadline - time.monotonic(), 0.01))
+        self._address = address
+        self._fetcher = fetcher
+
+    def _open(self) -> socket.socket:
+        return self._fetcher.connect((self._address, self.port), self.timeout)
+
+    def connect(self) -> None:
+        self.sock = self._open()
+
+    def close_socket(self) -> None:
+        sock = self.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+class _PinnedTLSConnection(_PinnedConnection):
+    def connect(self) -> None:
+        raw = self._open()
+        self.sock = self._fetcher.tls.wrap_socket(raw, server_hostname=self.host)
+
+
+def _connection(
+    scheme: str, host: str, port: int, address: str, fetcher: Fetcher, deadline: float
+) -> _PinnedConnection:
+    kind = _PinnedTLSConnection if scheme == "https" else _PinnedConnection
+    return kind(host, port, address, fetcher, deadline)

@@ -1,0 +1,62 @@
+"""What stands in front of the whole application: the Host check and the trusted proxies.
+
+Absolute links are built from BASE_URL, never from the request; refusing a Host the site does
+not answer to also keeps poisoned links out of any cache in front of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def allowed_hosts(base_url: str, configured: str) -> frozenset[str]:
+    """BASE_URL's host, the loopback names (health checks, the local proxy), and ALLOWED_HOSTS
+    (comma-separated; `*` switches the check off)."""
+    names = {urlsplit(base_url).hostname or "", *LOCAL_HOSTS}
+    names.update(name.strip().lower() for name in configured.split(",") if name.strip())
+    return frozenset(names)
+
+
+def host_name(header: str) -> str:
+    """`example.org:8000` → `example.org`; `[::1]:5000` → `::1`."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else ""
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class HostCheck:
+    def __init__(self, downstream: WSGIApp, hosts: frozenset[str]) -> None:
+        self._downstream = downstream
+        self._hosts = hosts
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]):
+        host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+        if "*" in self._hosts or host_name(host) in self._hosts:
+            return self._downstream(environ, start_response)
+        body = b"Bad request: this site does not answer to that host name.\n"
+        start_response(
+            "400 Bad Request",
+            [
+                ("Content-Type", "text/plain; charset=utf-8"),
+                ("Content-Length", str(len(body))),
+                ("X-Content-Type-Options", "nosniff"),
+            ],
+        )
+        return [body]
+
+
+def wrap(downstream: WSGIApp, *, base_url: str, allowed: str, proxies: int) -> WSGIApp:
+    """The Host check outermost, then the X-Forwarded-* headers of `proxies` trusted hops
+    (none unless configured, so a client cannot claim another address or scheme)."""
+    app: WSGIApp = downstream
+    if proxies:
+        app = ProxyFix(app, x_for=proxies, x_proto=proxies, x_host=0, x_port=0, x_prefix=0)  # type: ignore[arg-type]
+    return HostCheck(app, allowed_hosts(base_url, allowed))

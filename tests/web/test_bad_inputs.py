@@ -1,0 +1,359 @@
+"""Every row of ../shared/design/bad-inputs.md (and a few more) through the real endpoints:
+the status, the message a person reads, and that nothing was stored or changed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from events_app.domain import EventFilter
+from events_app.fetch import Fetcher
+from events_app.store import repository
+from tests.builders import event
+from tests.conftest import NOW
+from tests.web.organiser_helpers import csrf_of
+
+FORM = {
+    "title": "Branch meeting",
+    "start_date": "2027-03-12",
+    "start_time": "19:00",
+    "end_date": "",
+    "end_time": "21:00",
+    "timezone": "Europe/London",
+    "venues": "Conway Hall; 25 Red Lion Square; WC1R 4RL; London",
+    "speakers": "",
+    "url": "",
+    "tickets": "",
+    "price": "",
+    "description": "",
+    "tags": "",
+    "recurrence": "",
+}
+
+
+@dataclass
+class Context:
+    client: Any
+    event_id: int
+    slug: str
+    version: str
+
+    def token(self) -> str:
+        return csrf_of(self.client.get("/organiser/").get_data(as_text=True))
+
+    def paste(self, text: str = "", **fields: str):
+        data = {"text": text, "timezone": "Europe/London", "reference_date": "2026-11-28"}
+        return self.client.post(
+            "/organiser/new", data={**data, **fields, "csrf_token": self.token()}
+        )
+
+    def publish(self, **fields: str):
+        values = {f"e0-{k}": v for k, v in {**FORM, **fields}.items()}
+        return self.client.post(
+            "/organiser/publish",
+            data={
+                **values,
+                "e0-include": "on",
+                "count": "1",
+                "action": "publish",
+                "text": "",
+                "csrf_token": self.token(),
+            },
+        )
+
+    def edit(self, **fields: str):
+        return self.client.post(
+            f"/organiser/events/{self.event_id}/edit",
+            data={**FORM, **fields, "version": self.version, "csrf_token": self.token()},
+        )
+
+    def raw_form(self, path: str, body: bytes):
+        token = self.token().encode()
+        return self.client.post(
+            path,
+            data=body + b"&csrf_token=" + token,
+            content_type="application/x-www-form-urlencoded",
+        )
+
+    def import_url(self, url: str):
+        self.client.application.extensions["calendar_fetcher"] = Fetcher(connect=_no_connection)
+        return self.client.post("/organiser/import/", data={"url": url, "csrf_token": self.token()})
+
+
+def _no_connection(address, timeout):
+    raise AssertionError(f"a connection to {address} was opened")
+
+
+def _lines(count: int) -> str:
+    return "\n".join(["Meeting on 12 March 2027 at 7pm at Conway Hall."] * count)
+
+
+Row = tuple[str, Any, int, str]
+
+PASTED: list[Row] = [
+    ("body over 1 MiB", lambda c: c.paste("a" * (1024 * 1024 + 10)), 413, "larger than"),
+    ("over 10,000 lines", lambda c: c.paste(_lines(10_001)), 422, "10,000 lines"),
+    ("one 100,000-character token", lambda c: c.paste("x" * 100_000), 422, "No event found"),
+    ("question marks", lambda c: c.paste("?" * 100_000 + "x"), 422, "No event found"),
+    ("empty", lambda c: c.paste(""), 422, "No event found in the text"),
+    ("only spaces", lambda c: c.paste("   \n\t "), 422, "No event found in the text"),
+    ("a NUL byte", lambda c: c.paste("Meeting\x00 on 12 March 2027"), 400, "NUL"),
+    (
+        "bytes that are not UTF-8",
+        lambda c: c.raw_form("/organiser/new", b"text=Meeting+%FF%FE+on+12+March"),
+        400,
+        "Text must be UTF-8",
+    ),
+]
+
+DATES: list[Row] = [
+    ("30 February", lambda c: c.publish(start_date="2027-02-30"), 422, "Start date must be a date"),
+    ("31 April", lambda c: c.publish(start_date="2027-04-31"), 422, "Start date must be a date"),
+    (
+        "30 February pasted",
+        lambda c: c.paste("Public meeting on 30 February 2027 at 7pm at Conway Hall."),
+        422,
+        "30 February 2027 is not a real date",
+    ),
+    ("25:00", lambda c: c.publish(start_time="25:00"), 422, "Start time must be a time of day"),
+    (
+        "a time the clocks skip",
+        lambda c: c.publish(start_date="2027-03-28", start_time="01:30", end_time=""),
+        422,
+        "01:30 on 28 March 2027 does not exist in Europe/London",
+    ),
+    (
+        "an end before the start",
+        lambda c: c.publish(start_time="19:00", end_time="18:00"),
+        422,
+        "The end (18:00) is before the start (19:00)",
+    ),
+    (
+        "an end before the start on the same given day",
+        lambda c: c.publish(start_time="19:00", end_time="18:00", end_date="2027-03-12"),
+        422,
+        "The end must not be before the start",
+    ),
+    (
+        "an unknown zone in a form",
+        lambda c: c.publish(timezone="Mars/Olympus_Mons"),
+        400,
+        "Unknown time zone",
+    ),
+    (
+        "an unknown zone for a paste",
+        lambda c: c.paste("Meeting on 12 March 2027 at 7pm.", timezone="Atlantis/Capital"),
+        400,
+        "Unknown time zone",
+    ),
+]
+
+FORMS: list[Row] = [
+    ("a 10,000-character title", lambda c: c.publish(title="T" * 10_000), 422, "at most 300"),
+    ("an empty title", lambda c: c.publish(title="  "), 422, "Title is required"),
+    (
+        "a 30,000-character description",
+        lambda c: c.publish(description="d" * 30_000),
+        422,
+        "Description is too long: at most 20,000 characters",
+    ),
+    *[
+        (f"link {link}", lambda c, link=link: c.publish(url=link), 422, "Link must start with")
+        for link in (
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "//evil.example/",
+        )
+    ],
+    (
+        "a javascript: ticket link",
+        lambda c: c.publish(tickets=" javascript:alert(1)"),
+        422,
+        "Link must start with",
+    ),
+    (
+        "a stale edit",
+        lambda c: c.client.post(
+            f"/organiser/events/{c.event_id}/edit",
+            data={**FORM, "version": "0:stale", "csrf_token": c.token()},
+        ),
+        409,
+        "changed",
+    ),
+    ("a bad title on edit", lambda c: c.edit(title="T" * 400), 422, "at most 300"),
+    ("/events/abc", lambda c: c.client.get("/events/abc"), 404, "There is no page"),
+    (
+        "/events/99999999999999999999",
+        lambda c: c.client.get("/events/99999999999999999999"),
+        404,
+        "There is no page",
+    ),
+    (
+        "/organiser/events/99999999999999999999/edit",
+        lambda c: c.client.get("/organiser/events/99999999999999999999/edit"),
+        404,
+        "There is no page",
+    ),
+]
+
+TOKENLESS = [
+    "/login",
+    "/logout",
+    "/organiser/new",
+    "/organiser/publish",
+    "/organiser/import/",
+    "/organiser/events/{id}/edit",
+    "/organiser/events/{id}/publish",
+    "/organiser/events/{id}/cancel",
+    "/organiser/events/{id}/delete",
+]
+CSRF: list[Row] = [
+    *[
+        (
+            f"no token on {path}",
+            lambda c, path=path: c.client.post(path.format(id=c.event_id), data=FORM),
+            400,
+            "did not come from this site",
+        )
+        for path in TOKENLESS
+    ],
+    *[
+        (
+            f"a wrong token on {path}",
+            lambda c, path=path: c.client.post(
+                path.format(id=c.event_id), data={**FORM, "csrf_token": "forged"}
+            ),
+            400,
+            "did not come from this site",
+        )
+        for path in TOKENLESS
+    ],
+]
+
+QUERIES: list[Row] = [
+    (
+        "?from=2026-13-45",
+        lambda c: c.client.get("/api/v1/events?from=2026-13-45"),
+        400,
+        "from must be a date, YYYY-MM-DD",
+    ),
+    ("?limit=-1", lambda c: c.client.get("/api/v1/events?limit=-1"), 400, "limit must be"),
+    (
+        "?limit=1000000000",
+        lambda c: c.client.get("/api/v1/events?limit=1000000000"),
+        400,
+        "limit must be",
+    ),
+    ("?q=%00", lambda c: c.client.get("/search?q=%00"), 400, "q"),
+    ("?q=%00 in the API", lambda c: c.client.get("/api/v1/events?q=%00"), 400, "q"),
+    ("?from=2026-13-45 on .ics", lambda c: c.client.get("/events.ics?from=x"), 400, "from must"),
+]
+
+IMPORTS: list[Row] = [
+    (
+        "http://[::ffff:127.0.0.1]/",
+        lambda c: c.import_url("http://[::ffff:127.0.0.1]/"),
+        422,
+        "Address not allowed",
+    ),
+    ("webcal://localhost/", lambda c: c.import_url("webcal://localhost/"), 422, "not allowed"),
+    (
+        "cloud metadata",
+        lambda c: c.import_url("http://169.254.169.254/latest/meta-data/"),
+        422,
+        "Address not allowed",
+    ),
+    ("file:///etc/passwd", lambda c: c.import_url("file:///etc/passwd"), 422, "must start with"),
+]
+
+HEADERS: list[Row] = [
+    (
+        "a Host header for another site",
+        lambda c: c.client.get("/", headers={"Host": "evil.example"}),
+        400,
+        "does not answer to that host name",
+    ),
+    (
+        "a Host header for another site on a feed",
+        lambda c: c.client.get("/events.ics", headers={"Host": "evil.example:443"}),
+        400,
+        "does not answer to that host name",
+    ),
+    (
+        "a JSON endpoint sent text/plain",
+        lambda c: c.client.post(
+            "/api/v1/parse", data="Meeting on 12 March", content_type="text/plain"
+        ),
+        415,
+        "Content-Type: application/json",
+    ),
+    (
+        "a JSON endpoint sent a form",
+        lambda c: c.client.post("/api/v1/parse", data={"text": "Meeting on 12 March"}),
+        415,
+        "application/json",
+    ),
+    (
+        "a JSON endpoint sent JSON that is not an object",
+        lambda c: c.client.post("/api/v1/parse", json=["Meeting"]),
+        400,
+        "must be a JSON object with",
+    ),
+]
+
+ROWS = PASTED + DATES + FORMS + CSRF + QUERIES + IMPORTS + HEADERS
+
+
+@pytest.fixture
+def context(signed_in, app_session, store_events, organiser) -> Context:
+    [stored] = store_events(
+        event("Existing meeting", start=NOW + timedelta(days=3), owner_id=organiser.id)
+    )
+    page = signed_in.get(f"/organiser/events/{stored.id}/edit").get_data(as_text=True)
+    version = re.search(r'name="version" value="([^"]+)"', page).group(1)
+    return Context(signed_in, stored.id, stored.slug, version)
+
+
+def snapshot(app_session) -> tuple[int, list[tuple[str, int, str]]]:
+    app_session.rollback()
+    events = repository.list_events(app_session, EventFilter(include_drafts=True))
+    return repository.data_version(app_session), [(e.title, e.sequence, e.status) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("send", "status", "message"),
+    [pytest.param(send, status, message, id=name) for name, send, status, message in ROWS],
+)
+def test_bad_input_gets_a_clear_answer_and_changes_nothing(
+    context, app_session, send, status, message
+):
+    before = snapshot(app_session)
+
+    response = send(context)
+
+    body = response.get_data(as_text=True)
+    assert response.status_code == status, body[:500]
+    assert message in body.replace("&#39;", "'").replace("&#34;", '"').replace("&quot;", '"')
+    for leak in ("Traceback", "sqlalchemy", "SELECT ", "werkzeug", "psycopg"):
+        assert leak not in body
+    assert snapshot(app_session) == before
+
+
+def test_every_kind_in_the_design_list_has_rows():
+    kinds = {
+        "pasted": PASTED,
+        "dates": DATES,
+        "forms": FORMS,
+        "csrf": CSRF,
+        "queries": QUERIES,
+        "imports": IMPORTS,
+        "headers": HEADERS,
+    }
+    assert all(len(rows) >= 4 for rows in kinds.values())
+    assert len({name for name, *_ in ROWS}) == len(ROWS)

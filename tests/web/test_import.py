@@ -1,0 +1,162 @@
+"""Importing a calendar through the organiser area: drafts, re-import by UID, and refusals."""
+
+from __future__ import annotations
+
+import socket
+
+import icalendar
+import pytest
+
+from events_app import accounts
+from events_app.domain import EventFilter, Role
+from events_app.fetch import Fetcher
+from events_app.store import repository
+from tests.calendar_server import SMALL_CALENDAR, CalendarServer
+from tests.conftest import NOW
+from tests.web.organiser_helpers import PASSWORD, csrf_of, sign_in
+
+
+def upload(client, data: bytes, filename: str = "events.ics"):
+    """Post the file as a browser would; the body is built here because the test client's own
+    encoder leaves a temporary file open for large uploads."""
+    token = csrf_of(client.get("/organiser/import/").get_data(as_text=True))
+    boundary = "----events-test-boundary"
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="calendar"; '
+            f'filename="{filename}"\r\nContent-Type: text/calendar\r\n\r\n'
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    return client.post(
+        "/organiser/import/",
+        data=body,
+        content_type=f"multipart/form-data; boundary={boundary}",
+    )
+
+
+def import_url(client, url: str):
+    token = csrf_of(client.get("/organiser/import/").get_data(as_text=True))
+    return client.post("/organiser/import/", data={"csrf_token": token, "url": url})
+
+
+def stored(app_session):
+    app_session.rollback()
+    return repository.list_events(app_session, EventFilter(include_drafts=True))
+
+
+def test_an_uploaded_calendar_arrives_as_drafts(signed_in, app_session, client):
+    response = upload(signed_in, SMALL_CALENDAR)
+
+    assert response.status_code == 302
+    [event] = stored(app_session)
+    assert event.title == "Housing co-ops: a public meeting"
+    assert event.uid == "talk-1@elsewhere.example"
+    assert not event.published
+    dashboard = signed_in.get("/organiser/").get_data(as_text=True)
+    assert "Imported: 1 new draft, 0 updated, 0 unchanged." in dashboard
+    assert b"Housing co-ops" not in client.get("/events.ics").data
+
+
+def test_importing_again_updates_instead_of_duplicating(signed_in, app_session):
+    upload(signed_in, SMALL_CALENDAR)
+    [first] = stored(app_session)
+    signed_in.post(
+        f"/organiser/events/{first.id}/publish",
+        data={"csrf_token": csrf_of(signed_in.get("/organiser/").get_data(as_text=True))},
+    )
+
+    upload(signed_in, SMALL_CALENDAR)
+    assert "0 new drafts, 0 updated, 1 unchanged" in signed_in.get("/organiser/").get_data(
+        as_text=True
+    )
+    upload(signed_in, SMALL_CALENDAR.replace(b"T190000", b"T183000"))
+
+    [event] = stored(app_session)
+    assert event.id == first.id
+    assert event.published
+    assert event.sequence == first.sequence + 1
+    feed = icalendar.Calendar.from_ical(signed_in.get("/events.ics").data)
+    [vevent] = feed.walk("VEVENT")
+    assert vevent["UID"] == "talk-1@elsewhere.example"
+    assert vevent.decoded("DTSTART").hour == 18
+
+
+def test_another_organisers_event_is_left_alone(client, signed_in, app_session):
+    upload(signed_in, SMALL_CALENDAR)
+    signed_in.post("/logout", data={"csrf_token": csrf_of(signed_in.get("/").get_data(True))})
+    accounts.create_user(app_session, "other@example.org", PASSWORD, Role.ORGANISER, NOW)
+    sign_in(client, "other@example.org")
+
+    upload(client, SMALL_CALENDAR.replace(b"Housing", b"Hijacked"))
+
+    [event] = stored(app_session)
+    assert event.title.startswith("Housing")
+    assert "belongs to another organiser" in client.get("/organiser/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "message"),
+    [
+        (b"\x00\x01\x02garbage", 422, "Not a valid iCalendar file"),
+        (SMALL_CALENDAR[:120], 422, "Not a valid iCalendar file"),
+        (b"", 422, "Choose a calendar file or give its address"),
+        (b"X" * (6 * 1024 * 1024), 413, "larger than"),
+    ],
+)
+def test_bad_files_are_refused_and_nothing_is_stored(signed_in, app_session, data, status, message):
+    response = upload(signed_in, data, filename="events.ics" if data else "")
+
+    assert response.status_code == status
+    assert message in response.get_data(as_text=True)
+    assert stored(app_session) == []
+
+
+def test_too_many_events_names_the_limit(app, signed_in, app_session):
+    app.config["IMPORT_MAX_EVENTS"] = 2
+    events = b"".join(
+        b"BEGIN:VEVENT\r\nUID:%d@x\r\nDTSTART:20261201T100000Z\r\nSUMMARY:E\r\nEND:VEVENT\r\n" % i
+        for i in range(3)
+    )
+
+    response = upload(signed_in, b"BEGIN:VCALENDAR\r\n" + events + b"END:VCALENDAR\r\n")
+
+    assert response.status_code == 422
+    assert "at most 2 can be imported" in response.get_data(as_text=True)
+    assert stored(app_session) == []
+
+
+def test_a_private_address_is_refused_without_connecting(app, signed_in, app_session):
+    attempts = []
+
+    def connect(address, timeout):
+        attempts.append(address)
+        raise AssertionError("no connection may be opened")
+
+    app.extensions["calendar_fetcher"] = Fetcher(connect=connect)
+
+    for url in ("http://[::ffff:127.0.0.1]/", "webcal://localhost/", "http://169.254.169.254/"):
+        response = import_url(signed_in, url)
+        assert response.status_code == 422
+        assert "Address not allowed" in response.get_data(as_text=True)
+    assert attempts == []
+    assert stored(app_session) == []
+
+
+def test_a_calendar_is_imported_from_its_address(app, signed_in, app_session):
+    with CalendarServer() as server:
+        app.extensions["calendar_fetcher"] = Fetcher(
+            resolve=lambda host, port: ["127.0.0.1"],
+            address_allowed=lambda address: address == "127.0.0.1",
+            connect=socket.create_connection,
+        )
+        response = import_url(signed_in, f"webcal://calendar.test:{server.port}/calendar.ics")
+
+    assert response.status_code == 302
+    assert [e.title for e in stored(app_session)] == ["Housing co-ops: a public meeting"]
+
+
+def test_the_import_page_needs_signing_in(client):
+    assert client.get("/organiser/import/").status_code == 302
