@@ -114,3 +114,19 @@ def log_out(session: Session, token: str) -> None:
     begin_write(session)
     store.delete_session(session, token_digest(token))
     session.commit()
+
+
+def change_role(session: Session, user_id: int, role: Role) -> None:
+    """Make a user an admin or an organiser; the last admin stays one, so someone always can."""
+    begin_write(session)
+    try:
+        users = store.list_users(session)
+        admins = [u for u in users if u.is_admin]
+        if role != Role.ADMIN and [u.id for u in admins] == [user_id]:
+            raise AccountError("The last admin cannot stop being one")
+        if not store.set_role(session, user_id, role):
+            raise AccountError("There is no such account")
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise

@@ -257,17 +257,40 @@ def check_event(event: Event) -> None:
     if event.end is not None and event.end < event.start:
         raise InvalidEventError("The end must not be before the start")
     for venue in event.venues:
-        if not venue.name.strip():
-            raise InvalidEventError("Every venue needs a name")
-        _check_length("Venue name", venue.name, NAME_MAX)
+        check_venue(venue)
     for person in event.speakers:
-        if not person.name.strip():
-            raise InvalidEventError("Every speaker needs a name")
-        _check_length("Speaker name", person.name, NAME_MAX)
+        check_person(person)
     for link in event.links:
         check_link(link.url)
     for tag in event.tags:
         _check_length("Tag", tag, TAG_MAX)
+
+
+def check_venue(venue: Venue) -> None:
+    if not venue.name.strip():
+        raise InvalidEventError("Every venue needs a name")
+    _check_length("Venue name", venue.name, NAME_MAX)
+    _check_length("Address", venue.address, 500)
+    _check_length("Postcode", venue.postcode, 20)
+    _check_length("City", venue.city, 120)
+    for text in (venue.name, venue.address, venue.postcode, venue.city):
+        if "\x00" in text:
+            raise InvalidEventError("Text must not contain NUL characters")
+    if venue.latitude is not None and not -90 <= venue.latitude <= 90:
+        raise InvalidEventError("Latitude must be between -90 and 90")
+    if venue.longitude is not None and not -180 <= venue.longitude <= 180:
+        raise InvalidEventError("Longitude must be between -180 and 180")
+
+
+def check_person(person: Person) -> None:
+    if not person.name.strip():
+        raise InvalidEventError("Every speaker needs a name")
+    _check_length("Speaker name", person.name, NAME_MAX)
+    _check_length("Title or post-nominal", person.honorific, 40)
+    _check_length("Affiliation", person.affiliation, NAME_MAX)
+    for text in (person.name, person.honorific, person.affiliation):
+        if "\x00" in text:
+            raise InvalidEventError("Text must not contain NUL characters")
 
 
 def check_link(url: str) -> None:

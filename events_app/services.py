@@ -15,6 +15,7 @@ from .domain import (
     EventFilter,
     EventStatus,
     EventSummary,
+    InvalidEventError,
     Link,
     LinkKind,
     Person,
@@ -22,9 +23,11 @@ from .domain import (
     Venue,
     calendar_changed,
     check_event,
+    check_person,
+    check_venue,
 )
 from .parsing import Draft
-from .store import repository
+from .store import directory, repository
 from .store.db import begin_write
 
 FEW_UPCOMING = 5
@@ -309,3 +312,50 @@ def _import_one(
     after.sequence = before.sequence + 1
     repository.save_event(session, after, now=now)
     summary.updated += 1
+
+
+def edit_venue(session: Session, venue: Venue) -> None:
+    """Correct a venue everywhere it is used."""
+    check_venue(venue)
+    begin_write(session)
+    try:
+        if not directory.update_venue(session, venue):
+            raise NotFoundError(f"No venue with id {venue.id}")
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+
+
+def edit_person(session: Session, person: Person) -> None:
+    check_person(person)
+    begin_write(session)
+    try:
+        if not directory.update_person(session, person):
+            raise NotFoundError(f"No person with id {person.id}")
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+
+
+def merge_venues(session: Session, duplicate_id: int, keep_id: int) -> None:
+    """Fold a duplicate venue into the one kept: its events move across, it goes."""
+    _merge(session, directory.merge_venues, duplicate_id, keep_id)
+
+
+def merge_people(session: Session, duplicate_id: int, keep_id: int) -> None:
+    _merge(session, directory.merge_people, duplicate_id, keep_id)
+
+
+def _merge(session: Session, merge: Callable[[Session, int, int], bool], a: int, b: int) -> None:
+    if a == b:
+        raise InvalidEventError("Choose a different entry to merge into")
+    begin_write(session)
+    try:
+        if not merge(session, a, b):
+            raise NotFoundError("No such entry to merge")
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise

@@ -68,3 +68,15 @@ def count_failures(session: Session, key: str, since: datetime) -> int:
 
 def clear_failures(session: Session, key: str) -> None:
     session.execute(delete(LoginFailureRow).where(LoginFailureRow.key == key))
+
+
+def list_users(session: Session) -> list[User]:
+    return [to_user(row) for row in session.scalars(select(UserRow).order_by(UserRow.email))]
+
+
+def set_role(session: Session, user_id: int, role: Role) -> bool:
+    row = session.get(UserRow, user_id)
+    if row is None:
+        return False
+    row.role = role.value
+    return True

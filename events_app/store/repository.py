@@ -269,14 +269,21 @@ def find_or_create_venue(session: Session, venue: Venue) -> VenueRow:
     return row
 
 
-def _touch(session: Session, event_ids: Select) -> None:
-    """Events that show a venue, person or parent that changed: their feeds must re-render."""
+def _touch(session: Session, event_ids: Select, *, calendar: bool = False) -> None:
+    """Events that show a venue, person or parent that changed: their feeds must re-render.
+    With `calendar`, what subscribers see changed too, so SEQUENCE goes up."""
+    values = {"updated_at": func.now(), "revision": EventRow.revision + 1}
+    if calendar:
+        values["sequence"] = EventRow.sequence + 1
     session.execute(
         update(EventRow)
         .where(EventRow.id.in_(event_ids))
-        .values(updated_at=func.now(), revision=EventRow.revision + 1)
+        .values(**values)
         .execution_options(synchronize_session=False)
     )
+
+
+touch_events = _touch
 
 
 def _same_postcode(a: str, b: str) -> bool:

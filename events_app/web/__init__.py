@@ -8,6 +8,7 @@ from ..accounts import ABSOLUTE_TIMEOUT
 from ..fetch import Fetcher
 from ..store.db import VersionProbe, make_engine, make_session_factory
 from . import (
+    admin,
     api,
     auth,
     context,
@@ -50,6 +51,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(auth.bp)
     app.register_blueprint(organiser.bp)
     app.register_blueprint(imports.bp)
+    app.register_blueprint(admin.bp)
     app.extensions["calendar_fetcher"] = Fetcher(
         max_bytes=app.config["IMPORT_MAX_BYTES"], timeout=app.config["IMPORT_TIMEOUT"]
     )

@@ -1,0 +1,121 @@
+"""The venues and people that events share: listing them, correcting them, merging duplicates.
+
+A change here shows in every event that names the venue or person, so those events are touched
+(their feeds re-render) and, as their calendar entries change, their SEQUENCE goes up.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from ..domain import Person, Venue
+from .repository import bump_data_version, to_person, to_venue, touch_events
+from .tables import EventSpeakerRow, EventVenueRow, PersonRow, VenueRow
+
+VENUE_FIELDS = ("name", "address", "postcode", "city", "latitude", "longitude")
+PERSON_FIELDS = ("name", "honorific", "affiliation")
+
+
+def venues_in_use(session: Session) -> list[tuple[Venue, int]]:
+    """Every venue with the number of events at it, by name."""
+    counts = (
+        select(EventVenueRow.venue_id, func.count().label("n"))
+        .group_by(EventVenueRow.venue_id)
+        .subquery()
+    )
+    query = (
+        select(VenueRow, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.venue_id == VenueRow.id)
+        .order_by(func.lower(VenueRow.name), VenueRow.id)
+    )
+    return [(to_venue(row), count) for row, count in session.execute(query)]
+
+
+def people_in_use(session: Session) -> list[tuple[Person, int]]:
+    counts = (
+        select(EventSpeakerRow.person_id, func.count().label("n"))
+        .group_by(EventSpeakerRow.person_id)
+        .subquery()
+    )
+    query = (
+        select(PersonRow, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.person_id == PersonRow.id)
+        .order_by(func.lower(PersonRow.name), PersonRow.id)
+    )
+    return [(to_person(row), count) for row, count in session.execute(query)]
+
+
+def get_venue_by_id(session: Session, venue_id: int) -> Venue | None:
+    row = session.get(VenueRow, venue_id)
+    return to_venue(row) if row else None
+
+
+def get_person_by_id(session: Session, person_id: int) -> Person | None:
+    row = session.get(PersonRow, person_id)
+    return to_person(row) if row else None
+
+
+def update_venue(session: Session, venue: Venue) -> bool:
+    """Store corrected fields; False when there is no such venue."""
+    row = session.get(VenueRow, venue.id)
+    if row is None:
+        return False
+    before = to_venue(row).one_line()
+    for name in VENUE_FIELDS:
+        setattr(row, name, getattr(venue, name))
+    session.flush()
+    events = select(EventVenueRow.event_id).where(EventVenueRow.venue_id == row.id)
+    touch_events(session, events, calendar=to_venue(row).one_line() != before)
+    bump_data_version(session)
+    return True
+
+
+def update_person(session: Session, person: Person) -> bool:
+    row = session.get(PersonRow, person.id)
+    if row is None:
+        return False
+    before = to_person(row).display_name()
+    for name in PERSON_FIELDS:
+        setattr(row, name, getattr(person, name))
+    session.flush()
+    events = select(EventSpeakerRow.event_id).where(EventSpeakerRow.person_id == row.id)
+    touch_events(session, events, calendar=to_person(row).display_name() != before)
+    bump_data_version(session)
+    return True
+
+
+def merge_venues(session: Session, duplicate_id: int, keep_id: int) -> bool:
+    """Every event at the duplicate moves to the venue kept; the duplicate is deleted."""
+    return _merge(session, EventVenueRow, EventVenueRow.venue_id, VenueRow, duplicate_id, keep_id)
+
+
+def merge_people(session: Session, duplicate_id: int, keep_id: int) -> bool:
+    return _merge(
+        session, EventSpeakerRow, EventSpeakerRow.person_id, PersonRow, duplicate_id, keep_id
+    )
+
+
+def _merge(session: Session, link, column, model, duplicate_id: int, keep_id: int) -> bool:
+    if duplicate_id == keep_id:
+        return False
+    if session.get(model, duplicate_id) is None or session.get(model, keep_id) is None:
+        return False
+    moved = select(link.event_id).where(column == duplicate_id)
+    touch_events(session, moved, calendar=True)
+    already = select(link.event_id).where(column == keep_id)
+    session.execute(
+        delete(link)
+        .where(column == duplicate_id, link.event_id.in_(already))
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(link)
+        .where(column == duplicate_id)
+        .values({column.key: keep_id})
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(delete(model).where(model.id == duplicate_id))
+    bump_data_version(session)
+    session.expire_all()
+    return True

@@ -1,0 +1,212 @@
+"""What only admins do: correct and merge the shared venues and people, and manage accounts."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+
+from .. import accounts, services
+from ..domain import InvalidEventError, Person, Role, Venue
+from ..passwords import WeakPasswordError
+from ..store import accounts as account_store
+from ..store import directory
+from .auth import current_user, login_required
+from .context import db_session, now
+
+bp = Blueprint("admin", __name__, url_prefix="/organiser")
+
+ID = "<int(max=2147483647):entry_id>"
+
+
+def admin_required(view: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(view)
+    @login_required
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        user = current_user()
+        if user is None or not user.is_admin:
+            abort(403, description="Only admins may change venues, people and accounts.")
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+@dataclass(frozen=True)
+class Kind:
+    """Venues and people are listed, edited and merged the same way."""
+
+    name: str
+    plural: str
+    endpoint: str
+    fields: tuple[tuple[str, str], ...]
+    listing: Callable[..., list]
+    load: Callable[..., Any]
+    build: Callable[..., Any]
+    save: Callable[..., None]
+    merge: Callable[..., None]
+
+
+def _venue(entry_id: int, form) -> Venue:
+    return Venue(
+        id=entry_id,
+        name=form.get("name", "").strip(),
+        address=form.get("address", "").strip(),
+        postcode=form.get("postcode", "").strip(),
+        city=form.get("city", "").strip(),
+        latitude=_coordinate(form.get("latitude", ""), "Latitude"),
+        longitude=_coordinate(form.get("longitude", ""), "Longitude"),
+    )
+
+
+def _person(entry_id: int, form) -> Person:
+    return Person(
+        id=entry_id,
+        name=form.get("name", "").strip(),
+        honorific=form.get("honorific", "").strip(),
+        affiliation=form.get("affiliation", "").strip(),
+    )
+
+
+def _coordinate(text: str, label: str) -> float | None:
+    if not text.strip():
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise InvalidEventError(f"{label} must be a number, such as 51.5203") from None
+
+
+KINDS = {
+    "venues": Kind(
+        "venue",
+        "venues",
+        "pages.venue",
+        (
+            ("name", "Name"),
+            ("address", "Address"),
+            ("postcode", "Postcode"),
+            ("city", "Town or city"),
+            ("latitude", "Latitude"),
+            ("longitude", "Longitude"),
+        ),
+        directory.venues_in_use,
+        directory.get_venue_by_id,
+        _venue,
+        services.edit_venue,
+        services.merge_venues,
+    ),
+    "people": Kind(
+        "person",
+        "people",
+        "pages.speaker",
+        (("name", "Name"), ("honorific", "Title or post-nominal (Dr, MP)"), ("affiliation", "Of")),
+        directory.people_in_use,
+        directory.get_person_by_id,
+        _person,
+        services.edit_person,
+        services.merge_people,
+    ),
+}
+
+
+def _kind(kind: str) -> Kind:
+    if kind not in KINDS:
+        abort(404)
+    return KINDS[kind]
+
+
+@bp.get("/<any(venues, people):kind>/")
+@admin_required
+def listing(kind: str):
+    spec = _kind(kind)
+    return render_template(
+        "organiser/directory.html", kind=spec, entries=spec.listing(db_session())
+    )
+
+
+@bp.get(f"/<any(venues, people):kind>/{ID}")
+@admin_required
+def edit(kind: str, entry_id: int):
+    spec = _kind(kind)
+    entry = spec.load(db_session(), entry_id) or abort(404)
+    return _edit_page(spec, entry)
+
+
+def _edit_page(spec: Kind, entry: Any, error: str = ""):
+    others = [e for e, _count in spec.listing(db_session()) if e.id != entry.id]
+    return render_template(
+        "organiser/directory_edit.html", kind=spec, entry=entry, others=others, error=error
+    )
+
+
+@bp.post(f"/<any(venues, people):kind>/{ID}")
+@admin_required
+def save(kind: str, entry_id: int):
+    spec = _kind(kind)
+    entry = spec.load(db_session(), entry_id) or abort(404)
+    try:
+        changed = spec.build(entry_id, request.form)
+        spec.save(db_session(), changed)
+    except InvalidEventError as exc:
+        return _edit_page(spec, entry, str(exc)), exc.status
+    flash(f"Saved {changed.name}. Every event at or with it shows the change.")
+    return redirect(url_for("admin.listing", kind=spec.plural))
+
+
+@bp.post(f"/<any(venues, people):kind>/{ID}/merge")
+@admin_required
+def merge(kind: str, entry_id: int):
+    spec = _kind(kind)
+    entry = spec.load(db_session(), entry_id) or abort(404)
+    into_text = request.form.get("into", "")
+    into = spec.load(db_session(), int(into_text)) if into_text.isdigit() else None
+    if into is None:
+        return _edit_page(spec, entry, f"Choose the {spec.name} to merge into"), 422
+    try:
+        spec.merge(db_session(), entry.id, into.id)
+    except InvalidEventError as exc:
+        return _edit_page(spec, entry, str(exc)), exc.status
+    flash(f"Merged {entry.name} into {into.name}.")
+    return redirect(url_for("admin.listing", kind=spec.plural))
+
+
+@bp.get("/users/")
+@admin_required
+def users():
+    return render_template("organiser/users.html", users=account_store.list_users(db_session()))
+
+
+@bp.post("/users/")
+@admin_required
+def add_user():
+    email = request.form.get("email", "")[:320]
+    role = request.form.get("role", "organiser")
+    if role not in ("admin", "organiser"):
+        abort(400, description="Role must be admin or organiser")
+    try:
+        accounts.create_user(
+            db_session(), email, request.form.get("password", "")[:2048], Role(role), now()
+        )
+    except (accounts.AccountError, WeakPasswordError) as exc:
+        listing = account_store.list_users(db_session())
+        return render_template("organiser/users.html", users=listing, error=str(exc)), 422
+    flash(f"Created the {role} account {accounts.normalise_email(email)}.")
+    return redirect(url_for("admin.users"))
+
+
+@bp.post("/users/<int(max=2147483647):user_id>/role")
+@admin_required
+def change_role(user_id: int):
+    role = request.form.get("role", "")
+    if role not in ("admin", "organiser"):
+        abort(400, description="Role must be admin or organiser")
+    try:
+        accounts.change_role(db_session(), user_id, Role(role))
+    except accounts.AccountError as exc:
+        listing = account_store.list_users(db_session())
+        return render_template("organiser/users.html", users=listing, error=str(exc)), 422
+    flash("Role changed.")
+    return redirect(url_for("admin.users"))
