@@ -1,4 +1,4 @@
-"""The `events-app` command: serve, migrate, seed-demo, parse."""
+"""The `events-app` command: serve, migrate, seed-demo, create-user, parse, import."""
 
 from __future__ import annotations
 
@@ -6,17 +6,21 @@ import json
 import os
 import sys
 from datetime import UTC, date, datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
 
 from . import accounts, create_app, services
+from .calendar_import import CalendarImportError, read_calendar
 from .config import ConfigError, load_config
 from .demo import DEMO_TAG, demo_events
-from .domain import Role
+from .domain import InvalidEventError, Role
+from .fetch import Fetcher, FetchError
 from .parsing import ParseError, draft_to_dict, parse_announcement
 from .parsing.model import MAX_TEXT_CHARS
 from .passwords import WeakPasswordError
+from .store import accounts as account_store
 from .store import migrate as migrations
 from .store.db import make_engine, make_session_factory
 
@@ -138,6 +142,70 @@ def parse_command(reference_date: str, zone: str | None, source) -> None:
         raise click.ClickException(str(exc)) from exc
     document = {"events": [draft_to_dict(d) for d in result.drafts], "warnings": result.warnings}
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+@cli.command("import")
+@click.option("--owner", required=True, help="e-mail of the account the events will belong to")
+@click.argument("source")
+def import_command(owner: str, source: str) -> None:
+    """Import a calendar (.ics file, or an http, https or webcal address) as drafts.
+
+    Importing the same calendar again updates the events it brought in before."""
+    settings = _settings()
+    data = _calendar_source(source, settings)
+    try:
+        calendar = read_calendar(
+            data,
+            now=datetime.now(UTC),
+            default_timezone=settings["DEFAULT_TIMEZONE"],
+            max_events=settings["IMPORT_MAX_EVENTS"],
+        )
+    except CalendarImportError as exc:
+        raise click.ClickException(str(exc)) from exc
+    engine = make_engine(settings["DATABASE_URL"])
+    try:
+        with make_session_factory(engine)() as session:
+            found = account_store.find_user(session, accounts.normalise_email(owner))
+            if found is None:
+                raise click.ClickException(f"There is no account for {owner}")
+            with click.progressbar(
+                length=len(calendar.events), label="Importing", file=sys.stderr
+            ) as bar:
+                summary = services.import_events(
+                    session,
+                    calendar.events,
+                    owner=found[0],
+                    now=datetime.now(UTC),
+                    progress=bar.update,
+                )
+    except InvalidEventError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        engine.dispose()
+    for note in calendar.warnings + summary.refused:
+        click.echo(f"note: {note}", err=True)
+    click.echo(f"Imported {len(calendar.events)} events: {summary.describe()}.")
+
+
+def _calendar_source(source: str, settings: dict) -> bytes:
+    if "://" in source:
+        fetcher = Fetcher(
+            max_bytes=settings["IMPORT_MAX_BYTES"], timeout=settings["IMPORT_TIMEOUT"]
+        )
+        try:
+            return fetcher.fetch(source)
+        except FetchError as exc:
+            raise click.ClickException(str(exc)) from exc
+    path = Path(source)
+    if not path.is_file():
+        raise click.ClickException(f"No such file: {source}")
+    with path.open("rb") as handle:
+        data = handle.read(settings["IMPORT_MAX_BYTES"] + 1)
+    if len(data) > settings["IMPORT_MAX_BYTES"]:
+        raise click.ClickException(
+            f"The calendar is larger than {settings['IMPORT_MAX_BYTES'] // (1024 * 1024)} MB"
+        )
+    return data
 
 
 def _reference_date(value: str) -> date | None:

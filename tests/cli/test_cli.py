@@ -179,3 +179,58 @@ def test_create_user_reads_the_password_from_standard_input(empty_sqlite):
     assert again.stderr.strip() == "Error: There is already an account for org@example.org"
     assert weak.returncode != 0
     assert weak.stderr.strip() == "Error: Password must be at least 10 characters"
+
+
+THREE_EVENTS = "".join(
+    f"BEGIN:VEVENT\r\nUID:cli-{n}@elsewhere.example\r\nDTSTAMP:20261101T000000Z\r\n"
+    f"DTSTART;TZID=Europe/London:2027011{n}T190000\r\nSUMMARY:Reading group {n}\r\nEND:VEVENT\r\n"
+    for n in range(3)
+)
+CALENDAR = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//EN\r\n{THREE_EVENTS}END:VCALENDAR\r\n"
+
+
+@pytest.fixture
+def with_owner(empty_sqlite):
+    runner = CliRunner()
+    runner.invoke(cli, ["migrate"])
+    created = runner.invoke(
+        cli, ["create-user", "--email", "org@example.org"], input="correct horse battery\n"
+    )
+    assert created.exit_code == 0, created.output
+    return empty_sqlite
+
+
+def test_import_shows_progress_and_a_summary_and_is_idempotent(with_owner, tmp_path):
+    source = tmp_path / "group.ics"
+    source.write_text(CALENDAR)
+    runner = CliRunner()
+
+    first = runner.invoke(cli, ["import", "--owner", "org@example.org", str(source)])
+    again = runner.invoke(cli, ["import", "--owner", "ORG@example.org", str(source)])
+
+    assert first.exit_code == 0, first.output
+    assert first.stdout == "Imported 3 events: 3 new drafts, 0 updated, 0 unchanged.\n"
+    assert first.stderr.startswith("Importing")
+    assert again.stdout == "Imported 3 events: 0 new drafts, 0 updated, 3 unchanged.\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "content", "message"),
+    [
+        (["--owner", "nobody@example.org"], CALENDAR, "There is no account for nobody@example.org"),
+        (["--owner", "org@example.org"], "not a calendar", "Not a valid iCalendar file"),
+        (["--owner", "org@example.org", "http://127.0.0.1:9/x.ics"], None, "Address not allowed"),
+        (["--owner", "org@example.org", "/no/such/file.ics"], None, "No such file"),
+    ],
+)
+def test_import_refuses_with_one_line(with_owner, tmp_path, args, content, message):
+    if content is not None:
+        source = tmp_path / "cal.ics"
+        source.write_text(content)
+        args = [*args, str(source)]
+
+    result = CliRunner().invoke(cli, ["import", *args])
+
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: {message}")
