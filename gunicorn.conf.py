@@ -12,3 +12,5 @@ graceful_timeout = 30
 keepalive = 5
 accesslog = "-"
 errorlog = "-"
+# One JSON object a line, with the request id the application also logs and returns.
+logger_class = "events_app.access_log.JsonAccessLogger"

@@ -21,6 +21,8 @@ ENVIRONMENT_KEYS = (
     "FEED_PAST_DAYS",
     "ALLOWED_HOSTS",
     "TRUSTED_PROXIES",
+    "LOG_LEVEL",
+    "LOG_FORMAT",
 )
 
 
@@ -40,6 +42,8 @@ def default_config() -> dict[str, Any]:
         "MAX_FORM_MEMORY_SIZE": 1024 * 1024,
         "ALLOWED_HOSTS": "",
         "TRUSTED_PROXIES": 0,
+        "LOG_LEVEL": "INFO",
+        "LOG_FORMAT": "json",
         "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
         "IMPORT_TIMEOUT": 10.0,
         "IMPORT_MAX_EVENTS": 1000,
@@ -74,6 +78,10 @@ def validate(config: dict[str, Any]) -> dict[str, Any]:
         ) from exc
     if not 0 <= config["TRUSTED_PROXIES"] <= 5:
         raise ConfigError("TRUSTED_PROXIES must be between 0 and 5")
+    if str(config["LOG_FORMAT"]) not in ("json", "text"):
+        raise ConfigError("LOG_FORMAT must be json or text")
+    if str(config["LOG_LEVEL"]).upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError("LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
     past_days = config.get("FEED_PAST_DAYS")
     if past_days not in (None, ""):
         try:

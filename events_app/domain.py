@@ -133,6 +133,7 @@ class Event:
     slug: str = ""
     uid: str = ""
     sequence: int = 0
+    revision: int = 0
     owner_id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None

@@ -37,6 +37,14 @@ class NotFoundError(LookupError):
     """No such event (or it is not visible to the caller)."""
 
 
+class ConflictError(RuntimeError):
+    """Someone saved the event after the caller read it; `current` is the event as it is now."""
+
+    def __init__(self, current: Event) -> None:
+        super().__init__(f"Event {current.id} changed since it was read")
+        self.current = current
+
+
 def new_uid(domain: str) -> str:
     return f"{uuid.uuid4()}@{domain}"
 
@@ -163,13 +171,29 @@ def seed_demo(
     return create_events(session, events, now=now, uid_domain=uid_domain)
 
 
-def update_event(session: Session, event_id: int, changed: Event, *, now: datetime) -> Event:
-    """Save the new version; SEQUENCE goes up only when a calendar would show the difference."""
+def update_event(
+    session: Session,
+    event_id: int,
+    changed: Event,
+    *,
+    now: datetime,
+    expected_revision: int | None = None,
+) -> Event:
+    """Save the new version; SEQUENCE goes up only when a calendar would show the difference.
+
+    With `expected_revision` (the revision the editor read), the save is refused with
+    ConflictError when anyone saved in between: checked under a row lock in the same
+    transaction as the write, so two saves can never both pass the check."""
     check_event(changed)
     begin_write(session)
-    before = repository.get_event_by_id(session, event_id)
+    revision = repository.lock_event(session, event_id)
+    before = repository.get_event_by_id(session, event_id) if revision is not None else None
     if before is None:
+        session.rollback()
         raise NotFoundError(f"No event with id {event_id}")
+    if expected_revision is not None and revision != expected_revision:
+        session.rollback()
+        raise ConflictError(before)
     sequence = before.sequence + 1 if calendar_changed(before, changed) else before.sequence
     after = dataclasses.replace(
         changed,

@@ -6,7 +6,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from ..config import PROJECT_ROOT
 
@@ -26,6 +26,10 @@ def upgrade(url: str, revision: str = "head") -> None:
 
 def is_current(engine: Engine) -> bool:
     """Whether the database is at the newest revision this code knows."""
-    heads = set(ScriptDirectory.from_config(alembic_config(str(engine.url))).get_heads())
+    heads = frozenset(ScriptDirectory.from_config(alembic_config("")).get_heads())
     with engine.connect() as connection:
-        return set(MigrationContext.configure(connection).get_current_heads()) == heads
+        return current_heads(connection) == heads
+
+
+def current_heads(connection: Connection) -> frozenset[str]:
+    return frozenset(MigrationContext.configure(connection).get_current_heads())

@@ -44,6 +44,14 @@ def get_event(session: Session, slug: str, *, include_drafts: bool = False) -> E
     return to_event(row, include_drafts=include_drafts) if row else None
 
 
+def lock_event(session: Session, event_id: int) -> int | None:
+    """The event's revision, with its row locked until the transaction ends (PostgreSQL's
+    SELECT ... FOR UPDATE; SQLite's write transactions already hold the whole database)."""
+    return session.scalar(
+        select(EventRow.revision).where(EventRow.id == event_id).with_for_update()
+    )
+
+
 def get_event_by_id(session: Session, event_id: int) -> Event | None:
     row = session.get(EventRow, event_id, options=_FULL_LOAD)
     return to_event(row, include_drafts=True) if row else None
@@ -423,6 +431,7 @@ def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
         recurrence=row.recurrence,
         source_text=row.source_text,
         sequence=row.sequence,
+        revision=row.revision or 0,
         owner_id=row.owner_id,
         created_at=row.created_at,
         updated_at=row.updated_at,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from .. import logs
 from ..accounts import ABSOLUTE_TIMEOUT
 from ..fetch import Fetcher
 from ..store.db import VersionProbe, make_engine, make_session_factory
@@ -16,6 +17,7 @@ from . import (
     errors,
     feeds,
     formatting,
+    health,
     http,
     imports,
     organiser,
@@ -26,6 +28,7 @@ from .fastpath import FastPath
 
 
 def init_app(app: Flask) -> None:
+    logs.configure(app.config["LOG_LEVEL"], app.config["LOG_FORMAT"])
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.secret_key = app.config["SECRET_KEY"]
     app.config.update(
@@ -43,6 +46,7 @@ def init_app(app: Flask) -> None:
     errors.register(app)
     security.register(app)
     app.jinja_env.globals.update(csrf_token=auth.csrf_token, current_user=auth.current_user)
+    app.register_blueprint(health.bp)
     app.register_blueprint(pages.bp)
     feeds.init_cache(app)
     http.init_cache(app)

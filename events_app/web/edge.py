@@ -6,14 +6,20 @@ not answer to also keeps poisoned links out of any cache in front of it.
 
 from __future__ import annotations
 
+import re
+import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from ..logs import REQUEST_ID_KEY
+
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+HEALTH_PATHS = ("/healthz", "/readyz")
+REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 
 def allowed_hosts(base_url: str, configured: str) -> frozenset[str]:
@@ -33,13 +39,20 @@ def host_name(header: str) -> str:
 
 
 class HostCheck:
+    """Refuses Host names the site does not answer to. Health checks pass whatever the Host,
+    as load balancers often probe by address; they build no links."""
+
     def __init__(self, downstream: WSGIApp, hosts: frozenset[str]) -> None:
         self._downstream = downstream
         self._hosts = hosts
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]):
         host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-        if "*" in self._hosts or host_name(host) in self._hosts:
+        if (
+            "*" in self._hosts
+            or host_name(host) in self._hosts
+            or environ.get("PATH_INFO") in HEALTH_PATHS
+        ):
             return self._downstream(environ, start_response)
         body = b"Bad request: this site does not answer to that host name.\n"
         start_response(
@@ -53,10 +66,29 @@ class HostCheck:
         return [body]
 
 
+class RequestId:
+    """Every request gets an id (the proxy's X-Request-ID when it sent a sane one), echoed in
+    the response and carried by every log line written while handling it."""
+
+    def __init__(self, downstream: WSGIApp) -> None:
+        self._downstream = downstream
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]):
+        sent = environ.get("HTTP_X_REQUEST_ID", "")
+        request_id = sent if REQUEST_ID.fullmatch(sent) else uuid.uuid4().hex
+        environ[REQUEST_ID_KEY] = request_id
+
+        def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None):
+            headers.append(("X-Request-ID", request_id))
+            return start_response(status, headers, exc_info)
+
+        return self._downstream(environ, start)
+
+
 def wrap(downstream: WSGIApp, *, base_url: str, allowed: str, proxies: int) -> WSGIApp:
-    """The Host check outermost, then the X-Forwarded-* headers of `proxies` trusted hops
-    (none unless configured, so a client cannot claim another address or scheme)."""
+    """The request id outermost, the Host check, then the X-Forwarded-* headers of `proxies`
+    trusted hops (none unless configured, so a client cannot claim another address or scheme)."""
     app: WSGIApp = downstream
     if proxies:
         app = ProxyFix(app, x_for=proxies, x_proto=proxies, x_host=0, x_port=0, x_prefix=0)  # type: ignore[arg-type]
-    return HostCheck(app, allowed_hosts(base_url, allowed))
+    return RequestId(HostCheck(app, allowed_hosts(base_url, allowed)))

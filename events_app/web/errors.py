@@ -36,6 +36,17 @@ def error_response(status: int, title: str, message: str):
     return response, status
 
 
+def storage_full(exc: OperationalError) -> bool:
+    """SQLite's SQLITE_FULL, PostgreSQL's disk_full (SQLSTATE 53100) or a plain ENOSPC."""
+    original = exc.orig
+    text = str(original).lower()
+    return (
+        getattr(original, "sqlstate", None) == "53100"
+        or "database or disk is full" in text
+        or "no space left on device" in text
+    )
+
+
 def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
@@ -59,6 +70,14 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(OperationalError)
     def database_unavailable(exc: OperationalError):
+        if storage_full(exc):
+            log.error("storage full: nothing was saved (%s)", exc.orig.__class__.__name__)
+            return error_response(
+                507,
+                "Storage full",
+                "The site's storage is full, so nothing was saved. "
+                "Please tell the site's administrator, then try again.",
+            )
         log.error("database unavailable: %s", exc.__class__.__name__)
         response, status = error_response(
             503,

@@ -181,7 +181,7 @@ def edit(event_id: int):
 
 
 def _version(event: Event) -> str:
-    return f"{event.sequence}:{event.updated_at.isoformat() if event.updated_at else ''}"
+    return str(event.revision)
 
 
 @bp.post("/events/<int(max=2147483647):event_id>/edit")
@@ -189,21 +189,7 @@ def _version(event: Event) -> str:
 def save(event_id: int):
     event = _editable(event_id)
     values = forms.read_form(request.form, "")
-    if request.form.get("version") != _version(event):
-        current = forms.form_from_event(event)
-        changed = [
-            name.replace("_", " ")
-            for name in dataclasses.asdict(current)
-            if name != "warnings" and getattr(current, name) != getattr(values, name)
-        ]
-        return render_template(
-            "organiser/edit.html",
-            event=event,
-            form=values,
-            version=_version(event),
-            conflict=changed or ["nothing visible"],
-            current=current,
-        ), 409
+    read = request.form.get("version", "")
     try:
         changed_event = forms.event_from_form(values)
         changed_event = dataclasses.replace(
@@ -214,13 +200,40 @@ def save(event_id: int):
             owner_id=event.owner_id,
             parent=event.parent,
         )
-        services.update_event(db_session(), event.id, changed_event, now=now())
+        services.update_event(
+            db_session(),
+            event.id,
+            changed_event,
+            now=now(),
+            expected_revision=int(read) if read.isdigit() else -1,
+        )
+    except services.ConflictError as conflict:
+        return _conflict(conflict.current, values)
     except InvalidEventError as exc:
         return render_template(
             "organiser/edit.html", event=event, form=values, version=_version(event), error=str(exc)
         ), exc.status
     flash("Saved.")
     return redirect(url_for("organiser.dashboard"))
+
+
+def _conflict(current_event: Event, values: forms.EventForm):
+    """The 409 page: the editor's values kept, the fields that differ from the saved event
+    named, and the current version to save against once they have looked."""
+    current = forms.form_from_event(current_event)
+    changed = [
+        name.replace("_", " ")
+        for name in dataclasses.asdict(current)
+        if name != "warnings" and getattr(current, name) != getattr(values, name)
+    ]
+    return render_template(
+        "organiser/edit.html",
+        event=current_event,
+        form=values,
+        version=_version(current_event),
+        conflict=changed or ["nothing visible"],
+        current=current,
+    ), 409
 
 
 @bp.post("/events/<int(max=2147483647):event_id>/publish")

@@ -1,0 +1,57 @@
+"""A full disk: the organiser is told plainly, and no part of the event is stored."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import event as sqlalchemy_event
+from sqlalchemy import text
+
+from events_app.domain import EventFilter
+from events_app.store import repository
+from tests.web.organiser_helpers import csrf_of
+
+
+@pytest.fixture
+def full_disk(app, signed_in, database_url):
+    """SQLite's max_page_count makes the database file unable to grow: exactly the error
+    (SQLITE_FULL, "database or disk is full") that a full disk gives."""
+    if not database_url.startswith("sqlite"):
+        pytest.skip("the page limit that stands in for a full disk is SQLite's")
+    engine = app.extensions["events_db"].engine
+    with engine.connect() as connection:
+        pages = connection.execute(text("PRAGMA page_count")).scalar_one()
+
+    def limit(dbapi_connection, _record):
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    sqlalchemy_event.listen(engine, "connect", limit)
+    engine.dispose()
+    yield signed_in
+    sqlalchemy_event.remove(engine, "connect", limit)
+
+
+def test_a_full_disk_gives_a_clear_error_and_stores_nothing(full_disk, app_session):
+    token = csrf_of(full_disk.get("/organiser/").get_data(as_text=True))
+    fields = {
+        "e0-title": "A long evening",
+        "e0-start_date": "2027-03-12",
+        "e0-start_time": "19:00",
+        "e0-timezone": "Europe/London",
+        "e0-venues": "\n".join(f"Hall {n}; {n} Long Street" for n in range(40)),
+        "e0-description": "words " * 3000,
+        "e0-include": "on",
+        "count": "1",
+        "action": "publish",
+        "text": "announcement " * 2000,
+        "csrf_token": token,
+    }
+
+    response = full_disk.post("/organiser/publish", data=fields)
+
+    body = response.get_data(as_text=True)
+    assert response.status_code == 507
+    assert "storage is full, so nothing was saved" in body
+    assert "sqlite" not in body.lower()
+    app_session.rollback()
+    assert repository.list_events(app_session, EventFilter(include_drafts=True)) == []
+    assert repository.list_venues(app_session) == []
