@@ -79,8 +79,7 @@ class RequestId:
         environ[REQUEST_ID_KEY] = request_id
 
         def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None):
-            headers.append(("X-Request-ID", request_id))
-            return start_response(status, headers, exc_info)
+            return start_response(status, [*headers, ("X-Request-ID", request_id)], exc_info)
 
         return self._downstream(environ, start)
 

@@ -84,7 +84,7 @@ class FastPath:
             ]
             start_response("304 NOT MODIFIED", headers)
             return [b""]
-        start_response("200 OK", stored.headers)
+        start_response("200 OK", list(stored.headers))
         return [stored.body]
 
     def _remember(self, key: tuple, captured: dict[str, Any], body: bytes) -> None:

@@ -90,3 +90,13 @@ def test_log_lines_are_json_with_the_request_id():
     assert entry["request_id"] == "req-42"
     assert entry["level"] == "error"
     assert entry["message"].startswith("database unavailable")
+
+
+def test_repeated_cached_answers_carry_one_request_id_each(client, demo):
+    """The fast path hands out a stored response again and again: each answer must carry its
+    own single X-Request-ID, never the ids of the answers before it."""
+    answers = [client.get("/api/v1/events") for _ in range(5)]
+
+    assert [len(a.headers.getlist("X-Request-ID")) for a in answers] == [1] * 5
+    assert len({a.headers["X-Request-ID"] for a in answers}) == 5
+    assert len({len(a.headers) for a in answers}) == 1
