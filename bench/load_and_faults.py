@@ -152,6 +152,9 @@ def kill_nine(url: str) -> str:
     threads = [threading.Thread(target=write, args=(n,)) for n in range(8)]
     for thread in threads:
         thread.start()
+    deadline = time.monotonic() + 60
+    while not acknowledged and time.monotonic() < deadline:
+        time.sleep(0.05)
     time.sleep(3)
     server.kill()
     stop.set()
@@ -177,7 +180,7 @@ def kill_nine(url: str) -> str:
     engine.dispose()
     missing = len(set(acknowledged) - titles)
     return (
-        f"kill -9 after 3 s of writes from 8 clients: {len(acknowledged)} acknowledged, "
+        f"kill -9 3 s into a stream of writes from 8 clients: {len(acknowledged)} acknowledged, "
         f"{len(set(acknowledged) & titles)} found after restart, {missing} missing, "
         f"{total - before - len(titles)} stray; integrity check: {integrity}"
     )
