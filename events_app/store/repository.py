@@ -444,3 +444,42 @@ def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
         parent=parent,
         sessions=sessions,
     )
+
+
+@dataclass(frozen=True)
+class FacetOptions:
+    """What a visitor can narrow the listings by: what published events actually name."""
+
+    venues: list[tuple[str, str]]
+    speakers: list[tuple[str, str]]
+    tags: list[str]
+
+
+def facet_options(session: Session) -> FacetOptions:
+    published = select(EventRow.id).where(EventRow.published.is_(True))
+    venues = session.execute(
+        select(VenueRow.slug, VenueRow.name)
+        .where(
+            VenueRow.id.in_(
+                select(EventVenueRow.venue_id).where(EventVenueRow.event_id.in_(published))
+            )
+        )
+        .order_by(func.lower(VenueRow.name))
+    ).all()
+    speakers = session.execute(
+        select(PersonRow.slug, PersonRow.name)
+        .where(
+            PersonRow.id.in_(
+                select(EventSpeakerRow.person_id).where(EventSpeakerRow.event_id.in_(published))
+            )
+        )
+        .order_by(func.lower(PersonRow.name))
+    ).all()
+    tags = session.scalars(
+        select(TagRow.name).where(TagRow.event_id.in_(published)).distinct().order_by(TagRow.name)
+    ).all()
+    return FacetOptions(
+        venues=[(slug, name) for slug, name in venues],
+        speakers=[(slug, name) for slug, name in speakers],
+        tags=list(tags),
+    )

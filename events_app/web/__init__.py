@@ -12,6 +12,7 @@ from . import (
     admin,
     api,
     auth,
+    calendar_views,
     context,
     edge,
     errors,
@@ -48,6 +49,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(csrf_token=auth.csrf_token, current_user=auth.current_user)
     app.register_blueprint(health.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(calendar_views.bp)
     feeds.init_cache(app)
     http.init_cache(app)
     app.register_blueprint(feeds.bp)

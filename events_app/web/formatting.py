@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from itertools import groupby
+from urllib.parse import urlencode
 
 from flask import Flask
+from markupsafe import Markup, escape
 
-from ..domain import Event
+from ..domain import Event, Venue
 
 
 def day_heading(day: date) -> str:
@@ -59,10 +62,51 @@ def by_month(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
     ]
 
 
+def mark(text: str, words: Iterable[str]) -> Markup:
+    """The text, escaped, with each searched word wrapped in <mark> wherever it occurs."""
+    wanted = sorted({w for w in words if w}, key=len, reverse=True)
+    if not wanted:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(w) for w in wanted), re.IGNORECASE)
+    pieces: list[str] = []
+    last = 0
+    for found in pattern.finditer(text):
+        pieces.append(str(escape(text[last : found.start()])))
+        pieces.append(f"<mark>{escape(found.group())}</mark>")
+        last = found.end()
+    pieces.append(str(escape(text[last:])))
+    return Markup("".join(pieces))
+
+
+def excerpt(text: str, words: Iterable[str], width: int = 200) -> str:
+    """Some of the text around the first searched word, or its start."""
+    lowered = text.lower()
+    hits = [lowered.find(w.lower()) for w in words if w and w.lower() in lowered]
+    start = max(min(hits) - width // 3, 0) if hits else 0
+    piece = text[start : start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def osm_link(venue: Venue) -> str:
+    """The venue on OpenStreetMap: the point when known, else a search for its address."""
+    if venue.latitude is not None and venue.longitude is not None:
+        lat, lon = f"{venue.latitude:.5f}", f"{venue.longitude:.5f}"
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": venue.one_line()})
+
+
 def iso(moment: datetime) -> str:
     return moment.isoformat()
 
 
 def register(app: Flask) -> None:
-    app.jinja_env.filters.update(when=when, time_only=time_only, day_heading=day_heading, iso=iso)
+    app.jinja_env.filters.update(
+        when=when,
+        time_only=time_only,
+        day_heading=day_heading,
+        iso=iso,
+        mark=mark,
+        excerpt=excerpt,
+        osm_link=osm_link,
+    )
     app.jinja_env.globals.update(by_day=by_day, by_month=by_month)

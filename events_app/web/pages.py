@@ -13,6 +13,8 @@ from ..feeds.subscribe import add_to_calendar_links, subscribe_links
 from ..store import repository
 from .context import db_session, default_timezone, now, site_urls
 from .http import cached_page
+from .formatting import when
+from .listing import facet_context
 from .query import active_filters, event_filter, int_param
 from .security import CONTENT_SECURITY_POLICY
 
@@ -34,18 +36,17 @@ PAST_PAGE_SIZE = 50
 @cached_page
 def index():
     criteria = event_filter(request.args, default_timezone())
-    if active_filters(request.args):
+    filters = active_filters(request.args)
+    if filters:
         upcoming = services.upcoming_events(db_session(), now(), criteria)
         recent = services.past_events(db_session(), now(), criteria, limit=20)
     else:
         upcoming, recent = services.front_page(db_session(), now())
-    filters = active_filters(request.args)
     return render_template(
         "index.html",
         upcoming=upcoming,
         recent=recent,
-        filters=filters,
-        subscribe=subscribe(filters, current_app.config["SITE_NAME"]),
+        **facet_context(filters, current_app.config["SITE_NAME"]),
     )
 
 
@@ -73,10 +74,20 @@ def event(slug: str):
     return render_template(
         "event.html",
         event=found,
+        canonical=urls.event(slug),
+        summary=_share_summary(found),
         is_past=found.is_past(now()),
         jsonld=event_jsonld(found, urls, site_name=current_app.config["SITE_NAME"]),
         add_to_calendar=add_to_calendar_links(found, urls.event(slug), urls.event_ics(slug)),
     )
+
+
+def _share_summary(event) -> str:
+    """One line for link previews: when, where, and the start of the description."""
+    where = "; ".join(v.name for v in event.venues) or ("Online" if event.online else "")
+    parts = [when(event), where, " ".join(event.description.split())]
+    text = " · ".join(p for p in parts if p)
+    return text if len(text) <= 200 else text[:199].rstrip() + "…"
 
 
 @bp.get("/series/<slug>")
@@ -156,6 +167,7 @@ def search():
     return render_template(
         "search.html",
         query=query,
+        words=criteria.words(),
         results=results,
         subscribe=subscribe({"q": query}, f"{current_app.config['SITE_NAME']}: {query}"),
     )

@@ -1,0 +1,101 @@
+"""The month calendar and the week view, narrowed by the same facets as the listings."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, time, timedelta
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+
+from ..calendar_grid import month_after, month_before, month_weeks, week_days, week_start
+from ..store import repository
+from .context import db_session, default_timezone
+from .http import cached_page
+from .listing import current_filters, facet_context, site_name, today
+from .query import event_filter
+
+bp = Blueprint("calendar", __name__)
+
+MAX_EVENTS = 2000
+
+
+def _events_between(first: date, after_last: date, filters_source):
+    zone = ZoneInfo(default_timezone())
+    criteria = dataclasses.replace(
+        event_filter(filters_source, default_timezone()),
+        ends_after=datetime.combine(first, time(), tzinfo=zone),
+        starts_before=datetime.combine(after_last, time(), tzinfo=zone),
+    )
+    return repository.list_events(db_session(), criteria, limit=MAX_EVENTS)
+
+
+def _keep(filters: dict[str, str]) -> str:
+    return f"?{urlencode(filters)}" if filters else ""
+
+
+@bp.get("/calendar/")
+def this_month():
+    day = today()
+    target = url_for("calendar.month", year=day.year, month=day.month)
+    return redirect(target + _keep(current_filters(dates=False)))
+
+
+@bp.get("/calendar/<int(min=1, max=9998):year>/<int(min=1, max=12):month>")
+@cached_page
+def month(year: int, month: int):
+    filters = current_filters(dates=False)
+    first = date(year, month, 1)
+    following = date(*month_after(year, month), 1)
+    events = _events_between(first - timedelta(days=7), following + timedelta(days=7), request.args)
+    previous, upcoming = month_before(year, month), month_after(year, month)
+    return render_template(
+        "month.html",
+        first=first,
+        weeks=month_weeks(year, month, events),
+        today=today(),
+        previous=url_for("calendar.month", year=previous[0], month=previous[1]) + _keep(filters),
+        following=url_for("calendar.month", year=upcoming[0], month=upcoming[1]) + _keep(filters),
+        **facet_context(
+            filters,
+            f"{site_name()}: {first:%B %Y}",
+            extra={"from": first.isoformat(), "to": (following - timedelta(days=1)).isoformat()},
+        ),
+    )
+
+
+@bp.get("/week/")
+def this_week():
+    target = url_for("calendar.week", day=week_start(today()).isoformat())
+    return redirect(target + _keep(current_filters(dates=False)))
+
+
+@bp.get("/week/<day>")
+@cached_page
+def week(day: str):
+    try:
+        monday = week_start(date.fromisoformat(day)) if len(day) == 10 else None
+    except ValueError:
+        monday = None
+    if monday is None or not date(1, 1, 8) <= monday <= date(9998, 12, 1):
+        abort(404)
+    filters = current_filters(dates=False)
+    sunday = monday + timedelta(days=6)
+    events = _events_between(monday, sunday + timedelta(days=1), request.args)
+    return render_template(
+        "week.html",
+        monday=monday,
+        sunday=sunday,
+        days=week_days(monday, events),
+        today=today(),
+        previous=url_for("calendar.week", day=(monday - timedelta(days=7)).isoformat())
+        + _keep(filters),
+        following=url_for("calendar.week", day=(monday + timedelta(days=7)).isoformat())
+        + _keep(filters),
+        **facet_context(
+            filters,
+            f"{site_name()}: week of {monday:%-d %B %Y}",
+            extra={"from": monday.isoformat(), "to": sunday.isoformat()},
+        ),
+    )

@@ -1,0 +1,81 @@
+"""What every listing page shares: the facets a visitor narrows by (kept in the URL, so each
+view can be shared), the matching feeds, and the day shortcuts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from flask import current_app, request
+
+from ..feeds.subscribe import subscribe_links
+from ..store import repository
+from .context import db_session, default_timezone, now, site_urls
+from .query import active_filters
+
+FACET_LABELS = {
+    "q": "words",
+    "venue": "venue",
+    "speaker": "speaker",
+    "tag": "tag",
+    "series": "festival or series",
+    "from": "from",
+    "to": "to",
+}
+
+
+def today() -> date:
+    return now().astimezone(ZoneInfo(default_timezone())).date()
+
+
+def weekend(day: date) -> tuple[date, date]:
+    """The coming Saturday and Sunday; on a weekend day, what is left of this one."""
+    saturday = day + timedelta(days=(5 - day.weekday()) % 7)
+    if day.weekday() == 6:
+        saturday = day
+    return saturday, day + timedelta(days=6 - day.weekday())
+
+
+def shortcuts() -> dict[str, str]:
+    day = today()
+    saturday, sunday = weekend(day)
+    return {
+        "today": _query({"from": day.isoformat(), "to": day.isoformat()}),
+        "weekend": _query({"from": saturday.isoformat(), "to": sunday.isoformat()}),
+    }
+
+
+def _query(params: dict[str, str]) -> str:
+    return f"?{urlencode(params)}" if params else ""
+
+
+def facet_context(filters: dict[str, str], feed_name: str, *, extra: dict[str, str] | None = None):
+    """Template values for the facet form, the active filters (each with a link that drops it)
+    and the .ics, JSON and subscribe links that show the same events."""
+    scope = {**filters, **(extra or {})}
+    urls = site_urls()
+    return {
+        "filters": filters,
+        "filter_labels": FACET_LABELS,
+        "remove_links": {name: _query(_without(filters, name)) for name in filters},
+        "options": repository.facet_options(db_session()),
+        "subscribe": subscribe_links(urls.page(f"/events.ics{_query(scope)}"), feed_name),
+        "json_url": urls.page(f"/api/v1/events{_query({**scope, 'when': 'all'})}"),
+        "shortcuts": shortcuts(),
+    }
+
+
+def _without(filters: dict[str, str], name: str) -> dict[str, str]:
+    return {k: v for k, v in filters.items() if k != name}
+
+
+def current_filters(*, dates: bool = True) -> dict[str, str]:
+    filters = active_filters(request.args)
+    if not dates:
+        filters = {k: v for k, v in filters.items() if k not in ("from", "to")}
+    return filters
+
+
+def site_name() -> str:
+    return current_app.config["SITE_NAME"]
