@@ -12,8 +12,8 @@ from ..feeds.jsonld import event_jsonld
 from ..feeds.subscribe import add_to_calendar_links, subscribe_links
 from ..store import repository
 from .context import db_session, default_timezone, now, site_urls
-from .http import cached_page
 from .formatting import when
+from .http import cached_page
 from .listing import facet_context
 from .query import active_filters, event_filter, int_param
 from .security import CONTENT_SECURITY_POLICY

@@ -65,7 +65,7 @@ def live_app(tmp_path: Path, sqlite_template: Path) -> Iterator[Flask]:
     app.extensions["events_db"].close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def browser():
     _need(CHROMIUM, "Chromium is not installed (apt-get install chromium); .ci/run installs it")
     sync_api = pytest.importorskip("playwright.sync_api")
