@@ -29,7 +29,8 @@ def register(app: Flask) -> None:
 
 
 def check_form_encoding() -> None:
-    """Form text must be UTF-8. Werkzeug keeps undecodable %-escapes as they are (and puts
+    """Form text must be UTF-8 without NUL characters (which PostgreSQL cannot store, so they
+    are refused here for every form, before any query). Werkzeug keeps undecodable %-escapes as they are (and puts
     U+FFFD for raw bytes in multipart fields), so look at the bytes before anyone reads them."""
     if request.method != "POST":
         return
@@ -43,3 +44,5 @@ def check_form_encoding() -> None:
         "\ufffd" in value for value in request.form.values()
     ):
         abort(400, description="Text must be UTF-8")
+    if any("\x00" in value for value in request.form.values()):
+        abort(400, description="Text must not contain NUL characters")

@@ -27,13 +27,13 @@ def free_port() -> int:
 
 
 class Gunicorn:
-    def __init__(self, database_url: str, workers: int = 2) -> None:
+    def __init__(self, database_url: str, workers: int = 2, base_url: str = "") -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
             **os.environ,
             "DATABASE_URL": database_url,
-            "BASE_URL": self.url,
+            "BASE_URL": base_url or self.url,
             "WEB_CONCURRENCY": str(workers),
             "BIND": f"127.0.0.1:{self.port}",
             "SECRET_KEY": "test-secret",

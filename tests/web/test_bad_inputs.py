@@ -103,6 +103,21 @@ PASTED: list[Row] = [
     ("only spaces", lambda c: c.paste("   \n\t "), 422, "No event found in the text"),
     ("a NUL byte", lambda c: c.paste("Meeting\x00 on 12 March 2027"), 400, "NUL"),
     (
+        "a NUL byte in a login",
+        lambda c: c.client.post(
+            "/login",
+            data={"email": "\x00", "password": "x\x00", "csrf_token": c.token()},
+        ),
+        400,
+        "Text must not contain NUL characters",
+    ),
+    (
+        "a NUL byte in a publish form",
+        lambda c: c.publish(venues="Hall\x00"),
+        400,
+        "Text must not contain NUL characters",
+    ),
+    (
         "bytes that are not UTF-8",
         lambda c: c.raw_form("/organiser/new", b"text=Meeting+%FF%FE+on+12+March"),
         400,
