@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import make_url, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from events_app import create_app, services
@@ -52,8 +54,11 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_ready() -> str:
-    engine = make_engine(POSTGRES_URL)
+def postgres_ready(worker_id: str) -> str:
+    """The PostgreSQL database for this test process: the configured one, or with
+    pytest-xdist one database per worker beside it, so workers never wipe each other's rows."""
+    url = POSTGRES_URL if worker_id == "master" else _worker_database(POSTGRES_URL, worker_id)
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             connection.execute(text("DROP SCHEMA public CASCADE"))
@@ -62,8 +67,37 @@ def postgres_ready() -> str:
         pytest.exit(f"EVENTS_TEST_DATABASE_URL is set but PostgreSQL is unreachable: {exc}", 3)
     finally:
         engine.dispose()
-    upgrade(POSTGRES_URL)
-    return POSTGRES_URL
+    upgrade(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def worker_id(request: pytest.FixtureRequest) -> str:
+    """pytest-xdist's worker name ("gw0", ...), or "master" when the suite runs in one process."""
+    return getattr(request.config, "workerinput", {}).get("workerid", "master")
+
+
+def _worker_database(url: str, worker: str) -> str:
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = make_engine(url)
+    try:
+        for attempt in range(20):
+            try:
+                with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as db:
+                    exists = db.execute(
+                        text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+                    ).first()
+                    if not exists:
+                        db.execute(text(f'CREATE DATABASE "{name}"'))
+                break
+            except OperationalError:  # another worker is copying the template at this moment
+                if attempt == 19:
+                    raise
+                time.sleep(0.5)
+    finally:
+        engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture(params=_backends())

@@ -30,8 +30,9 @@ def register(app: Flask) -> None:
 
 def check_form_encoding() -> None:
     """Form text must be UTF-8 without NUL characters (which PostgreSQL cannot store, so they
-    are refused here for every form, before any query). Werkzeug keeps undecodable %-escapes as they are (and puts
-    U+FFFD for raw bytes in multipart fields), so look at the bytes before anyone reads them."""
+    are refused here for every form, before any query). Werkzeug keeps undecodable %-escapes
+    as they are (and puts U+FFFD for raw bytes in multipart fields), so look at the bytes
+    before anyone reads them."""
     if request.method != "POST":
         return
     if request.mimetype == "application/x-www-form-urlencoded":
