@@ -341,22 +341,21 @@ def _import_one(
 def edit_venue(session: Session, venue: Venue) -> None:
     """Correct a venue everywhere it is used."""
     check_venue(venue)
-    begin_write(session)
-    try:
-        if not directory.update_venue(session, venue):
-            raise NotFoundError(f"No venue with id {venue.id}")
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
+    _edit(session, lambda: directory.update_venue(session, venue), f"No venue with id {venue.id}")
 
 
 def edit_person(session: Session, person: Person) -> None:
     check_person(person)
+    _edit(
+        session, lambda: directory.update_person(session, person), f"No person with id {person.id}"
+    )
+
+
+def _edit(session: Session, update: Callable[[], bool], missing: str) -> None:
     begin_write(session)
     try:
-        if not directory.update_person(session, person):
-            raise NotFoundError(f"No person with id {person.id}")
+        if not update():
+            raise NotFoundError(missing)
         session.commit()
     except Exception:
         session.rollback()

@@ -19,31 +19,22 @@ PERSON_FIELDS = ("name", "honorific", "affiliation")
 
 def venues_in_use(session: Session) -> list[tuple[Venue, int]]:
     """Every venue with the number of events at it, by name."""
-    counts = (
-        select(EventVenueRow.venue_id, func.count().label("n"))
-        .group_by(EventVenueRow.venue_id)
-        .subquery()
-    )
-    query = (
-        select(VenueRow, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.venue_id == VenueRow.id)
-        .order_by(func.lower(VenueRow.name), VenueRow.id)
-    )
-    return [(to_venue(row), count) for row, count in session.execute(query)]
+    return [(to_venue(r), n) for r, n in _with_counts(session, VenueRow, EventVenueRow.venue_id)]
 
 
 def people_in_use(session: Session) -> list[tuple[Person, int]]:
-    counts = (
-        select(EventSpeakerRow.person_id, func.count().label("n"))
-        .group_by(EventSpeakerRow.person_id)
-        .subquery()
-    )
-    query = (
-        select(PersonRow, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.person_id == PersonRow.id)
-        .order_by(func.lower(PersonRow.name), PersonRow.id)
-    )
-    return [(to_person(row), count) for row, count in session.execute(query)]
+    return [
+        (to_person(r), n) for r, n in _with_counts(session, PersonRow, EventSpeakerRow.person_id)
+    ]
+
+
+def _with_counts(session: Session, model, link_column):
+    counts = select(link_column, func.count().label("n")).group_by(link_column).subquery()
+    return session.execute(
+        select(model, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c[link_column.key] == model.id)
+        .order_by(func.lower(model.name), model.id)
+    ).all()
 
 
 def get_venue_by_id(session: Session, venue_id: int) -> Venue | None:

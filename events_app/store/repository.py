@@ -457,29 +457,22 @@ class FacetOptions:
 
 def facet_options(session: Session) -> FacetOptions:
     published = select(EventRow.id).where(EventRow.published.is_(True))
-    venues = session.execute(
-        select(VenueRow.slug, VenueRow.name)
-        .where(
-            VenueRow.id.in_(
-                select(EventVenueRow.venue_id).where(EventVenueRow.event_id.in_(published))
-            )
-        )
-        .order_by(func.lower(VenueRow.name))
-    ).all()
-    speakers = session.execute(
-        select(PersonRow.slug, PersonRow.name)
-        .where(
-            PersonRow.id.in_(
-                select(EventSpeakerRow.person_id).where(EventSpeakerRow.event_id.in_(published))
-            )
-        )
-        .order_by(func.lower(PersonRow.name))
-    ).all()
     tags = session.scalars(
         select(TagRow.name).where(TagRow.event_id.in_(published)).distinct().order_by(TagRow.name)
     ).all()
     return FacetOptions(
-        venues=[(slug, name) for slug, name in venues],
-        speakers=[(slug, name) for slug, name in speakers],
+        venues=_named_in(session, VenueRow, EventVenueRow.venue_id, EventVenueRow, published),
+        speakers=_named_in(
+            session, PersonRow, EventSpeakerRow.person_id, EventSpeakerRow, published
+        ),
         tags=list(tags),
     )
+
+
+def _named_in(session: Session, model, link_column, link, events: Select) -> list[tuple[str, str]]:
+    """Slug and name of each venue or person that one of `events` names, by name."""
+    used = select(link_column).where(link.event_id.in_(events))
+    rows = session.execute(
+        select(model.slug, model.name).where(model.id.in_(used)).order_by(func.lower(model.name))
+    )
+    return [(slug, name) for slug, name in rows]
