@@ -376,6 +376,20 @@ def _is_heading(sentence: Sentence) -> bool:
 # Building drafts ------------------------------------------------------------------------------
 
 
+def _without_venue(title: str | None, venues: list[DraftVenue]) -> str | None:
+    """'Open day at the Millennium Gallery, Arundel Gate': the venue is its own field, so a
+    title that runs on into it stops before it."""
+    if not title:
+        return title
+    for venue in venues:
+        cut = re.search(
+            rf"\s+(?:at|in)\s+(?:the\s+)?{re.escape(venue.name)}\b", title, re.IGNORECASE
+        )
+        if cut and cut.start() > 0 and re.search(r"[,\d]", title[cut.end() :]):
+            return title[: cut.start()].rstrip(" ,;:–—-")
+    return title
+
+
 def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
     text = reading.text
     clause_text = text[seed.clause[0] : seed.clause[1]]
@@ -392,6 +406,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
     title, title_span = _title(reading, seed)
     if not venues:
         venues = _venue_from_address(clause_text, seed.clause[0], title)
+    title = _without_venue(title, venues)
     scope = clause_text + " " + context_text
     found_links = links_mod.find_links(clause_text, seed.clause[0])
     for sentence in seed.context:

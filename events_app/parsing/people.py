@@ -98,6 +98,12 @@ NOBODY = re.compile(
     r"|tbc|tba|others tbc|more tbc|to be announced|more to be announced)\b",
     re.IGNORECASE,
 )
+ORGANISATION_WORDS = frozenset(
+    "Council Society Union Unions Group Branch Party Trust Committee Association Network"
+    " Campaign Club Collective Foundation Institute University College Library Museum Gallery"
+    " Centre Center Theatre Theater Coalition Alliance Federation Press Books Ltd Inc"
+    " Department School Team Forum Movement Cooperative Co-op Partnership Festival".split()
+)
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|bin|al|el|ap)(?=\s+[A-Z]))"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
 
@@ -117,6 +123,7 @@ SPEAKS_AFTER = re.compile(
     r"\s+(?:will\s+be\s+(?:speaking|talking|in\s+conversation|presenting|reading|performing)"
     r"|will\s+(?:speak|talk|present|read|perform|lead|chair|introduce|give|take\s+questions"
     r"|answer\s+questions|discuss|deliver|host|address|lead\s+the)|is\s+speaking|speaks"
+    r"|presents|introduces|discusses|reads\s+from|launches"
     r"|in\s+conversation\s+with|are\s+speaking|will\s+both\s+speak)\b"
 )
 _LIST_END = re.compile(
@@ -209,6 +216,8 @@ def parse_person(item: str, at: int = 0) -> DraftPerson | None:
     if not re.fullmatch(_NAME, name) or len(words) > 5:
         return None
     if any(w.isupper() and len(w) > 3 for w in words):
+        return None
+    if any(w.strip(",.'’") in ORGANISATION_WORDS for w in words):
         return None
     start = at + max(0, item.find(name))
     return DraftPerson(

@@ -45,7 +45,8 @@ US_PLACE = re.compile(
 STREET = re.compile(
     r"^\d+[A-Za-z]?\b|\b(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Terrace|Villas|Way|Close"
     r"|Crescent|Gardens|Place|Pl|Row|Drive|Grove|Square|Sq|Hill|Parade|Walk|Mews|Green"
-    r"|Broadway|Boulevard|Blvd|Highway|Croft|Circus|Embankment|Quay|Wharf|Yard)\.?"
+    r"|Broadway|Boulevard|Blvd|Highway|Croft|Circus|Embankment|Quay|Wharf|Yard|Gate|Rise"
+    r"|Approach|Esplanade|Promenade|Passage|Causeway)\.?"
     r"(?:\s+(?:North|South|East|West))?$"
 )
 CITIES = frozenset(
