@@ -17,7 +17,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 Resolver = Callable[[str, int], list[str]]
@@ -74,7 +74,14 @@ class Fetcher:
     max_bytes: int = 5 * 1024 * 1024
     timeout: float = 10.0
     max_redirects: int = 5
-    tls: ssl.SSLContext = field(default_factory=ssl.create_default_context)
+    tls: ssl.SSLContext | None = None
+    """The TLS settings; the system's defaults, loaded on the first https fetch (loading the
+    certificate store takes longer than building the rest of the application)."""
+
+    def tls_context(self) -> ssl.SSLContext:
+        if self.tls is None:
+            self.tls = ssl.create_default_context()
+        return self.tls
 
     def fetch(self, url: str) -> bytes:
         deadline = time.monotonic() + self.timeout
@@ -225,7 +232,7 @@ class _PinnedConnection(http.client.HTTPConnection):
 class _PinnedTLSConnection(_PinnedConnection):
     def connect(self) -> None:
         raw = self._open()
-        self.sock = self._fetcher.tls.wrap_socket(raw, server_hostname=self.host)
+        self.sock = self._fetcher.tls_context().wrap_socket(raw, server_hostname=self.host)
 
 
 def _connection(

@@ -17,11 +17,13 @@ from sqlalchemy.orm import Session
 
 from events_app import create_app, services
 from events_app.demo import DEMO_TAG, demo_events
+from events_app.passwords import hash_password
 from events_app.store.db import make_engine, make_session_factory
 from events_app.store.migrate import upgrade
 
 POSTGRES_URL = os.environ.get("EVENTS_TEST_DATABASE_URL", "")
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+PASSWORD = "correct horse battery"
 BASE_URL = "https://events.example.org"
 TABLES = (
     "event_tags",
@@ -101,17 +103,39 @@ def _worker_database(url: str, worker: str) -> str:
 
 
 @pytest.fixture(params=_backends())
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        path = tmp_path / "events.db"
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-        return f"sqlite:///{path}"
+def database_url(request: pytest.FixtureRequest) -> str:
+    """Each database test runs once per backend: SQLite always, PostgreSQL when configured."""
+    return request.getfixturevalue(f"{request.param}_url")
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path, sqlite_template: Path) -> str:
+    path = tmp_path / "events.db"
+    shutil.copy(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def postgresql_url(request: pytest.FixtureRequest) -> str:
+    """An emptied PostgreSQL database, for tests that need a real server (CI always has one)."""
+    if not POSTGRES_URL:
+        message = "needs PostgreSQL: set EVENTS_TEST_DATABASE_URL (.ci/run does)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     url = request.getfixturevalue("postgres_ready")
     engine = make_engine(url)
     with engine.begin() as connection:
         connection.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
     engine.dispose()
     return url
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    """The hash of tests' shared password, computed once: fixtures store accounts with it, and
+    signing in still checks the password against it with the real scrypt."""
+    return hash_password(PASSWORD)
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@
 import html
 import re
 
-PASSWORD = "correct horse battery"
+from tests.conftest import PASSWORD
+
 SEED_PARAGRAPH = (
     "Chris Williamson will be speaking at a session on Latin America at Arise — A Festival of "
     "Labour’s Left Ideas this Saturday, July 28. The opening rally for Arise takes place from "

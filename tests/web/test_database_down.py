@@ -47,12 +47,10 @@ def test_the_sign_in_form_needs_no_database(offline_client):
     assert 'name="password"' in response.get_data(as_text=True)
 
 
-def test_the_first_request_after_the_database_returns_succeeds(database_url):
+def test_the_first_request_after_the_database_returns_succeeds(postgresql_url):
     """PostgreSQL behind a forwarder that is cut and restored: 503 while it is away, then the
     pool's pre-ping replaces the dead connections and the next request is answered."""
-    if not database_url.startswith("postgresql"):
-        pytest.skip("needs a database server to take away (CI runs it on PostgreSQL)")
-    url = make_url(database_url)
+    url = make_url(postgresql_url)
     proxy = TcpProxy((url.host or "127.0.0.1", url.port or 5432)).start()
     app = create_app(
         {"DATABASE_URL": url.set(host="127.0.0.1", port=proxy.port).render_as_string(False)}

@@ -5,18 +5,24 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from events_app.domain import EventFilter
 from events_app.store import repository
+from events_app.web.errors import storage_full
 from tests.web.organiser_helpers import csrf_of
 
 
 @pytest.fixture
-def full_disk(app, signed_in, database_url):
+def database_url(sqlite_url):
+    """These tests fill SQLite's file; PostgreSQL's disk_full is recognised by its code (below)."""
+    return sqlite_url
+
+
+@pytest.fixture
+def full_disk(app, signed_in):
     """SQLite's max_page_count makes the database file unable to grow: exactly the error
     (SQLITE_FULL, "database or disk is full") that a full disk gives."""
-    if not database_url.startswith("sqlite"):
-        pytest.skip("the page limit that stands in for a full disk is SQLite's")
     engine = app.extensions["events_db"].engine
     with engine.connect() as connection:
         pages = connection.execute(text("PRAGMA page_count")).scalar_one()
@@ -55,3 +61,23 @@ def test_a_full_disk_gives_a_clear_error_and_stores_nothing(full_disk, app_sessi
     app_session.rollback()
     assert repository.list_events(app_session, EventFilter(include_drafts=True)) == []
     assert repository.list_venues(app_session) == []
+
+
+class DriverError(Exception):
+    def __init__(self, message: str, sqlstate: str | None = None) -> None:
+        super().__init__(message)
+        self.sqlstate = sqlstate
+
+
+@pytest.mark.parametrize(
+    ("error", "full"),
+    [
+        (DriverError("could not extend file", sqlstate="53100"), True),
+        (DriverError("database or disk is full"), True),
+        (DriverError("[Errno 28] No space left on device"), True),
+        (DriverError("connection refused", sqlstate="08001"), False),
+        (DriverError("database is locked"), False),
+    ],
+)
+def test_storage_full_is_told_apart_from_an_unreachable_database(error, full):
+    assert storage_full(OperationalError("INSERT ...", {}, error)) is full
