@@ -30,7 +30,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 
 from events_app import create_app, services
 from events_app.store import repository
@@ -92,6 +92,14 @@ def seed(url: str, count: int) -> None:
             insert(EventVenueRow),
             [{"event_id": i + 1, "venue_id": i % 50 + 1, "position": 0} for i in range(count)],
         )
+        if connection.dialect.name == "postgresql":
+            for table in ("events", "venues"):
+                connection.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                        f"(SELECT max(id) FROM {table}))"
+                    )
+                )
     engine.dispose()
 
 
