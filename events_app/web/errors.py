@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, jsonify, make_response, render_template, request
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from ..domain import InvalidEventError
@@ -67,6 +67,15 @@ def register(app: Flask) -> None:
     @app.errorhandler(NotFoundError)
     def not_found(_exc: NotFoundError):
         return error_response(404, "Not found", "There is no such event.")
+
+    @app.errorhandler(IntegrityError)
+    def conflicting_write(exc: IntegrityError):
+        log.warning("write refused by a database constraint: %s", exc.orig.__class__.__name__)
+        return error_response(
+            409,
+            "Saved by someone else at the same moment",
+            "Nothing was saved. Please reload the page and try again.",
+        )
 
     @app.errorhandler(OperationalError)
     def database_unavailable(exc: OperationalError):

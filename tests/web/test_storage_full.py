@@ -81,3 +81,46 @@ class DriverError(Exception):
 )
 def test_storage_full_is_told_apart_from_an_unreachable_database(error, full):
     assert storage_full(OperationalError("INSERT ...", {}, error)) is full
+
+
+def test_a_write_that_breaks_a_constraint_is_a_409_not_a_500(app, signed_in, app_session):
+    """Two saves racing for the same page address: the loser is told, nothing half-stored."""
+    engine = app.extensions["events_db"].engine
+
+    raced = []
+
+    def duplicate_slug(conn, cursor, statement, parameters, context, executemany):
+        if statement.startswith("INSERT INTO events") and not raced:
+            raced.append(statement)
+            conn.exec_driver_sql(
+                "INSERT INTO events (uid, slug, title, description, start_utc, timezone, all_day,"
+                " status, published, organiser, online, source_text, sequence, revision,"
+                " created_at, updated_at) VALUES ('racer@x', 'racing-2027-03-12', 'Racer', '',"
+                " '2027-03-12 19:00:00.000000', 'UTC', 0, 'confirmed', 0, '', 0, '', 0, 0,"
+                " '2027-01-01 00:00:00.000000', '2027-01-01 00:00:00.000000')"
+            )
+
+    token = csrf_of(signed_in.get("/organiser/").get_data(as_text=True))
+    sqlalchemy_event.listen(engine, "before_cursor_execute", duplicate_slug)
+    try:
+        response = signed_in.post(
+            "/organiser/publish",
+            data={
+                "e0-title": "Racing",
+                "e0-start_date": "2027-03-12",
+                "e0-start_time": "19:00",
+                "e0-timezone": "Europe/London",
+                "e0-include": "on",
+                "count": "1",
+                "action": "publish",
+                "text": "",
+                "csrf_token": token,
+            },
+        )
+    finally:
+        sqlalchemy_event.remove(engine, "before_cursor_execute", duplicate_slug)
+
+    assert response.status_code == 409
+    assert "Nothing was saved" in response.get_data(as_text=True)
+    app_session.rollback()
+    assert repository.list_events(app_session, EventFilter(include_drafts=True)) == []
