@@ -175,7 +175,7 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
         check_link(values.tickets)
         links.append(Link(values.tickets, LinkKind.TICKETS, price=values.price[:200]))
     return Event(
-        title=values.title,
+        title=" ".join(values.title.split()),
         start=start,
         end=end,
         all_day=all_day,

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+import icalendar
 import pytest
+from markupsafe import escape
 
 from events_app.domain import EventFilter
 from events_app.fetch import Fetcher
@@ -372,3 +374,63 @@ def test_every_kind_in_the_design_list_has_rows():
     }
     assert all(len(rows) >= 4 for rows in kinds.values())
     assert len({name for name, *_ in ROWS}) == len(ROWS)
+
+
+HOSTILE_TITLES = [
+    "Fête 🎉 تجمع 集会 in Leeds",
+    "<script>alert(1)</script>",
+    "Talk <img src=x onerror=alert(1)>",
+    "Party\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:evil",
+    "'; DROP TABLE events;--",
+    "{{7*7}} {{config}}",
+]
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_text_that_looks_like_code_is_stored_and_shown_as_text(context, app_session, title):
+    """The rows whose answer is "accepted": published through the form, then read back from
+    the page, the JSON API and the .ics feed exactly as typed, never run or interpreted."""
+    clean = " ".join(title.split())
+    response = context.publish(title=title, start_date="2027-03-12", start_time="19:00")
+    assert response.status_code == 302
+
+    app_session.rollback()
+    [stored] = [
+        e
+        for e in repository.list_events(app_session, EventFilter(include_drafts=True))
+        if e.title != "Existing meeting"
+    ]
+    page = context.client.get(f"/events/{stored.slug}").get_data(as_text=True)
+    api = context.client.get(f"/api/v1/events/{stored.slug}").get_json()
+    feed = icalendar.Calendar.from_ical(context.client.get("/events.ics").data)
+
+    assert stored.title in (title, clean)
+    assert str(escape(stored.title)) in page
+    assert "<script>alert" not in page and "<img src=x" not in page and "49" not in page
+    assert api["title"] == stored.title
+    assert [str(v["SUMMARY"]) for v in feed.walk("VEVENT")].count(stored.title) == 1
+    assert len(feed.walk("VEVENT")) == 2
+    assert repository.count_events(app_session, EventFilter(include_drafts=True)) == 2
+
+
+def test_a_weekday_that_fits_no_year_is_a_warning_on_the_draft(context):
+    response = context.paste("Rally on Saturday 27 July at 2pm at Student Central, WC1E.")
+
+    assert response.status_code == 200
+    assert "no year near 2026 has 27 July on a Saturday" in response.get_data(as_text=True)
+
+
+def test_a_jsonp_callback_is_ignored(context):
+    response = context.client.get("/api/v1/events?callback=alert(1)//")
+
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    assert not response.get_data(as_text=True).startswith("alert")
+
+
+def test_the_current_etag_gets_304_and_no_body(context):
+    first = context.client.get("/events.ics")
+
+    again = context.client.get("/events.ics", headers={"If-None-Match": first.headers["ETag"]})
+
+    assert (again.status_code, again.data) == (304, b"")
