@@ -34,15 +34,17 @@ class FetchError(ValueError):
 
 
 class AddressNotAllowedError(FetchError):
-    pass
+    """The address, or one it resolves or redirects to, is not on the public internet."""
 
 
 class TooLargeError(FetchError):
+    """The body (after inflating) is larger than allowed."""
+
     status = 413
 
 
 class FetchTimeoutError(FetchError):
-    pass
+    """The whole fetch, redirects included, took longer than allowed."""
 
 
 def system_resolver(host: str, port: int) -> list[str]:
