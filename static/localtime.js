@@ -1,5 +1,5 @@
-/* Adds "in your time zone" to an event's time when the visitor's zone differs from the
-   event's. An enhancement only: without it the page already says the time and the zone. */
+/* Adds "in your time zone" to an event's time when the visitor's clock would read differently
+   from the event's. An enhancement only: without it the page already says the time and zone. */
 (function () {
   "use strict";
   var visitorZone;
@@ -9,21 +9,39 @@
     return;
   }
   if (!visitorZone) return;
-  var format = function (date) {
-    return new Intl.DateTimeFormat(undefined, {
-      weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit",
-      timeZone: visitorZone, timeZoneName: "short"
-    }).format(date);
+  var DAY = { weekday: "long", day: "numeric", month: "long" };
+  var CLOCK = { hour: "2-digit", minute: "2-digit" };
+  var format = function (date, zone, parts) {
+    var options = { timeZone: zone };
+    for (var key in parts) options[key] = parts[key];
+    return new Intl.DateTimeFormat(undefined, options).format(date);
+  };
+  var both = function (a, b) {
+    var result = {};
+    for (var k in a) result[k] = a[k];
+    for (var j in b) result[j] = b[j];
+    return result;
   };
   var times = document.querySelectorAll("time[data-zone]");
   for (var i = 0; i < times.length; i++) {
     var node = times[i];
-    if (node.hasAttribute("data-all-day") || node.getAttribute("data-zone") === visitorZone) continue;
+    var eventZone = node.getAttribute("data-zone");
+    if (node.hasAttribute("data-all-day") || eventZone === visitorZone) continue;
     var start = new Date(node.getAttribute("datetime"));
     if (isNaN(start.getTime())) continue;
-    var text = format(start);
-    var end = node.getAttribute("data-end");
-    if (end && !isNaN(new Date(end).getTime())) text += " to " + format(new Date(end));
+    var full = both(DAY, CLOCK);
+    try {
+      if (format(start, visitorZone, full) === format(start, eventZone, full)) continue;
+    } catch (e) {
+      continue;
+    }
+    var text = format(start, visitorZone, full);
+    var end = new Date(node.getAttribute("data-end") || "");
+    if (!isNaN(end.getTime())) {
+      var sameDay = format(end, visitorZone, DAY) === format(start, visitorZone, DAY);
+      text += " to " + format(end, visitorZone, sameDay ? CLOCK : full);
+    }
+    text += " " + format(start, visitorZone, { timeZoneName: "short" }).split(" ").pop();
     var note = document.createElement("span");
     note.className = "note local-time";
     note.textContent = "In your time zone (" + visitorZone + "): " + text;

@@ -148,20 +148,22 @@ def test_keyboard_users_skip_to_the_content_and_move_in_reading_order(browser, s
 
 
 def test_the_event_time_is_shown_in_the_visitors_zone_when_it_differs(browser, site):
-    away = browser.new_context(timezone_id="America/New_York")
-    home = browser.new_context(timezone_id="Europe/London")
-    path = PAGES["event"][0]
+    contexts = {
+        zone: browser.new_context(timezone_id=zone, locale="en-US")
+        for zone in ("America/New_York", "Europe/London", "UTC")
+    }
+    notes = {}
+    for zone, context in contexts.items():
+        page = context.new_page()
+        page.goto(site.url + PAGES["event"][0])
+        notes[zone] = page.locator(".local-time").all_inner_texts()
+        context.close()
 
-    away_page, home_page = away.new_page(), home.new_page()
-    away_page.goto(site.url + path)
-    home_page.goto(site.url + path)
-
-    note = away_page.locator(".local-time").inner_text()
-    assert note.startswith("In your time zone (America/New_York): Wednesday, December 2")
-    assert "01:30 PM" in note and "04:00 PM" in note
-    assert home_page.locator(".local-time").count() == 0
-    away.close()
-    home.close()
+    assert notes["America/New_York"] == [
+        "In your time zone (America/New_York): Wednesday, December 2 at 01:30 PM to 04:00 PM EST"
+    ]
+    assert notes["Europe/London"] == []
+    assert notes["UTC"] == []  # London keeps UTC's clock in December: nothing to add
 
 
 def test_pages_work_without_javascript(browser, site):
