@@ -49,29 +49,39 @@ def get_person_by_id(session: Session, person_id: int) -> Person | None:
 
 def update_venue(session: Session, venue: Venue) -> bool:
     """Store corrected fields; False when there is no such venue."""
-    row = session.get(VenueRow, venue.id)
-    if row is None:
-        return False
-    before = to_venue(row).one_line()
-    for name in VENUE_FIELDS:
-        setattr(row, name, getattr(venue, name))
-    session.flush()
-    events = select(EventVenueRow.event_id).where(EventVenueRow.venue_id == row.id)
-    touch_events(session, events, calendar=to_venue(row).one_line() != before)
-    bump_data_version(session)
-    return True
+    return _update(
+        session,
+        VenueRow,
+        venue,
+        VENUE_FIELDS,
+        EventVenueRow.venue_id,
+        lambda r: to_venue(r).one_line(),
+    )
 
 
 def update_person(session: Session, person: Person) -> bool:
-    row = session.get(PersonRow, person.id)
+    return _update(
+        session,
+        PersonRow,
+        person,
+        PERSON_FIELDS,
+        EventSpeakerRow.person_id,
+        lambda r: to_person(r).display_name(),
+    )
+
+
+def _update(session: Session, model, entry, fields, link_column, shown) -> bool:
+    """Copy `fields` onto the row; its events re-render, and their SEQUENCE goes up when what
+    a calendar shows of the entry (`shown`) changed."""
+    row = session.get(model, entry.id)
     if row is None:
         return False
-    before = to_person(row).display_name()
-    for name in PERSON_FIELDS:
-        setattr(row, name, getattr(person, name))
+    before = shown(row)
+    for name in fields:
+        setattr(row, name, getattr(entry, name))
     session.flush()
-    events = select(EventSpeakerRow.event_id).where(EventSpeakerRow.person_id == row.id)
-    touch_events(session, events, calendar=to_person(row).display_name() != before)
+    events = select(link_column.class_.event_id).where(link_column == row.id)
+    touch_events(session, events, calendar=shown(row) != before)
     bump_data_version(session)
     return True
 
