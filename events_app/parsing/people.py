@@ -98,6 +98,11 @@ NOBODY = re.compile(
     r"|tbc|tba|others tbc|more tbc|to be announced|more to be announced)\b",
     re.IGNORECASE,
 )
+ROLE_NOUNS = frozenset(
+    "secretary president chair chairman chairwoman chairperson officer director organiser"
+    " organizer leader convenor convener treasurer spokesperson spokesman spokeswoman"
+    " coordinator co-ordinator editor founder ceo steward representative rep".split()
+)
 ORGANISATION_WORDS = frozenset(
     "Council Society Union Unions Group Branch Party Trust Committee Association Network"
     " Campaign Club Collective Foundation Institute University College Library Museum Gallery"
@@ -126,6 +131,9 @@ SPEAKS_AFTER = re.compile(
     r"|presents|introduces|discusses|reads\s+from|launches"
     r"|in\s+conversation\s+with|are\s+speaking|will\s+both\s+speak)\b"
 )
+SCHOLAR = re.compile(rf"\b(?:Dr|Prof|Professor)\.?\s+{_NAME}\s*\([^()]{{2,80}}\)")
+"""'Prof. Virginia Eubanks (University at Albany)': an academic with an affiliation is the
+speaker of a seminar notice even with no cue word."""
 _LIST_END = re.compile(
     r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bRev)(?<!\bProf)(?<!\bCllr)"
     r"(?<!\bRep)(?<!\bSen)(?<!\bGov)(?<!\bHon)(?<!\bMx)(?<!\bFr)(?<!\bJr)(?<!\bSr)"
@@ -143,6 +151,10 @@ def find_speakers(text: str, offset: int = 0) -> list[DraftPerson]:
         found.extend(_read_list(text, m.end(), offset, strict=True))
     for m in SPEAKS_AFTER.finditer(text):
         found.extend(_names_before(text, m.start(), offset))
+    for m in SCHOLAR.finditer(text):
+        person = parse_person(m.group(), m.start() + offset)
+        if person is not None:
+            found.append(person)
     found.sort(key=lambda p: p.span.start if p.span else 0)
     unique: dict[str, DraftPerson] = {}
     for person in found:
@@ -170,11 +182,19 @@ def _read_list(text: str, start: int, offset: int, strict: bool = False) -> list
             break
         person = parse_person(item, item_start + offset)
         if person is None:
+            if people and _is_role(item) and not people[-1].affiliation:
+                people[-1].affiliation = item.strip()[:80]
+                continue
             if strict:
                 break
             continue
         people.append(person)
     return people
+
+
+def _is_role(item: str) -> bool:
+    """'NEU General Secretary', 'chair of the branch': who the previous name is, not a name."""
+    return any(w.strip(",.'’").lower() in ROLE_NOUNS for w in item.split())
 
 
 def _names_before(text: str, end: int, offset: int) -> list[DraftPerson]:
@@ -218,6 +238,8 @@ def parse_person(item: str, at: int = 0) -> DraftPerson | None:
     if any(w.isupper() and len(w) > 3 for w in words):
         return None
     if any(w.strip(",.'’") in ORGANISATION_WORDS for w in words):
+        return None
+    if any(w.strip(",.'’").lower() in ROLE_NOUNS for w in words):
         return None
     start = at + max(0, item.find(name))
     return DraftPerson(

@@ -195,6 +195,8 @@ def _run(
     )
     names = [p for p in pieces[:first_street] if p[0] not in CITIES or p[2]]
     address = [piece for piece, _, _ in pieces[first_street:]]
+    if first_street == len(pieces) and len(names) >= 2 and _bare_street(names[-1][0]):
+        address.insert(0, names.pop()[0])
     if not city and address and address[-1] in CITIES:
         city = address.pop()
     if state:
@@ -208,6 +210,12 @@ def _run(
         city=city,
         span=Span(offset + start, offset + end, text[start:end], 0.8 if name else 0.5),
     )
+
+
+def _bare_street(piece: str) -> bool:
+    """'Strand', 'Piccadilly', 'Briggate': after a venue's name, one capitalised word that names
+    no building is the street (or district) it stands on."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+", piece)) and not VENUE_NOUN.search(piece)
 
 
 def _run_pieces(before: str) -> list[tuple[str, int, bool]]:
@@ -284,6 +292,8 @@ def _prepositional(text: str, offset: int) -> list[DraftVenue]:
             continue
         if phrase in CITIES or _has_time_or_date(phrase):
             continue
+        if _in_parentheses(text, m.start()):
+            continue
         if EVENT_WORDS.search(phrase) and not VENUE_NOUN.search(phrase):
             continue
         if m.group().lower().startswith("in") and "," not in phrase and len(phrase.split()) == 1:
@@ -293,6 +303,12 @@ def _prepositional(text: str, offset: int) -> list[DraftVenue]:
             DraftVenue(name=phrase, span=Span(offset + start, offset + phrase_end, phrase, 0.7))
         )
     return venues
+
+
+def _in_parentheses(text: str, at: int) -> bool:
+    """'Dr Ann Lee (University at Albany)': an affiliation, not where the event is."""
+    opened = text.rfind("(", 0, at)
+    return opened != -1 and text.rfind(")", 0, at) < opened and ")" in text[at : at + 80]
 
 
 _WORD = re.compile(r"[^\s,.;:!?()\"“”]+")

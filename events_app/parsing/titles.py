@@ -25,7 +25,8 @@ VERB_CUT = re.compile(
     r"\s+(?:runs|run|takes?\s+place|meets|meet|continues|continue|opens|open|starts|start"
     r"|begins|begin|returns|return|comes|will|is|are|gets\s+underway|kicks\s+off|is\s+on"
     r"|assembling|assembles|gathers|gathering|followed|featuring|with|itself|would|shall"
-    r"|should|must|has|have|had)\b.*$",
+    r"|should|must|has|have|had|(?:hosted|organised|organized|presented|sponsored|supported"
+    r"|run|brought\s+to\s+you)\s+by)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 LEADING = re.compile(
