@@ -307,8 +307,9 @@ def _prepositional(text: str, offset: int) -> list[DraftVenue]:
 
 def _in_parentheses(text: str, at: int) -> bool:
     """'Dr Ann Lee (University at Albany)': an affiliation, not where the event is."""
-    opened = text.rfind("(", 0, at)
-    return opened != -1 and text.rfind(")", 0, at) < opened and ")" in text[at : at + 80]
+    window = max(0, at - 120)
+    opened = text.rfind("(", window, at)
+    return opened != -1 and ")" not in text[opened:at] and ")" in text[at : at + 80]
 
 
 _WORD = re.compile(r"[^\s,.;:!?()\"“”]+")
