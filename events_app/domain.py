@@ -249,10 +249,8 @@ def check_event(event: Event) -> None:
     for text in (event.title, event.description, event.organiser, event.source_text):
         if "\x00" in text:
             raise InvalidEventError("Text must not contain NUL characters")
-    try:
-        ZoneInfo(event.timezone)
-    except (ValueError, ZoneInfoNotFoundError) as exc:
-        raise UnknownTimeZoneError(f"Unknown time zone: {event.timezone!r}") from exc
+    if not known_zone(event.timezone):
+        raise UnknownTimeZoneError(f"Unknown time zone: {event.timezone!r}")
     if event.start.tzinfo is None or (event.end is not None and event.end.tzinfo is None):
         raise InvalidEventError("Start and end must carry a time zone")
     if event.end is not None and event.end < event.start:
@@ -265,6 +263,15 @@ def check_event(event: Event) -> None:
         check_link(link.url)
     for tag in event.tags:
         _check_length("Tag", tag, TAG_MAX)
+
+
+def known_zone(name: str) -> bool:
+    """Whether the tz database knows this IANA zone name."""
+    try:
+        ZoneInfo(name)
+    except (ValueError, ZoneInfoNotFoundError):
+        return False
+    return True
 
 
 def check_venue(venue: Venue) -> None:

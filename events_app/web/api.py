@@ -6,11 +6,11 @@ import dataclasses
 import json
 from datetime import date
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
 from .. import services
+from ..domain import known_zone
 from ..feeds.json import event_to_dict
 from ..feeds.jsonfeed import render_json_feed
 from ..feeds.openapi import openapi_document
@@ -153,8 +153,6 @@ def _json_date(value: object) -> date | None:
 def _json_zone(value: object) -> str:
     if value in (None, ""):
         return default_timezone()
-    try:
-        ZoneInfo(str(value))
-    except (ZoneInfoNotFoundError, ValueError):
-        raise BadQueryError(f"Unknown time zone: {str(value)[:64]!r}") from None
+    if not known_zone(str(value)):
+        raise BadQueryError(f"Unknown time zone: {str(value)[:64]!r}")
     return str(value)

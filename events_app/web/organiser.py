@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from .. import services
-from ..domain import Event, EventFilter, InvalidEventError, User
+from ..domain import Event, EventFilter, InvalidEventError, User, known_zone
 from ..parsing import ParseError, parse_announcement
 from ..store import repository
 from . import forms
@@ -66,7 +65,7 @@ def review():
         reference = date.fromisoformat(reference_text) if reference_text else None
     except ValueError:
         abort(400, description="Reference date must be a date, YYYY-MM-DD")
-    if not _known_zone(zone):
+    if not known_zone(zone):
         return _paste_again(text, reference_text, zone, f"Unknown time zone: {zone[:64]!r}"), 400
     try:
         result = parse_announcement(
@@ -96,14 +95,6 @@ def review():
         source=highlight(text, [d.spans for d in drafts]),
         error=None,
     )
-
-
-def _known_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
 
 
 def _paste_again(text: str, reference: str, zone: str, error: str):
