@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: run test lint format bench migrate
+.PHONY: run test lint format bench migrate score
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -42,3 +42,7 @@ migrate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse_bench.py
+
+# The parser's figures on the shared corpora (../shared or $$EVENTS_SHARED_DIR); V=1 lists the misses.
+score: $(STAMP)
+	$(BIN)/python bench/score_parser.py $(if $(V),-v)
