@@ -84,9 +84,11 @@ def list_events(
 
 @dataclass(frozen=True)
 class FeedEntry:
-    """Enough of an event to decide whether its rendered form is still current."""
+    """Enough of an event to decide whether its rendered form is still current: the UID and
+    revision name what was rendered (an id can be handed out again after a delete)."""
 
     id: int
+    uid: str
     revision: int
     updated_at: datetime
     start: datetime
@@ -98,6 +100,7 @@ def feed_index(session: Session, criteria: EventFilter, *, limit: int) -> list[F
     """The events a feed shows, in order, without loading them: one light query."""
     columns = (
         EventRow.id,
+        EventRow.uid,
         EventRow.revision,
         EventRow.updated_at,
         EventRow.start_utc,

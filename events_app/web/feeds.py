@@ -47,18 +47,25 @@ def _pieces(
     kind: str, entries: list[repository.FeedEntry], render: Callable[[Event], bytes]
 ) -> list[bytes]:
     """Each event's rendered piece, from the cache where its revision has not moved; only the
-    events that changed are loaded and rendered."""
+    events that changed are loaded and rendered.
+
+    Pieces are keyed by what names the rendered text, the UID, revision and time of the last
+    change, never by the row id, which SQLite hands out again after a delete."""
     cache = _piece_cache()
-    keys = [(kind, entry.id, entry.revision) for entry in entries]
-    pieces = [cache.get(key) for key in keys]
+    pieces = [cache.get(_piece_key(kind, entry)) for entry in entries]
     missing = [entry.id for entry, piece in zip(entries, pieces, strict=True) if piece is None]
     if missing:
         loaded = repository.events_by_ids(db_session(), missing)
-        for n, (entry, key) in enumerate(zip(entries, keys, strict=True)):
-            if pieces[n] is None and entry.id in loaded:
-                pieces[n] = render(loaded[entry.id])
-                cache.put(key, pieces[n])
+        for n, entry in enumerate(entries):
+            event = loaded.get(entry.id)
+            if pieces[n] is None and event is not None and event.uid == entry.uid:
+                pieces[n] = render(event)
+                cache.put((kind, event.uid, event.revision, event.updated_at), pieces[n])
     return [piece for piece in pieces if piece is not None]
+
+
+def _piece_key(kind: str, entry: repository.FeedEntry) -> tuple:
+    return (kind, entry.uid, entry.revision, entry.updated_at)
 
 
 def _newest(entries: list[repository.FeedEntry]) -> datetime | None:

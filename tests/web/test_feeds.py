@@ -204,3 +204,22 @@ def test_repeated_requests_get_the_same_full_response(client, demo, path):
     assert conditional.status_code == 304
     assert conditional.headers["ETag"] == first.headers["ETag"]
     assert conditional.data == b""
+
+
+def _feed_titles(client) -> tuple[list[str], list[str]]:
+    calendar = calendar_of(client.get("/events.ics"))
+    listed = client.get("/events.json").get_json()["events"]
+    return [str(v["SUMMARY"]) for v in calendar.walk("VEVENT")], [e["title"] for e in listed]
+
+
+def test_an_event_deleted_then_replaced_is_never_served_for_the_new_one(
+    client, store_events, app_session
+):
+    """SQLite gives a freed id to the next insert: nothing cached may be keyed by it."""
+    [first] = store_events(event("Deleted rally", start=NOW + timedelta(days=1)))
+    assert _feed_titles(client) == (["Deleted rally"], ["Deleted rally"])
+    services.delete_event(app_session, first.id)
+
+    store_events(event("New picket", start=NOW + timedelta(days=2)))
+
+    assert _feed_titles(client) == (["New picket"], ["New picket"])
