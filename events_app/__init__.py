@@ -7,7 +7,8 @@ from typing import Any
 
 from flask import Flask
 
-from .config import INSTANCE_PATH, PROJECT_ROOT, load_config
+from .config import load_config
+from .paths import instance_dir, resource_dir
 from .web import init_app
 
 
@@ -15,9 +16,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the Flask application; `config` overrides the defaults and the environment."""
     app = Flask(
         __name__,
-        template_folder=str(PROJECT_ROOT / "templates"),
-        static_folder=str(PROJECT_ROOT / "static"),
-        instance_path=str(INSTANCE_PATH),
+        template_folder=str(resource_dir("templates")),
+        static_folder=str(resource_dir("static")),
+        instance_path=str(instance_dir()),
     )
     app.config.update(load_config(config))
     init_app(app)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-INSTANCE_PATH = PROJECT_ROOT / "instance"
+from .paths import instance_dir
 
 ENVIRONMENT_KEYS = (
     "DATABASE_URL",
@@ -32,7 +30,7 @@ class ConfigError(ValueError):
 
 def default_config() -> dict[str, Any]:
     return {
-        "DATABASE_URL": f"sqlite:///{INSTANCE_PATH / 'events.db'}",
+        "DATABASE_URL": f"sqlite:///{instance_dir() / 'events.db'}",
         "SECRET_KEY": "dev-only-not-secret",
         "BASE_URL": "http://127.0.0.1:5000",
         "DEFAULT_TIMEZONE": "Europe/London",

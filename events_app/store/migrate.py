@@ -8,14 +8,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
-from ..config import PROJECT_ROOT
-
-MIGRATIONS = PROJECT_ROOT / "migrations"
+from ..paths import resource_dir
 
 
 def alembic_config(url: str) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(resource_dir("migrations")))
     config.attributes["url"] = url
     return config
 
