@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -88,11 +89,53 @@ def seed_demo_command() -> None:
     show_default="PORT or 5000",
 )
 def serve_command(host: str, port: int) -> None:
-    """Serve the site with the development server (use gunicorn in production)."""
+    """Serve the site with the development server (use gunicorn in production).
+
+    Without `BASE_URL` the absolute links (subscribe, webcal, the API's `url` fields, canonical
+    and Open Graph addresses) name the address actually served, so `PORT=8123 make run` links
+    to port 8123; a `BASE_URL` naming another local address gets a warning."""
     _settings()
-    app = create_app()
-    click.echo(f"Serving on http://{host}:{port}/")
+    served = served_url(host, port)
+    base_from_environment = bool(os.environ.get("BASE_URL"))
+    app = create_app(None if base_from_environment else {"BASE_URL": served})
+    ensure_port_free(host, port)
+    click.echo(f"Serving on {served}/")
+    if not base_from_environment:
+        click.echo(f"Links use {served} (from HOST and PORT; set BASE_URL to change it)")
+    elif _is_local(app.config["BASE_URL"]) and app.config["BASE_URL"] != served:
+        click.echo(
+            f"Warning: BASE_URL is {app.config['BASE_URL']} but the server listens on {served}: "
+            "links will point elsewhere",
+            err=True,
+        )
     app.run(host=host, port=port, threaded=True, use_reloader=False)
+
+
+def served_url(host: str, port: int) -> str:
+    """The address a browser on this machine uses for the server; a wildcard listen address
+    (0.0.0.0, ::) is reached through the loopback one."""
+    name = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
+    if ":" in name:
+        name = f"[{name}]"
+    return f"http://{name}:{port}"
+
+
+def _is_local(url: str) -> bool:
+    return (urlsplit(url).hostname or "") in ("127.0.0.1", "localhost", "::1", "0.0.0.0")
+
+
+def ensure_port_free(host: str, port: int) -> None:
+    """Fail with one line before saying "Serving on" when the address is taken, instead of
+    printing it and then the development server's traceback."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise click.ClickException(
+                f"Cannot serve on {host}:{port}: {exc.strerror or exc} (choose another with PORT)"
+            ) from exc
 
 
 @cli.command("create-user")
