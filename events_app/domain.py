@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .lexicon.people import is_post_nominal
+
 
 class EventStatus(enum.StrEnum):
     CONFIRMED = "confirmed"
@@ -80,12 +82,9 @@ class Person:
         """'Dr Maria Chen', 'John McDonnell MP': prefix titles before, post-nominals after."""
         if not self.honorific:
             return self.name
-        if self.honorific in POST_NOMINALS:
+        if is_post_nominal(self.honorific):
             return f"{self.name} {self.honorific}"
         return f"{self.honorific} {self.name}"
-
-
-POST_NOMINALS = frozenset({"MP", "MEP", "MSP", "MS", "AM", "MLA", "OBE", "MBE", "CBE", "QC", "KC"})
 
 
 @dataclass

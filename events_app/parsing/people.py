@@ -5,110 +5,18 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon.people import (
+    NOBODY_PHRASES,
+    ORGANISATION_WORDS,
+    PREFIX_TITLES,
+    ROLE_NOUNS,
+    ROLE_WORDS,
+    post_nominal,
+)
 from .model import DraftPerson, Span
 
-PREFIX_TITLES = {
-    "dr": "Dr",
-    "dr.": "Dr",
-    "doctor": "Dr",
-    "prof": "Professor",
-    "prof.": "Professor",
-    "professor": "Professor",
-    "mayor": "Mayor",
-    "cllr": "Cllr",
-    "cllr.": "Cllr",
-    "councillor": "Cllr",
-    "rev": "Rev",
-    "rev.": "Rev",
-    "revd": "Rev",
-    "reverend": "Rev",
-    "rep": "Rep",
-    "gov.": "Governor",
-    "governor": "Governor",
-    "hon.": "Hon",
-    "rt": "Rt Hon",
-    "sir": "Sir",
-    "dame": "Dame",
-    "lord": "Lord",
-    "lady": "Lady",
-    "baroness": "Baroness",
-    "baron": "Baron",
-    "senator": "Senator",
-    "sen.": "Senator",
-    "rep.": "Rep",
-    "judge": "Judge",
-    "rabbi": "Rabbi",
-    "imam": "Imam",
-    "father": "Father",
-    "sister": "Sister",
-    "mr": "Mr",
-    "mr.": "Mr",
-    "mrs": "Mrs",
-    "mrs.": "Mrs",
-    "ms": "Ms",
-    "ms.": "Ms",
-    "mx": "Mx",
-}
-SUFFIX_TITLES = {"MP", "MEP", "MSP", "MS", "AM", "MLA", "OBE", "MBE", "CBE", "QC", "KC", "PhD"}
-ROLE_WORDS = {
-    "author",
-    "authors",
-    "writer",
-    "poet",
-    "director",
-    "the",
-    "filmmaker",
-    "film-maker",
-    "artist",
-    "journalist",
-    "activist",
-    "comedian",
-    "host",
-    "chair",
-    "speaker",
-    "speakers",
-    "special",
-    "guest",
-    "guests",
-    "musician",
-    "singer",
-    "historian",
-    "economist",
-    "campaigner",
-    "organiser",
-    "secretary",
-    "general",
-    "president",
-    "leader",
-    "novelist",
-    "broadcaster",
-    "producer",
-    "our",
-    "their",
-    "his",
-    "her",
-    "local",
-    "award-winning",
-    "acclaimed",
-    "renowned",
-    "former",
-}
-NOBODY = re.compile(
-    r"^(?:and\s+)?(?:more|many more|others|many others|lots more|friends|guests|special guests"
-    r"|tbc|tba|others tbc|more tbc|to be announced|more to be announced)\b",
-    re.IGNORECASE,
-)
-ROLE_NOUNS = frozenset(
-    "secretary president chair chairman chairwoman chairperson officer director organiser"
-    " organizer leader convenor convener treasurer spokesperson spokesman spokeswoman"
-    " coordinator co-ordinator editor founder ceo steward representative rep".split()
-)
-ORGANISATION_WORDS = frozenset(
-    "Council Society Union Unions Group Branch Party Trust Committee Association Network"
-    " Campaign Club Collective Foundation Institute University College Library Museum Gallery"
-    " Centre Center Theatre Theater Coalition Alliance Federation Press Books Ltd Inc"
-    " Department School Team Forum Movement Cooperative Co-op Partnership Festival".split()
-)
+_NOBODY_WORDS = "|".join(re.escape(p) for p in sorted(NOBODY_PHRASES, key=len, reverse=True))
+NOBODY = re.compile(rf"^(?:and\s+)?(?:{_NOBODY_WORDS})\b", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|bin|al|el|ap)(?=\s+[A-Z]))"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
 
@@ -180,6 +88,9 @@ def _read_list(text: str, start: int, offset: int, strict: bool = False) -> list
             continue
         if NOBODY.match(item.strip()):
             break
+        if people and post_nominal(item.strip()):  # 'Jane Doe, PhD, and ...'
+            people[-1].honorific = people[-1].honorific or post_nominal(item.strip()) or ""
+            continue
         person = parse_person(item, item_start + offset)
         if person is None:
             if people and _is_role(item) and not people[-1].affiliation:
@@ -229,9 +140,11 @@ def parse_person(item: str, at: int = 0) -> DraftPerson | None:
     honorific = ""
     while words and words[0].lower() in PREFIX_TITLES:
         honorific = PREFIX_TITLES[words.pop(0).lower()]
-    if words and words[-1].strip(",") in SUFFIX_TITLES:
-        honorific = honorific or words[-1].strip(",")
+    while words and post_nominal(words[-1]):
+        honorific = honorific or post_nominal(words[-1]) or ""
         words.pop()
+        if words:
+            words[-1] = words[-1].rstrip(",")
     name = " ".join(words).strip(" ,.")
     if not re.fullmatch(_NAME, name) or len(words) > 5:
         return None

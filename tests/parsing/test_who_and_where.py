@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from events_app.domain import Person
 from events_app.parsing import draft_to_dict, parse_announcement
 
 WHEN = "Tuesday 14 April 2026, 6pm"
@@ -163,3 +164,26 @@ def test_handles_and_email_addresses_are_kept():
     )
 
     assert draft["contacts"] == ["@housmans", "books@housmans.example"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("Speakers: Jane Doe PhD and Sam Roy.", ["Jane Doe PhD", "Sam Roy"]),
+        ("Speakers: Jane Doe, Ph.D., and Dr Omar Said.", ["Jane Doe PhD", "Dr Omar Said"]),
+        ("Speakers: Ann Lee MP and Prof. Tom Hart.", ["Ann Lee MP", "Professor Tom Hart"]),
+        (
+            "Speakers: Rhun ap Iorwerth MS and Cllr Bev Craig.",
+            ["Rhun ap Iorwerth MS", "Cllr Bev Craig"],
+        ),
+    ],
+)
+def test_honorifics_show_on_their_side_of_the_name(sentence, shown):
+    """The parser and the domain read one list of post-nominals (events_app.lexicon.people)."""
+    [draft] = parse_announcement(
+        f"Book talk, {WHEN}. {sentence}", reference_date=date(2026, 4, 1)
+    ).drafts
+
+    people = [Person(p.name, p.honorific, p.affiliation) for p in draft.speakers]
+
+    assert [p.display_name() for p in people] == shown

@@ -1,0 +1,1 @@
+"""Words and facts about language and places, as data: read by parsing and domain alike."""

@@ -1,0 +1,150 @@
+"""Words about people: titles before a name, letters after it, roles and organisations.
+
+One list per fact, read by the parser (to take 'Dr', 'MP' and 'PhD' off a name and keep them
+as the person's honorific) and by the domain (to display them back on the right side of the
+name: 'Dr Maria Chen', 'Jane Doe PhD'). Stdlib only: no imports from the rest of the app.
+"""
+
+from __future__ import annotations
+
+# Written form (lower case, with or without its full stop) -> the form shown before the name.
+PREFIX_TITLES: dict[str, str] = {
+    "dr": "Dr",
+    "dr.": "Dr",
+    "doctor": "Dr",
+    "prof": "Professor",
+    "prof.": "Professor",
+    "professor": "Professor",
+    "professors": "Professor",
+    "assoc. prof.": "Professor",
+    "mayor": "Mayor",
+    "cllr": "Cllr",
+    "cllr.": "Cllr",
+    "councillor": "Cllr",
+    "rev": "Rev",
+    "rev.": "Rev",
+    "revd": "Rev",
+    "reverend": "Rev",
+    "rep": "Rep",
+    "rep.": "Rep",
+    "gov.": "Governor",
+    "governor": "Governor",
+    "hon.": "Hon",
+    "rt": "Rt Hon",
+    "sir": "Sir",
+    "dame": "Dame",
+    "lord": "Lord",
+    "lady": "Lady",
+    "baroness": "Baroness",
+    "baron": "Baron",
+    "senator": "Senator",
+    "sen.": "Senator",
+    "judge": "Judge",
+    "rabbi": "Rabbi",
+    "imam": "Imam",
+    "father": "Father",
+    "fr.": "Father",
+    "sister": "Sister",
+    "mr": "Mr",
+    "mr.": "Mr",
+    "mrs": "Mrs",
+    "mrs.": "Mrs",
+    "ms": "Ms",
+    "ms.": "Ms",
+    "mx": "Mx",
+    "mx.": "Mx",
+}
+
+# Letters after a name, in the form shown after it. Compared without full stops and case:
+# 'Ph.D.', 'PHD' and 'PhD' are one post-nominal.
+POST_NOMINALS: frozenset[str] = frozenset(
+    {
+        "MP",
+        "MEP",
+        "MSP",
+        "MS",
+        "AM",
+        "MLA",
+        "MPP",
+        "MHK",
+        "TD",
+        "OBE",
+        "MBE",
+        "CBE",
+        "KBE",
+        "DBE",
+        "QC",
+        "KC",
+        "PhD",
+        "DPhil",
+        "MD",
+        "FRS",
+        "FRSE",
+        "FBA",
+        "Jr",
+        "Sr",
+    }
+)
+_POST_NOMINAL_KEYS = {p.replace(".", "").casefold(): p for p in POST_NOMINALS}
+# 'MS' and 'AM' (Senedd members) are also everyday words and a US state: they count as
+# post-nominals only when written in capitals right after a name.
+CAPITALS_ONLY = frozenset({"MS", "AM", "MD", "TD"})
+
+
+def post_nominal(word: str) -> str | None:
+    """The post-nominal `word` is ('Ph.D.' -> 'PhD'), or None."""
+    key = word.strip(",;").replace(".", "").casefold()
+    found = _POST_NOMINAL_KEYS.get(key)
+    if found is None:
+        return None
+    if found in CAPITALS_ONLY and word.strip(",;.") != found:
+        return None
+    return found
+
+
+def is_post_nominal(honorific: str) -> bool:
+    """Whether a stored honorific is shown after the name rather than before it."""
+    return post_nominal(honorific) is not None
+
+
+# Words that describe a person before their name ('author Jane Doe', 'our guest Tom Lee').
+ROLE_WORDS: frozenset[str] = frozenset(
+    "author authors writer poet director the filmmaker film-maker artist journalist activist"
+    " comedian host chair speaker speakers special guest guests musician singer historian"
+    " economist campaigner organiser secretary general president leader novelist broadcaster"
+    " producer our their his her local award-winning acclaimed renowned former".split()
+)
+
+# Words that say what someone does: after a name they are an affiliation, never a name.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    "secretary president chair chairman chairwoman chairperson officer director organiser"
+    " organizer leader convenor convener treasurer spokesperson spokesman spokeswoman"
+    " coordinator co-ordinator editor founder ceo steward representative rep".split()
+)
+
+# Words that make a capitalised phrase an organisation, which is never a speaker.
+ORGANISATION_WORDS: frozenset[str] = frozenset(
+    "Council Society Union Unions Group Branch Party Trust Committee Association Network"
+    " Campaign Club Collective Foundation Institute University College Library Museum Gallery"
+    " Centre Center Theatre Theater Coalition Alliance Federation Press Books Ltd Inc"
+    " Department School Team Forum Movement Cooperative Co-op Partnership Festival"
+    " Laboratory Laboratories Corporation Company Hospital Agency Ministry Board".split()
+)
+
+# A list of speakers that names nobody in particular ends here.
+NOBODY_PHRASES: tuple[str, ...] = (
+    "more",
+    "many more",
+    "others",
+    "many others",
+    "lots more",
+    "friends",
+    "guests",
+    "special guests",
+    "tbc",
+    "tba",
+    "others tbc",
+    "more tbc",
+    "to be announced",
+    "more to be announced",
+)
