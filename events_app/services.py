@@ -178,17 +178,20 @@ def update_event(
     *,
     now: datetime,
     expected_revision: int | None = None,
+    expected_uid: str | None = None,
 ) -> Event:
     """Save the new version; SEQUENCE goes up only when a calendar would show the difference.
 
     With `expected_revision` (the revision the editor read), the save is refused with
     ConflictError when anyone saved in between: checked under a row lock in the same
-    transaction as the write, so two saves can never both pass the check."""
+    transaction as the write, so two saves can never both pass the check. With `expected_uid`
+    (the identity of the event the editor opened) a save meant for an event that has gone is
+    NotFoundError, whatever now has its id."""
     check_event(changed)
     begin_write(session)
     revision = repository.lock_event(session, event_id)
     before = repository.get_event_by_id(session, event_id) if revision is not None else None
-    if before is None:
+    if before is None or (expected_uid is not None and before.uid != expected_uid):
         session.rollback()
         raise NotFoundError(f"No event with id {event_id}")
     if expected_revision is not None and revision != expected_revision:

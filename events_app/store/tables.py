@@ -60,8 +60,14 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+# Ids that other rows, forms, URLs or caches refer to are never handed out twice: without
+# AUTOINCREMENT, SQLite gives a deleted row's id to the next insert.
+NEVER_REUSED = {"sqlite_autoincrement": True}
+
+
 class VenueRow(Base):
     __tablename__ = "venues"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
@@ -75,6 +81,7 @@ class VenueRow(Base):
 
 class PersonRow(Base):
     __tablename__ = "people"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
@@ -142,6 +149,7 @@ class DataVersionRow(Base):
 
 class UserRow(Base):
     __tablename__ = "users"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     email: Mapped[str] = mapped_column(String(320), unique=True)
@@ -172,7 +180,7 @@ class LoginFailureRow(Base):
 
 class EventRow(Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_published_start", "published", "start_utc"),)
+    __table_args__ = (Index("ix_events_published_start", "published", "start_utc"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(255), unique=True)

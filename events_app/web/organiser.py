@@ -196,8 +196,11 @@ def save(event_id: int):
             event.id,
             changed_event,
             now=now(),
-            expected_revision=int(read) if read.isdigit() else -1,
+            expected_revision=int(read) if read.isascii() and read.isdigit() else -1,
+            expected_uid=request.form.get("uid", ""),
         )
+    except services.NotFoundError:
+        abort(404, description="The event this form was opened for no longer exists.")
     except services.ConflictError as conflict:
         return _conflict(conflict.current, values)
     except InvalidEventError as exc:

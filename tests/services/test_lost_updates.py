@@ -97,3 +97,19 @@ def test_a_stale_revision_is_refused_even_without_a_race(session):
         )
 
     assert refused.value.current.title == "New title"
+
+
+def test_a_save_for_an_event_with_another_uid_is_refused(session):
+    [stored] = services.create_events(session, [event("Talk B")], now=NOW, uid_domain="example.org")
+
+    with pytest.raises(services.NotFoundError):
+        services.update_event(
+            session,
+            stored.id,
+            dataclasses.replace(stored, title="Talk A, edited"),
+            now=NOW,
+            expected_revision=stored.revision,
+            expected_uid="someone-else@example.org",
+        )
+
+    assert repository.get_event_by_id(session, stored.id).title == "Talk B"

@@ -56,3 +56,57 @@ def test_upgrading_keeps_existing_events(tmp_path):
             uid_domain="x",
         )
     engine.dispose()
+
+
+def test_the_autoincrement_migration_keeps_rows_ids_and_links(tmp_path):
+    """0004 copies users, venues, people and events on SQLite; every row, id and link stays,
+    and after it a deleted event's id is not handed out again."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    upgrade(url, "0003")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        run = connection.exec_driver_sql
+        run(
+            "INSERT INTO users (id, email, password_hash, role, created_at) "
+            "VALUES (7, 'o@x', 'h', 'organiser', '2026-01-01 00:00:00')"
+        )
+        run(
+            "INSERT INTO venues (id, slug, name, address, postcode, city) "
+            "VALUES (3, 'hall', 'Hall', '', '', '')"
+        )
+        run(
+            "INSERT INTO people (id, slug, name, honorific, affiliation) "
+            "VALUES (4, 'ann', 'Ann', '', '')"
+        )
+        for number, parent in ((5, "NULL"), (9, "5")):
+            run(
+                "INSERT INTO events (id, uid, slug, title, description, start_utc, timezone, "
+                "all_day, status, published, organiser, online, source_text, sequence, "
+                "created_at, updated_at, owner_id, parent_id, revision) VALUES "
+                f"({number}, 'u{number}@x', 'e{number}', 'E{number}', '', '2027-01-01 18:00:00', "
+                "'Europe/London', 0, 'confirmed', 1, '', 0, '', 0, '2026-01-01 00:00:00', "
+                f"'2026-01-01 00:00:00', 7, {parent}, 1)"
+            )
+        run("INSERT INTO event_venues (event_id, venue_id, position) VALUES (9, 3, 0)")
+        run("INSERT INTO event_speakers (event_id, person_id, position) VALUES (9, 4, 0)")
+        run("INSERT INTO event_tags (event_id, name) VALUES (9, 'film')")
+    engine.dispose()
+
+    upgrade(url)
+
+    engine = make_engine(url)
+    with make_session_factory(engine)() as session:
+        kept = repository.get_event_by_id(session, 9)
+        assert (
+            kept.owner_id,
+            kept.parent.id,
+            [v.id for v in kept.venues],
+            [p.id for p in kept.speakers],
+            kept.tags,
+        ) == (7, 5, [3], [4], ["film"])
+        services.delete_event(session, 9)
+        new = services.create_event(
+            session, event("New"), now=datetime(2026, 1, 1, tzinfo=UTC), uid_domain="x"
+        )
+        assert new.id == 10
+    engine.dispose()

@@ -6,6 +6,7 @@ import pytest
 from events_app import accounts
 from events_app.domain import EventFilter, Role
 from events_app.store import repository
+from tests.builders import event
 from tests.conftest import NOW
 from tests.web.organiser_helpers import (
     PASSWORD,
@@ -268,3 +269,22 @@ def test_a_venue_the_site_knows_is_recognised_and_linked(signed_in, published, a
         e for e in repository.list_events(app_session, EventFilter()) if e.title == "Film night"
     )
     assert [(v.name, v.id) for v in film.venues] == [("Student Central", published.venues[0].id)]
+
+
+def test_a_stale_form_never_overwrites_an_event_that_took_the_id(
+    signed_in, organiser, store_events, app_session
+):
+    """Open A's edit form, A is deleted, B is published, save: B is untouched."""
+    store_events(event("Older talk", owner_id=organiser.id))
+    [a] = store_events(event("Talk A", owner_id=organiser.id))
+    fields = edit_fields(signed_in, a.id)
+    post(signed_in, f"/organiser/events/{a.id}/delete", {})
+    [b] = store_events(event("Talk B", owner_id=organiser.id))
+    fields["title"] = "Talk A, edited"
+
+    response = post(signed_in, f"/organiser/events/{a.id}/edit", fields)
+
+    assert response.status_code == 404
+    app_session.rollback()
+    after = repository.get_event_by_id(app_session, b.id)
+    assert (after.title, after.revision) == ("Talk B", b.revision)
