@@ -128,7 +128,9 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
     " Campaign Club Collective Foundation Institute University College Library Museum Gallery"
     " Centre Center Theatre Theater Coalition Alliance Federation Press Books Ltd Inc"
     " Department School Team Forum Movement Cooperative Co-op Partnership Festival"
-    " Laboratory Laboratories Corporation Company Hospital Agency Ministry Board".split()
+    " Laboratory Laboratories Lab Labs Corporation Company Hospital Agency Ministry Board Unit"
+    " Office Division Programme Program Service Services Authority Church Parish Trust"
+    " Clinic Council Commission Bureau Ltd. Inc. LLC PLC".split()
 )
 
 # A list of speakers that names nobody in particular ends here.

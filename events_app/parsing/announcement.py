@@ -22,9 +22,12 @@ from . import people as people_mod
 from . import places as places_mod
 from . import times as times_mod
 from . import titles as titles_mod
+from . import weights
 from .dates import DateMention, YearContext
+from .evidence import Candidate, best
 from .model import Draft, DraftLink, DraftPerson, DraftVenue, Span
 from .text import Sentence, split_sentences
+from .tokens import ROLES, Field, Layout, read_layout
 
 DEADLINE = re.compile(
     r"\b(?:deadline|applications?|nominations?|submissions?|entries|closing\s+date|apply"
@@ -108,6 +111,7 @@ class Reading:
     years: YearContext
     reference: date | None
     festival: str | None
+    layout: Layout
     warnings: list[str] = field(default_factory=list)
     known_venues: places_mod.KnownVenues = field(default_factory=lambda: places_mod.KnownVenues(()))
 
@@ -129,6 +133,7 @@ def read_announcement(
         years=dates_mod.year_context(text, reference, fallback_year),
         reference=reference,
         festival=titles_mod.festival_name(text),
+        layout=read_layout(text),
         known_venues=places_mod.KnownVenues(known_venues),
     )
     seeds = _seeds(reading)
@@ -407,6 +412,9 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
     if not venues:
         venues = _venue_from_address(clause_text, seed.clause[0], title)
     title = _without_venue(title, venues)
+    title, title_span, venues, speakers = _labelled(
+        reading, seed, title, title_span, venues, speakers
+    )
     scope = clause_text + " " + context_text
     found_links = links_mod.find_links(clause_text, seed.clause[0])
     for sentence in seed.context:
@@ -458,6 +466,47 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
     return drafts
 
 
+def _labelled(reading: Reading, seed: Seed, title, title_span, venues, speakers):
+    """A labelled line ('Title:', 'Place:', 'Who:') outranks what the prose suggests."""
+    layout = reading.layout
+    at = seed.mention.start
+    place = layout.field_near("place", at)
+    if place is not None:
+        venue = _field_venue(place)
+        if venue is not None:
+            venues = [venue]
+    who = layout.field_near("speaker", at)
+    if who is not None:
+        people = people_mod.field_people(who.head, who.start)
+        if people:
+            speakers = people
+    return title, title_span, venues, speakers
+
+
+def _field_title(labelled: Field) -> str | None:
+    value = labelled.value.strip().strip("\"“”'‘’").strip()
+    value = re.sub(r"[.,;:]+$", "", value)
+    if not value or titles_mod.is_bare_medium(value) or len(value.split()) > 25:
+        return None
+    return value
+
+
+_FIELD_CLOCKS = re.compile(
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}[:.]\d\d|\bnoon\b", re.IGNORECASE
+)
+
+
+def _field_venue(labelled: Field) -> DraftVenue | None:
+    """'Place: Wean Hall 5409' -> that venue; a time in a 'Time and place' value is cut off."""
+    value = labelled.value
+    if "time" in labelled.roles:
+        value = _FIELD_CLOCKS.sub("", value)
+    value = value.strip(" ,;:-–—.")
+    if not value or (places_mod.is_online(value) and len(value.split()) <= 3):
+        return None
+    return DraftVenue(name=value, span=Span(labelled.start, labelled.end, labelled.value, 0.9))
+
+
 def _wall_time_problem(start: date | datetime, zone: str) -> str | None:
     """A clock time the zone skips (the spring change) is named, with what it must mean."""
     if not isinstance(start, datetime):
@@ -481,6 +530,10 @@ def _times(reading: Reading, seed: Seed):
         if not (seed.mention.start <= seed.clause[0] + r.start < seed.mention.end)
     ]
     offset = seed.clause[0]
+    labelled = reading.layout.field_near("time", seed.mention.start)
+    if not ranges and labelled is not None:
+        ranges = times_mod.find_times(labelled.head)
+        offset = labelled.start
     if not ranges:
         for sentence in seed.context:
             if dates_mod.find_dates(sentence.text, day_first=reading.day_first):
@@ -564,17 +617,32 @@ def _venues(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[DraftVen
 
 
 def _title(reading: Reading, seed: Seed) -> tuple[str | None, Span | None]:
-    """The first of: a quoted title; the words before the date; a named session ('a panel on
-    ...'); the label line or heading before the clause; the words after the date."""
+    """The best-scored of every title the text offers for this event (weights.TITLE)."""
+    found = best(_title_candidates(reading, seed), weights.TITLE, weights.TITLE_THRESHOLD)
+    if found is None:
+        return None, None
+    return found[1].value, found[1].span
+
+
+def _title_candidates(reading: Reading, seed: Seed) -> list[Candidate[str]]:
     text = reading.text
     clause_start = seed.clause[0]
     clause = text[clause_start : seed.clause[1]]
     lead = text[clause_start : seed.mention.start]
     after = text[seed.mention.end : seed.clause[1]]
+    out: list[Candidate[str]] = []
 
-    def found(title: str | None, near: int) -> tuple[str, Span | None] | None:
-        return (title, _span_of(text, title, near)) if title else None
+    def add(source: str, title: str | None, near: int | None, span: Span | None = None) -> None:
+        if not title:
+            return
+        if span is None and near is not None:
+            span = _span_of(text, title, near)
+        out.append(Candidate(title, source, span, _title_features(title)))
 
+    labelled = reading.layout.field_near("title", seed.mention.start)
+    if labelled is not None:
+        value = _field_title(labelled)
+        add("field", value, None, Span(labelled.start, labelled.end, labelled.value, 0.85))
     lead_title = titles_mod.clean_title(lead)
     if lead_title and titles_mod.is_bare_medium(lead_title):
         lead_title = None
@@ -584,22 +652,45 @@ def _title(reading: Reading, seed: Seed) -> tuple[str | None, Span | None]:
         preamble_title = titles_mod.clean_title(text[seed.preamble[0] : seed.preamble[1]])
         if preamble_title and titles_mod.is_bare_medium(preamble_title):
             preamble_title = None
-    candidates = [
-        found(titles_mod.quoted_title(clause), clause_start),
-        found(titles_mod.named_session(lead), clause_start),
-        found(titles_mod.announced_event(lead), clause_start),
-        found(titles_mod.held_event(lead), clause_start),
-        found(lead_title, clause_start),
-        found(after_title, seed.mention.end) if titles_mod.starts_with_name(after) else None,
-        found(titles_mod.named_session(clause), clause_start),
-        found(preamble_title, seed.preamble[0]) if seed.preamble else None,
-        _title_from_context(reading, seed),
-        (reading.festival, None)
-        if reading.festival and re.search(r"\bevents?\b|\bactivities\b", lead, re.IGNORECASE)
-        else None,
-        found(after_title, seed.mention.end),
-    ]
-    return next((c for c in candidates if c), (None, None))
+    add("quoted", titles_mod.quoted_title(clause), clause_start)
+    add("named_session_lead", titles_mod.named_session(lead), clause_start)
+    add("announced", titles_mod.announced_event(lead), clause_start)
+    add("held", titles_mod.held_event(lead), clause_start)
+    add("lead", lead_title, clause_start)
+    if titles_mod.starts_with_name(after):
+        add("after_named", after_title, seed.mention.end)
+    add("named_session", titles_mod.named_session(clause), clause_start)
+    if seed.preamble:
+        add("preamble", preamble_title, seed.preamble[0])
+    context = _title_from_context(reading, seed)
+    if context:
+        add("context", context[0], None, context[1])
+    if reading.festival and re.search(r"\bevents?\b|\bactivities\b", lead, re.IGNORECASE):
+        add("festival", reading.festival, None)
+    add("after", after_title, seed.mention.end)
+    heading = reading.layout.heading_before(seed.mention.start)
+    if heading is not None:
+        add("heading", titles_mod.clean_title(heading.text), None, heading.span())
+    return out
+
+
+_PAGE_LINE = re.compile(
+    r"^(?:posted|published|updated|last\s+updated|filed|written)\b|\bposted\s+by\b", re.I
+)
+
+
+def _title_features(title: str) -> tuple[str, ...]:
+    features = []
+    words = title.strip(" .:").lower()
+    if words in ROLES or titles_mod.is_bare_medium(words):
+        features.append("is_label")
+    if all(dates_mod.is_calendar_word(w) for w in re.findall(r"[a-z]+", words)) and not re.search(
+        r"\b(?:march|may)\b", words
+    ):  # a protest march and a person called May are names too
+        features.append("calendar_only")
+    if _PAGE_LINE.search(title):
+        features.append("page_line")
+    return tuple(features)
 
 
 def _title_from_context(reading: Reading, seed: Seed) -> tuple[str, Span | None] | None:

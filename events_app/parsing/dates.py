@@ -455,3 +455,9 @@ def _year_from_evidence(
             f"{_describe(ref)}: no year near {anchor} has that weekday; assumed {anchor}"
         ]
     return anchor, [f"No year given for {_describe(ref)}: assumed {anchor}, {source}"]
+
+
+def is_calendar_word(word: str) -> bool:
+    """'tuesday', 'sept', 'march': a word that names a weekday or a month and nothing else."""
+    key = word.lower().rstrip(".")
+    return key in WEEKDAYS or key in MONTHS or key in ("the", "of", "and", "on", "st", "nd", "th")

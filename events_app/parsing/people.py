@@ -161,3 +161,53 @@ def parse_person(item: str, at: int = 0) -> DraftPerson | None:
         affiliation=affiliation,
         span=Span(start, start + len(name), name, 0.8),
     )
+
+
+_FIELD_SPLIT = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*|\s*/\s*", re.IGNORECASE)
+_FIELD_NAME_WORD = re.compile(
+    r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.(?:[A-Z]\.)*|(?:de|van|von|der|da|di|del|la|le|bin|al|ap))$"
+)
+
+
+def field_people(value: str, at: int) -> list[DraftPerson]:
+    """The people named in a labelled value ('Who: Dr. Ann Lee, Dept. of Physics'): a label
+    already says these are speakers, so a name in capitals counts, and what follows the first
+    comma is the affiliation."""
+    listed = find_speakers("Speakers: " + value, at - len("Speakers: "))
+    if len(listed) >= 2 and len(listed) == len(re.split(r",|\band\b|&|;", value)):
+        return listed  # 'Rachel Smith (Unison), Ken Loach': every item is a name
+    people = []
+    pos = 0
+    for item in _FIELD_SPLIT.split(value):
+        item_at = value.find(item, pos)
+        pos = item_at + len(item)
+        name, _, affiliation = item.partition(",")
+        honorific = ""
+        rest = affiliation.strip()
+        while rest and post_nominal(rest.split(",")[0].strip()):
+            honorific = post_nominal(rest.split(",")[0].strip()) or ""
+            rest = rest.partition(",")[2].strip()
+        paren = re.search(r"\s*\(([^)]{1,80})\)?\s*$", name)
+        if paren:
+            rest, name = rest or paren.group(1).strip(), name[: paren.start()]
+        words = name.split()
+        while words and words[0].lower() in PREFIX_TITLES:
+            honorific = PREFIX_TITLES[words.pop(0).lower()]
+        while words and post_nominal(words[-1]):
+            honorific = honorific or post_nominal(words[-1]) or ""
+            words.pop()
+        if not 2 <= len(words) <= 5 or not all(_FIELD_NAME_WORD.match(w) for w in words):
+            continue
+        if any(w.strip(",.").title() in ORGANISATION_WORDS for w in words):
+            continue
+        clean = " ".join(words)
+        start = at + item_at + max(0, item.find(words[0]))
+        people.append(
+            DraftPerson(
+                name=clean,
+                honorific=honorific,
+                affiliation=rest[:80],
+                span=Span(start, start + len(clean), clean, 0.9),
+            )
+        )
+    return people
