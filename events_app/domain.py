@@ -107,6 +107,7 @@ class EventSummary:
     timezone: str
     all_day: bool = False
     status: EventStatus = EventStatus.CONFIRMED
+    venues: list[Venue] = field(default_factory=list)
 
 
 @dataclass

@@ -6,16 +6,23 @@ that gives each event's page address.
 
 from __future__ import annotations
 
-import functools
+import logging
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import icalendar
 
 from ..domain import Event, EventStatus
+from .vtimezone import clamp_year, vtimezone
+
+log = logging.getLogger(__name__)
+
+# VTIMEZONEs start no later than this: vobject (Radicale) compares a zone with UTC over
+# 2000-2020 and, where the two agree there, drops the VTIMEZONE for another copy of the zone.
+VTIMEZONE_FROM = 2000
 
 PRODID = "-//events_app//Event listings//EN"
 
@@ -29,6 +36,11 @@ _STATUS = {
 
 @dataclass(frozen=True)
 class CalendarInfo:
+    """The calendar's own properties. `timezone` is the site's zone; it is not written as
+    X-WR-TIMEZONE, since every time in the feed carries its zone (or is UTC) and readers that
+    honour X-WR-TIMEZONE (x-wr-timezone, recurring-ical-events) move UTC times into it, reading
+    the repeated hour of a clock change as its first pass."""
+
     name: str
     description: str
     url: str
@@ -63,24 +75,26 @@ class RenderCache:
 
 
 def vevent_bytes(event: Event, url: str) -> bytes:
-    return to_vevent(event, url).to_ical()
+    """The event's VEVENT; an event a calendar cannot carry is left out (and logged) rather
+    than failing the whole feed it is part of."""
+    try:
+        return to_vevent(event, url).to_ical()
+    except Exception:
+        log.exception("Left event %s (%s) out of a feed: it could not be rendered", event.id, url)
+        return b""
 
 
 def render_ics(
     events: Sequence[Event], info: CalendarInfo, event_url: Callable[[Event], str]
 ) -> bytes:
     """The calendar for these events, rendered in full."""
-    if not events:
+    pieces = [(e, vevent_bytes(e, event_url(e))) for e in events]
+    shown = [e for e, piece in pieces if piece]
+    if not shown:
         return assemble_ics(info, set(), 0, 0, [])
-    first = min(e.local_start.date() for e in events).year
-    last = max((e.local_end or e.local_start).date() for e in events).year
-    return assemble_ics(
-        info,
-        {e.timezone for e in events},
-        first,
-        last,
-        [vevent_bytes(e, event_url(e)) for e in events],
-    )
+    first = min(e.start.year for e in shown)
+    last = max((e.end or e.start).year for e in shown)
+    return assemble_ics(info, {e.timezone for e in shown}, first, last, [p for _, p in pieces])
 
 
 def assemble_ics(
@@ -91,22 +105,24 @@ def assemble_ics(
     vevents: Sequence[bytes],
 ) -> bytes:
     """The calendar from already rendered VEVENTs: VTIMEZONEs first, one per zone used and
-    covering the years from a year before the first event to a year after the last."""
+    covering the years from a year before the first event (2000 at the latest) to two after the
+    last, and later years too where the zone's present rules go on."""
     head = _calendar(info).to_ical()
     assert head.endswith(b"END:VCALENDAR\r\n")
     parts = [head[: -len(b"END:VCALENDAR\r\n")]]
-    parts.extend(_vtimezone(zone, first_year - 1, last_year + 2) for zone in sorted(zones))
+    first, last = clamp_year(min(first_year - 1, VTIMEZONE_FROM)), clamp_year(last_year + 2)
+    parts.extend(_zone_or_nothing(zone, first, last) for zone in sorted(zones))
     parts.extend(vevents)
     parts.append(b"END:VCALENDAR\r\n")
     return b"".join(parts)
 
 
-@functools.lru_cache(maxsize=256)
-def _vtimezone(zone: str, first_year: int, last_year: int) -> bytes:
-    component = icalendar.Timezone.from_tzid(
-        zone, first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1)
-    )
-    return component.to_ical()
+def _zone_or_nothing(zone: str, first_year: int, last_year: int) -> bytes:
+    try:
+        return vtimezone(zone, first_year, last_year)
+    except Exception:
+        log.exception("No VTIMEZONE for %r in a feed: it could not be built", zone)
+        return b""
 
 
 def _calendar(info: CalendarInfo) -> icalendar.Calendar:
@@ -114,11 +130,10 @@ def _calendar(info: CalendarInfo) -> icalendar.Calendar:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("name", clean_text(info.name))
-    calendar.add("x-wr-calname", clean_text(info.name))
-    calendar.add("description", clean_text(info.description))
-    calendar.add("x-wr-caldesc", clean_text(info.description))
-    calendar.add("x-wr-timezone", info.timezone)
+    calendar.add("name", icalendar.vText(clean_text(info.name)))
+    calendar.add("x-wr-calname", icalendar.vText(clean_text(info.name)))
+    calendar.add("description", icalendar.vText(clean_text(info.description)))
+    calendar.add("x-wr-caldesc", icalendar.vText(clean_text(info.description)))
     calendar.add("url", info.url)
     calendar.add("source", info.source, parameters={"VALUE": "URI"})
     calendar.add("refresh-interval", info.refresh, parameters={"VALUE": "DURATION"})
@@ -162,13 +177,29 @@ def _instant(moment: datetime | None) -> datetime:
 
 
 def _add_times(vevent: icalendar.Event, event: Event) -> None:
+    """Dates for all-day events; otherwise local times with their TZID, except that a single
+    event whose wall time the zone repeats (the hour the clocks go back) is written in UTC:
+    parsers split on which of the two instants a repeated wall time means."""
     if event.all_day:
         vevent.add("dtstart", event.first_day)
-        vevent.add("dtend", event.last_day + timedelta(days=1))
+        vevent.add("dtend", max(event.last_day, event.first_day) + timedelta(days=1))
         return
-    vevent.add("dtstart", event.local_start)
-    if event.local_end is not None:
-        vevent.add("dtend", event.local_end)
+    start, end = event.local_start, event.local_end
+    if not event.recurrence and any(ambiguous_wall_time(t) for t in (start, end) if t):
+        start, end = start.astimezone(UTC), end.astimezone(UTC) if end else None
+    vevent.add("dtstart", start)
+    if end is not None:
+        vevent.add("dtend", end)
+
+
+def ambiguous_wall_time(moment: datetime) -> bool:
+    """Whether the zone's clock shows this wall time twice, or skips it."""
+    wall = moment.replace(tzinfo=None)
+    zone = moment.tzinfo
+    return (
+        wall.replace(tzinfo=zone, fold=0).utcoffset()
+        != wall.replace(tzinfo=zone, fold=1).utcoffset()
+    )
 
 
 def plain_description(event: Event, url: str) -> str:

@@ -64,6 +64,8 @@ def event_jsonld(event: Event, urls: SiteUrls, *, site_name: str) -> dict[str, A
                 "name": s.title,
                 "url": urls.event(s.slug),
                 "startDate": s.start.astimezone(event.zone).isoformat(),
+                # A session is where its festival is unless it names a place of its own.
+                "location": [_place(v) for v in s.venues] or data["location"],
             }
             for s in event.sessions
         ]

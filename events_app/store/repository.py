@@ -395,7 +395,7 @@ def to_person(row: PersonRow) -> Person:
     )
 
 
-def _summary(row: EventRow) -> EventSummary:
+def _summary(row: EventRow, *, with_venues: bool = False) -> EventSummary:
     return EventSummary(
         id=row.id,
         slug=row.slug,
@@ -405,6 +405,7 @@ def _summary(row: EventRow) -> EventSummary:
         timezone=row.timezone,
         all_day=row.all_day,
         status=EventStatus(row.status),
+        venues=[to_venue(link.venue) for link in row.venue_links] if with_venues else [],
     )
 
 
@@ -416,7 +417,9 @@ def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
         parent = _summary(row.parent) if (row.parent.published or include_drafts) else None
     sessions: list[EventSummary] = []
     if "children" not in unloaded:
-        sessions = [_summary(c) for c in row.children if c.published or include_drafts]
+        sessions = [
+            _summary(c, with_venues=True) for c in row.children if c.published or include_drafts
+        ]
     return Event(
         id=row.id,
         uid=row.uid,

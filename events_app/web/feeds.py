@@ -77,7 +77,10 @@ def _json(value: object) -> bytes:
 
 
 def _local_year(moment: datetime, zone: str) -> int:
-    return moment.astimezone(ZoneInfo(zone)).year
+    try:
+        return moment.astimezone(ZoneInfo(zone)).year
+    except OverflowError:  # year 1 or 9999: the feed leaves such an event out
+        return moment.year
 
 
 def _calendar_info(title: str) -> CalendarInfo:

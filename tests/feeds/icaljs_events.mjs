@@ -1,20 +1,41 @@
-// Reads an iCalendar file with Mozilla's ical.js (as Thunderbird does) and prints each event's
-// UID, start and end: timed values as UTC seconds, all-day values as YYYY-MM-DD.
+// Reads iCalendar files with Mozilla's ical.js (as Thunderbird does) and prints, for each file
+// named on the command line, each event's UID and every occurrence's start and end (recurring
+// events expanded with ical.js's own iterator): timed values as UTC seconds, all-day values as
+// YYYY-MM-DD.
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 
-const calendar = new ICAL.Component(ICAL.parse(readFileSync(process.argv[2], "utf8")));
-for (const zone of calendar.getAllSubcomponents("vtimezone")) {
-  ICAL.TimezoneService.register(new ICAL.Timezone(zone));
-}
+const MAX_OCCURRENCES = 1000;
 const moment = (time) =>
   time === null ? null : time.isDate ? time.toString() : time.toUnixTime();
-const events = calendar.getAllSubcomponents("vevent").map((component) => {
-  const event = new ICAL.Event(component);
-  return {
-    uid: event.uid,
-    start: moment(event.startDate),
-    end: component.hasProperty("dtend") ? moment(event.endDate) : null,
-  };
-});
-process.stdout.write(JSON.stringify(events));
+
+function read(path) {
+  const calendar = new ICAL.Component(ICAL.parse(readFileSync(path, "utf8")));
+  ICAL.TimezoneService.reset();
+  for (const zone of calendar.getAllSubcomponents("vtimezone")) {
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  }
+  const events = {};
+  for (const component of calendar.getAllSubcomponents("vevent")) {
+    const event = new ICAL.Event(component);
+    const hasEnd = component.hasProperty("dtend");
+    const occurrences = [];
+    if (event.isRecurring()) {
+      const iterator = event.iterator();
+      for (let next = iterator.next(); next && occurrences.length < MAX_OCCURRENCES; next = iterator.next()) {
+        const details = event.getOccurrenceDetails(next);
+        occurrences.push([moment(details.startDate), hasEnd ? moment(details.endDate) : null]);
+      }
+    } else {
+      occurrences.push([moment(event.startDate), hasEnd ? moment(event.endDate) : null]);
+    }
+    events[event.uid] = occurrences;
+  }
+  return events;
+}
+
+const out = {};
+for (const path of process.argv.slice(2)) {
+  out[path] = read(path);
+}
+process.stdout.write(JSON.stringify(out));

@@ -1,10 +1,11 @@
-from datetime import UTC, date, datetime
+import dataclasses
+from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 import pytest
 
 from events_app.domain import EventStatus, EventSummary, Link, LinkKind, Person, Venue, slugify
-from events_app.feeds.ics import PRODID, CalendarInfo, render_ics
+from events_app.feeds.ics import PRODID, CalendarInfo, assemble_ics, render_ics
 from tests.builders import event, london
 
 INFO = CalendarInfo(
@@ -35,7 +36,7 @@ def test_calendar_carries_its_name_and_refresh_hints():
 
     assert str(calendar["PRODID"]) == PRODID
     assert str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"]) == "Test Events"
-    assert str(calendar["X-WR-TIMEZONE"]) == "Europe/London"
+    assert "X-WR-TIMEZONE" not in calendar
     assert str(calendar["SOURCE"]) == "https://events.example.org/events.ics"
     assert "METHOD" not in calendar
     assert calendar.walk("VEVENT") == []
@@ -165,3 +166,79 @@ def test_control_characters_are_dropped():
     [vevent] = parse(render_ics([stored("Bell\x07 and\x1b escape")], INFO, url_of)).walk("VEVENT")
 
     assert str(vevent["SUMMARY"]) == "Bell and escape"
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("A, B; C \\ D", b"A\\, B\\; C \\\\ D"),
+        ("Line\none", b"Line\\none"),
+        ("plain", b"plain"),
+    ],
+    ids=["separators", "newline", "plain"],
+)
+def test_calendar_name_is_escaped_as_text(name, written):
+    info = dataclasses.replace(INFO, name=name, description=name)
+
+    head = render_ics([stored()], info, url_of).split(b"BEGIN:VTIMEZONE")[0]
+    lines = [line.split(b":", 1) for line in head.split(b"\r\n") if b":" in line]
+
+    assert [value for key, value in lines if key in (b"NAME", b"X-WR-CALNAME", b"DESCRIPTION")] == [
+        written
+    ] * 3
+
+
+def test_a_repeated_wall_time_is_written_in_utc():
+    """01:30 on the night the clocks go back happens twice; TZID=Europe/London:01:30 is read
+    as the first by some parsers and the second by others, so such an instant goes out in UTC."""
+    first = datetime(2027, 10, 31, 0, 30, tzinfo=UTC)
+    second = datetime(2027, 10, 31, 1, 30, tzinfo=UTC)
+    events = [
+        stored("First pass", start=first, end=first + timedelta(hours=2)),
+        stored("Second pass", start=second, end=None),
+        stored("After", start=datetime(2027, 10, 31, 3, 0, tzinfo=UTC), end=None),
+    ]
+
+    vevents = parse(render_ics(events, INFO, url_of)).walk("VEVENT")
+
+    assert [(v["DTSTART"].to_ical(), v["DTSTART"].params.get("TZID")) for v in vevents] == [
+        (b"20271031T003000Z", None),
+        (b"20271031T013000Z", None),
+        (b"20271031T030000", "Europe/London"),
+    ]
+    assert vevents[0]["DTEND"].to_ical() == b"20271031T023000Z"
+
+
+def test_an_event_a_calendar_cannot_carry_is_left_out_and_the_rest_served(caplog):
+    """Year 9999 in Sydney and year 1 in New York overflow `datetime` in local time."""
+    events = [
+        stored("Fine"),
+        stored(
+            "Far future",
+            start=datetime(9999, 12, 31, 20, tzinfo=UTC),
+            end=None,
+            timezone="Australia/Sydney",
+        ),
+        stored(
+            "Long ago",
+            start=datetime(1, 1, 1, 1, tzinfo=UTC),
+            end=None,
+            timezone="America/New_York",
+        ),
+    ]
+
+    calendar = parse(render_ics(events, INFO, url_of))
+
+    assert [str(v["SUMMARY"]) for v in calendar.walk("VEVENT")] == ["Fine"]
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]
+    assert sum("Left event" in r.getMessage() for r in caplog.records) == 2
+
+
+@pytest.mark.parametrize("years", [(1, 1), (9998, 9999), (1, 9999)])
+def test_zones_are_built_for_any_span_of_years(years):
+    body = assemble_ics(INFO, {"Europe/London", "Australia/Lord_Howe"}, *years, [])
+
+    assert [str(tz["TZID"]) for tz in parse(body).walk("VTIMEZONE")] == [
+        "Australia/Lord_Howe",
+        "Europe/London",
+    ]
