@@ -52,6 +52,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(calendar_views.bp)
     feeds.init_cache(app)
     http.init_cache(app)
+    http.register(app)
     app.register_blueprint(feeds.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(auth.bp)
@@ -61,8 +62,9 @@ def init_app(app: Flask) -> None:
     app.extensions["calendar_fetcher"] = Fetcher(
         max_bytes=app.config["IMPORT_MAX_BYTES"], timeout=app.config["IMPORT_TIMEOUT"]
     )
+    fastpath = app.extensions["events_fastpath"] = FastPath(app, app.wsgi_app)
     app.wsgi_app = edge.wrap(  # type: ignore[method-assign]
-        FastPath(app, app.wsgi_app),
+        fastpath,
         base_url=app.config["BASE_URL"],
         allowed=app.config["ALLOWED_HOSTS"],
         proxies=app.config["TRUSTED_PROXIES"],

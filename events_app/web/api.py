@@ -20,7 +20,7 @@ from .auth import current_user
 from .context import db_session, default_timezone, now, site_urls
 from .errors import BadQueryError
 from .formatting import when
-from .http import Rendered, cacheable, newest, serve_cached
+from .http import Rendered, answer_args, cacheable, newest, serve_cached
 from .query import event_filter, int_param, text_param
 
 bp = Blueprint("api", __name__)
@@ -73,7 +73,7 @@ def _json(document: object) -> bytes:
 
 
 def _page_url(page: int) -> str:
-    args = {k: v for k, v in request.args.items() if k != "page"}
+    args = {k: v for k, v in answer_args(request.args) if k != "page"}
     args["page"] = str(page)
     return site_urls().page(f"{request.path}?{urlencode(args)}")
 

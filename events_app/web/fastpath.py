@@ -1,24 +1,30 @@
 """A response cache in front of Flask for the public feeds and the API.
 
 Feed readers and calendar apps poll the same few addresses again and again. Once Flask has
-answered one of them, the exact response (status 200, every header, the body) is kept under
-the address, the data version and the minute; later requests for it are answered here without
-going through Flask at all, with 304 for a matching If-None-Match. Only requests without
-cookies, and only responses Flask marked `Cache-Control: public`, are kept.
+answered one of them, the exact response (status 200, every header, the body in the encoding
+the client asked for) is kept under the address (with only the query parameters that change
+the answer), the encoding, the data version and the minute; later requests for it are answered
+here without going through Flask at all, with 304 for a matching If-None-Match. Only requests
+without cookies, and only responses Flask marked `Cache-Control: public`, are kept, within a
+budget of bytes.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import parse_qsl
 
 from flask import Flask
+from werkzeug.datastructures import MultiDict
+
+from .http import ENCODINGS, RESPONSE_CACHE_BYTES, BoundedCache, answer_query, negotiate
+from .http import not_modified as etag_matches
 
 PATHS = ("/events.ics", "/events.json", "/feed.json", "/api/v1/events")
-MAX_ENTRIES = 256
+NOT_MODIFIED_DROPS = ("content-length", "content-type", "content-encoding")
 
 
 @dataclass(frozen=True)
@@ -27,20 +33,23 @@ class Stored:
     body: bytes
     etag: str
 
+    @property
+    def size(self) -> int:
+        return len(self.body) + sum(len(k) + len(v) for k, v in self.headers)
+
 
 class FastPath:
     def __init__(self, app: Flask, downstream: Callable[..., Iterable[bytes]]) -> None:
         self._app = app
         self._downstream = downstream
-        self._entries: OrderedDict[tuple, Stored] = OrderedDict()
+        self.entries = BoundedCache(app.config.get("RESPONSE_CACHE_BYTES", RESPONSE_CACHE_BYTES))
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]):
         key = self._key(environ)
         if key is None:
             return self._downstream(environ, start_response)
-        stored = self._entries.get(key)
+        stored = self.entries.get(key)
         if stored is not None:
-            self._entries.move_to_end(key)
             return self._answer(stored, environ, start_response)
         captured: dict[str, Any] = {}
 
@@ -73,15 +82,13 @@ class FastPath:
             version = self._app.extensions["events_db"].versions.read()
         except Exception:  # the database is away: let Flask answer, with its 503 page
             return None
-        return (path, environ.get("QUERY_STRING", ""), version, moment)
+        query = MultiDict(parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True))
+        encoding = negotiate(environ.get("HTTP_ACCEPT_ENCODING"), ENCODINGS)
+        return (path, answer_query(query), encoding, version, moment)
 
     def _answer(self, stored: Stored, environ: dict[str, Any], start_response):
-        if environ.get("HTTP_IF_NONE_MATCH") == stored.etag:
-            headers = [
-                (k, v)
-                for k, v in stored.headers
-                if k.lower() not in ("content-length", "content-type")
-            ]
+        if etag_matches(environ.get("HTTP_IF_NONE_MATCH"), stored.etag):
+            headers = [(k, v) for k, v in stored.headers if k.lower() not in NOT_MODIFIED_DROPS]
             start_response("304 NOT MODIFIED", headers)
             return [b""]
         start_response("200 OK", list(stored.headers))
@@ -94,6 +101,5 @@ class FastPath:
         found = {k.lower(): v for k, v in headers}
         if "public" not in found.get("cache-control", "") or "set-cookie" in found:
             return
-        self._entries[key] = Stored(list(headers), body, found.get("etag", ""))
-        if len(self._entries) > MAX_ENTRIES:
-            self._entries.popitem(last=False)
+        stored = Stored(list(headers), body, found.get("etag", ""))
+        self.entries.put(key, stored, stored.size)

@@ -15,24 +15,26 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, Flask, Response, abort, current_app, request
 
 from ..domain import Event, EventFilter
-from ..feeds.ics import CalendarInfo, RenderCache, assemble_ics, render_ics, vevent_bytes
+from ..feeds.ics import CalendarInfo, assemble_ics, render_ics, vevent_bytes
 from ..feeds.json import event_to_dict, json_head
 from ..store import repository
 from .context import db_session, default_timezone, now, site_urls
-from .http import Rendered, serve_cached
+from .http import BoundedCache, Rendered, answer_path, serve_cached
 from .query import active_filters, event_filter
 
 bp = Blueprint("feeds", __name__)
 
 MAX_FEED_EVENTS = 20_000
-CACHED_FEEDS = 256
+PIECE_CACHE_BYTES = 64 * 1024 * 1024
 
 
 def init_cache(app: Flask) -> None:
-    app.extensions["events_piece_cache"] = RenderCache()
+    app.extensions["events_piece_cache"] = BoundedCache(
+        app.config.get("PIECE_CACHE_BYTES", PIECE_CACHE_BYTES)
+    )
 
 
-def _piece_cache() -> RenderCache:
+def _piece_cache() -> BoundedCache:
     return current_app.extensions["events_piece_cache"]
 
 
@@ -59,8 +61,8 @@ def _pieces(
         for n, entry in enumerate(entries):
             event = loaded.get(entry.id)
             if pieces[n] is None and event is not None and event.uid == entry.uid:
-                pieces[n] = render(event)
-                cache.put((kind, event.uid, event.revision, event.updated_at), pieces[n])
+                piece = pieces[n] = render(event)
+                cache.put((kind, event.uid, event.revision, event.updated_at), piece, len(piece))
     return [piece for piece in pieces if piece is not None]
 
 
@@ -90,7 +92,7 @@ def _calendar_info(title: str) -> CalendarInfo:
         name=title,
         description=f"Events listed on {site}",
         url=urls.page("/"),
-        source=urls.page(request.full_path.rstrip("?")),
+        source=urls.page(answer_path()),
         timezone=default_timezone(),
     )
 

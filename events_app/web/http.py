@@ -1,85 +1,256 @@
 """HTTP around the public feeds and pages: a response cache keyed by the data's version, cache
-validators, cache lifetime, and any-origin reads.
+validators, compression made once per change, cache lifetime, and any-origin reads (CORS).
 
 A response is built once per change of the data (and, for what depends on the clock, once a
-minute) in each worker, and then served as stored bytes with a stored strong ETag. The key
-holds the database's data version, so every worker and app server sees a change at once.
+minute) in each worker, compressed there and then (gzip, and brotli where it is installed), and
+then served as stored bytes with a stored strong ETag per encoding. The key holds the
+database's data version, so every worker and app server sees a change at once, and only the
+query parameters that change an answer, so junk parameters cannot fill memory. Every cache is
+bounded in bytes.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import hashlib
+import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
+from urllib.parse import urlencode
 
 from flask import Flask, Response, current_app, request, session
+from werkzeug.datastructures import MultiDict
+from werkzeug.http import parse_accept_header, parse_etags, unquote_etag
 
 from ..domain import Event
 from .context import data_version, now
+from .query import FILTER_PARAMS
 
-CACHED_RESPONSES = 512
+try:  # brotli is a compiled extension: where it does not install, gzip alone is offered
+    import brotli
+except ImportError:  # pragma: no cover - depends on the platform
+    brotli = None
+
+RESPONSE_CACHE_BYTES = 64 * 1024 * 1024
+PUBLIC_CACHE_CONTROL = "public, max-age=300"
+# Every query parameter a cached view reads. Anything else is left out of cache keys and of
+# the links an answer gives back to itself, so `?x=1`, `?x=2` ... are one answer, stored once.
+ANSWER_PARAMS = (*FILTER_PARAMS, "when", "limit", "page", "title", "theme")
+COMPRESS_FROM = 512
+ENCODINGS = ("br", "gzip") if brotli is not None else ("gzip",)
+CORS_METHODS = "GET, HEAD, OPTIONS"
+CORS_HEADERS = "If-None-Match, If-Modified-Since"
+CORS_EXPOSE = "ETag, Last-Modified"
+CORS_MAX_AGE = "86400"
+CORS_BLUEPRINTS = ("feeds", "api")
+
+
+class BoundedCache:
+    """Values by key, the least recently used going first once their sizes (as the caller
+    counts them, in bytes) add up past `max_bytes`. Safe to share between threads."""
+
+    ENTRY_OVERHEAD = 256  # the key, the dict slot and the value's object, roughly
+
+    def __init__(self, max_bytes: int) -> None:
+        self._entries: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.max_bytes = max_bytes
+        self.size_bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: Hashable) -> Any:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            self._entries.move_to_end(key)
+            return found[0]
+
+    def put(self, key: Hashable, value: Any, size: int) -> None:
+        """Keep the value unless it alone would take more than half the budget."""
+        size += self.ENTRY_OVERHEAD
+        if size > self.max_bytes // 2:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self.size_bytes -= old[1]
+            self._entries[key] = (value, size)
+            self.size_bytes += size
+            while self.size_bytes > self.max_bytes:
+                _, (_, dropped) = self._entries.popitem(last=False)
+                self.size_bytes -= dropped
 
 
 @dataclass(frozen=True)
 class Rendered:
+    """What a view builds: the body and what its validators come from."""
+
     body: bytes
     mimetype: str
     last_modified: datetime | None
-    etag: str = ""
+
+
+@dataclass(frozen=True)
+class Variant:
+    body: bytes
+    etag: str
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class Cached:
+    """A built answer with every encoding of it, each with its own strong ETag (a cache or a
+    client must never take the gzip bytes for the plain ones)."""
+
+    mimetype: str
+    last_modified: datetime | None
+    variants: Mapping[str, Variant] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return sum(len(v.body) for v in self.variants.values())
+
+    def variant(self, accept_encoding: str | None) -> Variant:
+        return self.variants[negotiate(accept_encoding, tuple(self.variants))]
+
+
+def negotiate(accept_encoding: str | None, offered: Sequence[str]) -> str:
+    """The encoding to send: brotli, then gzip, when the client takes them, else identity."""
+    accepted = parse_accept_header(accept_encoding)
+    for name in ENCODINGS:
+        if name in offered and accepted.quality(name) > 0:
+            return name
+    return "identity"
+
+
+def _compressed(body: bytes, encoding: str) -> bytes:
+    if encoding == "br":
+        return brotli.compress(body, quality=5)
+    return gzip.compress(body, compresslevel=6, mtime=0)
 
 
 class ResponseCache:
-    """Rendered responses by key; the least recently used go first."""
+    """Built answers by key, each compressed once: a rebuild that gives the same bytes (the
+    next minute, another filter) reuses the compressed forms of the first."""
 
-    def __init__(self, max_entries: int = CACHED_RESPONSES) -> None:
-        self._entries: OrderedDict[tuple, Rendered] = OrderedDict()
-        self._max = max_entries
+    def __init__(self, max_bytes: int = RESPONSE_CACHE_BYTES) -> None:
+        self.answers = BoundedCache(max_bytes)
+        self.encoded = BoundedCache(max_bytes // 4)
 
-    def get(self, key: tuple, build: Callable[[], Rendered]) -> Rendered:
-        found = self._entries.get(key)
-        if found is not None:
-            self._entries.move_to_end(key)
-            return found
-        made = build()
-        found = Rendered(
-            made.body,
-            made.mimetype,
-            made.last_modified,
-            hashlib.md5(made.body, usedforsecurity=False).hexdigest(),
-        )
-        self._entries[key] = found
-        if len(self._entries) > self._max:
-            self._entries.popitem(last=False)
+    def get(self, key: Hashable, build: Callable[[], Rendered]) -> Cached:
+        found = self.answers.get(key)
+        if found is None:
+            found = self._encode(build())
+            self.answers.put(key, found, found.size)
         return found
+
+    def _encode(self, made: Rendered) -> Cached:
+        digest = hashlib.md5(made.body, usedforsecurity=False).hexdigest()
+        variants = {"identity": Variant(made.body, digest)}
+        if len(made.body) >= COMPRESS_FROM:
+            for encoding in ENCODINGS:
+                key = (digest, encoding)
+                body = self.encoded.get(key)
+                if body is None:
+                    body = _compressed(made.body, encoding)
+                    self.encoded.put(key, body, len(body))
+                variants[encoding] = Variant(body, f"{digest}-{encoding}", encoding)
+        return Cached(made.mimetype, made.last_modified, variants)
 
 
 def init_cache(app: Flask) -> None:
-    app.extensions["events_response_cache"] = ResponseCache()
+    app.extensions["events_response_cache"] = ResponseCache(
+        app.config.get("RESPONSE_CACHE_BYTES", RESPONSE_CACHE_BYTES)
+    )
+
+
+def register(app: Flask) -> None:
+    app.after_request(_cors_preflight)
+
+
+def answer_args(args: MultiDict[str, str]) -> list[tuple[str, str]]:
+    """The parameters that change an answer, the first value of each (as views read them),
+    in one fixed order."""
+    return [(name, args[name]) for name in ANSWER_PARAMS if name in args]
+
+
+def answer_query(args: MultiDict[str, str]) -> str:
+    return urlencode(answer_args(args))
+
+
+def answer_path() -> str:
+    """This request's path and the query that matters, as the answer names itself."""
+    query = answer_query(request.args)
+    return f"{request.path}?{query}" if query else request.path
+
+
+def not_modified(if_none_match: str | None, etag: str) -> bool:
+    """RFC 9110's weak comparison, as If-None-Match requires: `W/"x"` matches `"x"` (what a
+    proxy that compresses makes of a strong tag), a list matches if any member does, `*` always."""
+    if not if_none_match:
+        return False
+    return parse_etags(if_none_match).contains_weak(unquote_etag(etag)[0])
 
 
 def serve_cached(kind: str, build: Callable[[], Rendered], *, public: bool = True) -> Response:
     """The stored response for this address and data version, built if there is none yet."""
-    moment = now()
-    window = current_app.config["FEED_PAST_DAYS"]
     key = (
         kind,
-        request.full_path,
+        request.path,
+        answer_query(request.args),
         data_version(),
-        moment.replace(second=0, microsecond=0),
-        window,
+        now().replace(second=0, microsecond=0),
+        current_app.config["FEED_PAST_DAYS"],
     )
-    rendered = current_app.extensions["events_response_cache"].get(key, build)
-    response = Response(rendered.body, mimetype=rendered.mimetype)
-    response.set_etag(rendered.etag)
-    if rendered.last_modified is not None:
-        response.last_modified = rendered.last_modified
+    cached = current_app.extensions["events_response_cache"].get(key, build)
+    variant = cached.variant(request.headers.get("Accept-Encoding"))
+    response = Response(variant.body, mimetype=cached.mimetype)
+    if variant.encoding:
+        response.headers["Content-Encoding"] = variant.encoding
+    if len(cached.variants) > 1:
+        response.vary.add("Accept-Encoding")
+    response.set_etag(variant.etag)
+    if cached.last_modified is not None:
+        response.last_modified = cached.last_modified
     if public:
-        response.headers["Cache-Control"] = "public, max-age=300"
-        response.headers["Access-Control-Allow-Origin"] = "*"
+        _public(response)
     return response.make_conditional(request)
+
+
+def _public(response: Response) -> None:
+    response.headers["Cache-Control"] = PUBLIC_CACHE_CONTROL
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = CORS_EXPOSE
+
+
+def _cors_preflight(response: Response) -> Response:
+    """A CORS preflight for reading a public feed or the API from any origin is granted (the
+    Fetch standard's OPTIONS with Origin and Access-Control-Request-Method); nothing else is,
+    so `POST /api/v1/parse` stays out of other sites' reach."""
+    if (
+        request.method == "OPTIONS"
+        and request.blueprint in CORS_BLUEPRINTS
+        and request.url_rule is not None
+        and "GET" in (request.url_rule.methods or ())
+        and request.headers.get("Origin")
+        and request.headers.get("Access-Control-Request-Method") in ("GET", "HEAD")
+    ):
+        response.status_code = 204
+        response.set_data(b"")
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers["Access-Control-Allow-Methods"] = CORS_METHODS
+        response.headers["Access-Control-Allow-Headers"] = CORS_HEADERS
+        response.headers["Access-Control-Max-Age"] = CORS_MAX_AGE
+        response.headers["Access-Control-Expose-Headers"] = CORS_EXPOSE
+        response.headers.pop("Content-Type", None)
+    return response
 
 
 def cached_page(view: Callable[..., str]) -> Callable[..., Response | str]:
@@ -110,8 +281,7 @@ def newest(changed: Sequence[Event]) -> datetime | None:
 def cacheable(response: Response, changed: datetime | Sequence[Event] | None = None) -> Response:
     """A strong ETag from the body, Last-Modified from the newest change (given, or the
     newest of some events), and a 304 for a client that already has this version."""
-    response.headers["Cache-Control"] = "public, max-age=300"
-    response.headers["Access-Control-Allow-Origin"] = "*"
+    _public(response)
     if changed is not None and not isinstance(changed, datetime):
         changed = newest(changed)
     if changed is not None:

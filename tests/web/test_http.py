@@ -1,0 +1,198 @@
+"""The response caches, validators, compression and CORS of the public feeds and the API."""
+
+import gzip
+from datetime import timedelta
+
+import brotli
+import pytest
+
+from events_app import create_app
+from events_app.web.http import BoundedCache
+from tests.builders import event
+from tests.conftest import BASE_URL, NOW
+
+FEEDS = ["/events.ics", "/events.json", "/feed.json", "/api/v1/events"]
+
+
+@pytest.fixture
+def feeds(store_events):
+    return store_events(
+        *[event(f"Meeting {n}", start=NOW + timedelta(days=n)) for n in range(1, 8)]
+    )
+
+
+def _small_app(database_url: str, budget: int):
+    return create_app(
+        {
+            "DATABASE_URL": database_url,
+            "BASE_URL": BASE_URL,
+            "CLOCK": lambda: NOW,
+            "RESPONSE_CACHE_BYTES": budget,
+        }
+    )
+
+
+def _caches(app) -> list[BoundedCache]:
+    return [
+        app.extensions["events_fastpath"].entries,
+        app.extensions["events_response_cache"].answers,
+    ]
+
+
+def test_bounded_cache_lets_the_least_recently_used_go_by_bytes():
+    cache = BoundedCache(max_bytes=3 * (100 + BoundedCache.ENTRY_OVERHEAD))
+    for name in "abc":
+        cache.put(name, name * 100, 100)
+    cache.get("a")
+
+    cache.put("d", "d" * 100, 100)
+    cache.put("huge", "x", cache.max_bytes)
+
+    assert [cache.get(k) is not None for k in ("a", "b", "c", "d", "huge")] == [
+        True,
+        False,
+        True,
+        True,
+        False,
+    ]
+    assert cache.size_bytes == 3 * (100 + BoundedCache.ENTRY_OVERHEAD)
+
+
+@pytest.mark.parametrize("path", FEEDS)
+def test_junk_query_parameters_are_one_cached_answer(database_url, feeds, path):
+    app = _small_app(database_url, 2_000_000)
+    client = app.test_client()
+    first = client.get(path)
+
+    answers = {client.get(f"{path}?x={n}").data for n in range(1000)}
+
+    assert (first.status_code, answers) == (200, {first.data})
+    assert [len(cache) for cache in _caches(app)] == [1, 1]
+    assert all(cache.size_bytes <= cache.max_bytes for cache in _caches(app))
+    app.extensions["events_db"].close()
+
+
+def test_junk_parameters_stay_out_of_the_links_an_answer_gives(client, feeds):
+    plain = client.get("/api/v1/events?limit=2").get_json()
+    junk = client.get("/api/v1/events?limit=2&utm_source=spam&x=1").get_json()
+
+    assert junk == plain
+    assert plain["next"] == f"{BASE_URL}/api/v1/events?limit=2&page=2"
+
+
+def test_many_distinct_answers_stay_within_the_byte_budget(database_url, feeds):
+    budget = 100_000
+    app = _small_app(database_url, budget)
+    client = app.test_client()
+
+    bodies = [client.get(f"/events.json?q=word{n}").data for n in range(400)]
+
+    assert [cache.size_bytes <= budget for cache in _caches(app)] == [True, True]
+    assert [0 < len(cache) < 400 for cache in _caches(app)] == [True, True]
+    assert client.get("/events.json?q=word399").data == bodies[-1]
+    app.extensions["events_db"].close()
+
+
+def _etag_of(client, path: str, **headers) -> str:
+    return client.get(path, headers=headers).headers["ETag"]
+
+
+@pytest.mark.parametrize("signed_cookie", [False, True], ids=["fast-path", "flask"])
+@pytest.mark.parametrize(
+    ("header", "status"),
+    [
+        ("{etag}", 304),
+        ("W/{etag}", 304),
+        ('"other", W/{etag}', 304),
+        ("*", 304),
+        ('W/"other"', 200),
+        ('"other", "another"', 200),
+    ],
+)
+@pytest.mark.parametrize("path", FEEDS)
+def test_if_none_match_uses_weak_comparison(client, feeds, path, header, status, signed_cookie):
+    if signed_cookie:  # a cookie keeps the request out of the fast path, through Flask
+        client.set_cookie("theme", "dark")
+    etag = _etag_of(client, path)
+
+    again = client.get(path, headers={"If-None-Match": header.format(etag=etag)})
+
+    assert (again.status_code, again.headers["ETag"]) == (status, etag)
+    assert (again.data == b"") == (status == 304)
+
+
+@pytest.mark.parametrize("path", [*FEEDS, "/events/meeting-1-2026-11-29.ics"])
+def test_cors_preflight_for_public_reads_is_granted(client, feeds, path):
+    response = client.options(
+        path,
+        headers={
+            "Origin": "https://elsewhere.example",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "if-none-match",
+        },
+    )
+
+    assert response.status_code == 204
+    assert {k: v for k, v in response.headers.items() if k.startswith("Access-Control")} == {
+        "Access-Control-Allow-Origin": "*",
+        "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+        "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since",
+        "Access-Control-Max-Age": "86400",
+        "Access-Control-Expose-Headers": "ETag, Last-Modified",
+    }
+
+
+def test_cors_preflight_for_the_parse_api_is_not_granted(client):
+    response = client.options(
+        "/api/v1/parse",
+        headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"},
+    )
+
+    assert [k for k, _ in response.headers if k.startswith("Access-Control")] == []
+
+
+@pytest.mark.parametrize("path", FEEDS)
+def test_public_reads_expose_their_validators_to_scripts(client, feeds, path):
+    response = client.get(path, headers={"Origin": "https://elsewhere.example"})
+
+    assert (
+        response.headers["Access-Control-Allow-Origin"],
+        response.headers["Access-Control-Expose-Headers"],
+    ) == ("*", "ETag, Last-Modified")
+
+
+DECODERS = {"gzip": gzip.decompress, "br": brotli.decompress}
+
+
+@pytest.mark.parametrize("signed_cookie", [False, True], ids=["fast-path", "flask"])
+@pytest.mark.parametrize(
+    ("accept", "encoding"),
+    [("gzip, deflate", "gzip"), ("gzip, br", "br"), ("br;q=0, gzip", "gzip")],
+)
+@pytest.mark.parametrize("path", FEEDS)
+def test_compressed_answers_by_accept_encoding(
+    client, feeds, path, accept, encoding, signed_cookie
+):
+    if signed_cookie:
+        client.set_cookie("theme", "dark")
+    plain = client.get(path)
+
+    packed = client.get(path, headers={"Accept-Encoding": accept})
+    again = client.get(
+        path, headers={"Accept-Encoding": accept, "If-None-Match": packed.headers["ETag"]}
+    )
+    plain_again = client.get(
+        path, headers={"Accept-Encoding": "identity", "If-None-Match": packed.headers["ETag"]}
+    )
+
+    assert packed.headers["Content-Encoding"] == encoding
+    assert DECODERS[encoding](packed.data) == plain.data
+    assert (packed.headers["Vary"], plain.headers["Vary"]) == ("Accept-Encoding",) * 2
+    assert packed.headers["ETag"] != plain.headers["ETag"]
+    assert (again.status_code, again.data, again.headers["ETag"]) == (
+        304,
+        b"",
+        packed.headers["ETag"],
+    )
+    assert "Content-Encoding" not in plain.headers
+    assert (plain_again.status_code, plain_again.data) == (200, plain.data)
