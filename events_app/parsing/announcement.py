@@ -24,7 +24,7 @@ from . import times as times_mod
 from . import titles as titles_mod
 from . import weights
 from .dates import DateMention, YearContext
-from .evidence import Candidate, best
+from .evidence import Candidate, best, ranked
 from .model import Draft, DraftLink, DraftPerson, DraftVenue, Span
 from .text import Sentence, split_sentences
 from .tokens import ROLES, Field, Layout, read_layout
@@ -589,31 +589,103 @@ def _start_end(day: date, seed: Seed, first_time, end_time):
 
 
 def _venues(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[DraftVenue]:
+    """The best-scored venue for the event (weights.VENUE), and with it any other strong one
+    in its clause when the clause moves between places ('rally at X, then march to Y')."""
     text = reading.text
     clause = text[seed.clause[0] : seed.clause[1]]
-    venues = places_mod.find_venues(clause, seed.clause[0]).venues
+    candidates = _venue_candidates(reading, seed, earlier)
+    order = ranked(candidates, weights.VENUE)
+    if not order or order[0][0] < weights.VENUE_THRESHOLD:
+        return []
+    top_score, top = order[0]
+    chosen = [top]
+    if MOVES_ON.search(clause):
+        for score, other in order[1:]:
+            if (
+                score >= weights.VENUE_SECOND
+                and other.source in ("address", "preposition", "room", "there")
+                and not any(_same_place(other.value, c.value) for c in chosen)
+            ):
+                chosen.append(other)
+    chosen.sort(key=lambda c: c.value.span.start if c.value.span else 0)
+    return [c.value for c in chosen]
+
+
+MOVES_ON = re.compile(
+    r"\b(?:then|followed\s+by|afterwards|march(?:es|ing)?\s+to|procession\s+to)\b", re.IGNORECASE
+)
+
+
+def _same_place(a: DraftVenue, b: DraftVenue) -> bool:
+    x, y = a.name.lower(), b.name.lower()
+    return x in y or y in x
+
+
+def _venue_candidates(
+    reading: Reading, seed: Seed, earlier: list[Draft]
+) -> list[Candidate[DraftVenue]]:
+    text = reading.text
+    clause = text[seed.clause[0] : seed.clause[1]]
+    out: list[Candidate[DraftVenue]] = []
+
+    def add_found(stretch: str, offset: int, where: str) -> None:
+        found = places_mod.find_venues(stretch, offset)
+        rooms = places_mod.room_venues(stretch, offset)
+        kept_rooms = []
+        for room in rooms:  # the longer reading of one place wins: 'Room 2, Town Hall, High St'
+            if not any(room.name.lower() in v.name.lower() for v in found.venues):
+                kept_rooms.append(room)
+        for venue in found.venues:
+            if any(venue.name.lower() in r.name.lower() for r in kept_rooms):
+                continue
+            if venue.address or venue.postcode or venue.city:
+                source = "address"
+            elif any(r.name.lower() in venue.name.lower() for r in rooms):
+                source = "room"
+            else:
+                source = "preposition"
+            out.append(Candidate(venue, source, venue.span, _venue_features(text, venue, where)))
+        for venue in kept_rooms:
+            out.append(Candidate(venue, "room", venue.span, _venue_features(text, venue, where)))
+
     if THERE.search(clause) and earlier and earlier[-1].venues:
-        venues = [
-            earlier[-1].venues[0],
-            *[v for v in venues if v.name != earlier[-1].venues[0].name],
-        ]
-    if not venues and seed.preamble:
+        out.append(Candidate(earlier[-1].venues[0], "there"))
+    add_found(clause, seed.clause[0], "clause")
+    if seed.preamble:
         start, end = seed.preamble
-        venues = places_mod.find_venues(text[start:end], start).venues
-    if not venues:
-        for sentence in seed.context:
-            venues = places_mod.find_venues(sentence.text, sentence.start).venues
-            if venues:
-                break
-    if not venues:
-        venues = reading.known_venues.find(clause, seed.clause[0])
-    if not venues:
-        named = places_mod.named_segment(clause, seed.clause[0])
-        venues = [named] if named else []
-    if not venues:
-        city = places_mod.city_named(clause)
-        venues = [city] if city else []
-    return venues
+        add_found(text[start:end], start, "preamble")
+    for sentence in seed.context:
+        add_found(sentence.text, sentence.start, "context")
+    for venue in reading.known_venues.find(clause, seed.clause[0]):
+        out.append(Candidate(venue, "known", venue.span))
+    named = places_mod.named_segment(clause, seed.clause[0])
+    if named:
+        out.append(Candidate(named, "named_segment", named.span))
+    city = places_mod.city_named(clause)
+    if city:
+        out.append(Candidate(city, "city"))
+    return out
+
+
+def _venue_features(text: str, venue: DraftVenue, where: str) -> tuple[str, ...]:
+    features = [where]
+    name = venue.name
+    if places_mod.VENUE_NOUN.search(name):
+        features.append("venue_noun")
+    elif not (
+        venue.address
+        or venue.postcode
+        or re.search(r"\d", name)
+        or places_mod.OPEN_SPACE.search(name)
+    ):
+        features.append("plain")
+    if re.search(r"\d", name):
+        features.append("number")
+    if venue.span is not None:
+        before = text[max(0, venue.span.start - 12) : venue.span.start].lower()
+        if "plain" in features and re.search(r"\bin\s+(?:the\s+)?$", before):
+            features.append("after_in")
+    return tuple(features)
 
 
 def _title(reading: Reading, seed: Seed) -> tuple[str | None, Span | None]:

@@ -84,6 +84,11 @@ VENUE_NOUN = re.compile(
     r"|Institute|College|University|School|Club|Cinema|Arena|Stadium|Park|Gardens|Bookshop"
     r"|Museum|Gallery|Pub|Inn|Tavern|Arms|Hotel|Studios?|Works|Mill|Barn|Farm)\b"
 )
+OPEN_SPACE = re.compile(
+    r"\b(?:Square|Green|Place|Street|Road|Park|Fields?|Common|Gardens|Castle|Bridge|Market"
+    r"|Quay|Pier|Beach|Parade|Terrace|Circus|Embankment|Plaza|Avenue|Lane|Cross|Moor|Heath"
+    r"|Abbey|Cathedral|Minster|Palace|Monument|Memorial|Steps)\b"
+)
 _EVENT_NOUN_AFTER = re.compile(
     r"^\s+(?:conference|festival|rally|march|meeting|fringe|summit|congress|gala|protest"
     r"|demonstration|event|day|week|weekend|picket|strike)\b",
@@ -410,3 +415,44 @@ def city_named(text: str) -> DraftVenue | None:
 def venue_in_title(title: str) -> DraftVenue | None:
     m = _TITLE_VENUE.search(title)
     return DraftVenue(name=m.group(1).strip()) if m else None
+
+
+_BUILDING_WORD = (
+    r"(?:Hall|Building|Bldg\.?|Center|Centre|Library|Auditorium|Institute|Theatre|Theater"
+    r"|Annex|Annexe|Tower|Pavilion|Lounge|Chapel|Gallery|Complex|Wing|House|Museum|School"
+    r"|College|Church|Arena|Studio|Studios)"
+)
+_BUILDING = rf"(?:[A-Z][\w'’.&-]*\s+){{0,3}}{_BUILDING_WORD}"
+_ROOM_WORD = (
+    r"(?:Room|Rm\.?|Lecture\s+Theatre|Lecture\s+Hall|Seminar\s+Room|Conference\s+Room"
+    r"|Suite|Studio|Auditorium|Lab|Laboratory)"
+)
+_STREET_WORD = r"(?:Ave|Avenue|St|Street|Road|Rd|Blvd|Boulevard|Drive|Dr|Lane|Ln|Way|Place|Pl)\b"
+_ROOM_NUMBER = r"(?:[A-Z]{0,2}-?\d{1,5}[A-Z]?|[A-Z]\d?\.\d{1,3}|[A-Z])(?![\w.]*\d)"
+ROOM = re.compile(
+    rf"""(?:
+        (?P<b1>{_BUILDING}),?\s+{_ROOM_WORD}\s+{_ROOM_NUMBER}\b         # Physics Building, Room 14
+      | {_ROOM_WORD}\s+{_ROOM_NUMBER}\b(?:,?\s+(?:(?:of|in)\s+)?(?:the\s+)?{_BUILDING})?
+      | (?P<b2>{_BUILDING})\s+\d{{2,5}}[A-Z]?\b(?!\s*(?:am|pm|[:.]\d|st|nd|rd|th))  # Wean Hall 5409
+      | \d{{2,5}}[A-Z]?\s+{_BUILDING}\b(?!\s+{_STREET_WORD})              # 7500 Wean Hall
+      | (?<=\bin\s)[A-Z][A-Za-z]{{0,3}}\s?\d{{3,4}}[A-Z]?\b(?!\s*(?:am|pm|[:.]\d))  # in DH 2315
+    )""",
+    re.VERBOSE,
+)
+_NOT_A_BUILDING = re.compile(r"^(?:The|A|An|Our|This|In|At|On)\s+", re.IGNORECASE)
+
+
+def room_venues(text: str, offset: int = 0) -> list[DraftVenue]:
+    """Rooms and buildings with numbers: 'Wean Hall 5409', '7500 Wean Hall', 'Room B12,
+    Physics Building', 'in DH 2315'. A number beside a building word is as sure a sign of a
+    place as a postcode."""
+    venues = []
+    for m in ROOM.finditer(text):
+        name = _NOT_A_BUILDING.sub("", m.group()).strip(" ,")
+        if _has_time_or_date(name) or re.fullmatch(r"[\d\s]+", name):
+            continue
+        at = m.start() + m.group().find(name)
+        venues.append(
+            DraftVenue(name=name, span=Span(offset + at, offset + at + len(name), name, 0.8))
+        )
+    return venues

@@ -28,3 +28,25 @@ TITLE = {
     "page_line": -50.0,  # 'Posted by ...', 'Published ...'
 }
 TITLE_THRESHOLD = 0.0
+
+# Venues: the source, where it was read (the event's clause, a label before it, the sentences
+# around it), and what the name itself says.
+VENUE = {
+    "field": 20.0,
+    "there": 10.0,  # 'there' points back at the previous event's venue
+    "known": 9.0,  # a venue the caller already has, named in the clause
+    "address": 8.0,  # a run read back from a postcode or US state
+    "room": 7.0,  # 'Wean Hall 5409', 'Room B12, Physics Building'
+    "preposition": 4.0,  # 'at Unite House'
+    "named_segment": 3.0,  # ', Marx House.' between commas
+    "city": 1.0,
+    "clause": 0.0,
+    "preamble": -1.0,
+    "context": -2.0,
+    "venue_noun": 2.0,
+    "number": 1.0,
+    "plain": -2.0,  # no building word, number or address: as often a topic as a place
+    "after_in": -1.5,  # 'in Twin Screw Extruders': 'in' leads to topics as often as places
+}
+VENUE_THRESHOLD = 1.0
+VENUE_SECOND = 6.0  # a second venue in a clause that moves on ('then march to ...')
