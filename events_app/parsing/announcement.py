@@ -597,7 +597,7 @@ def _venues(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[DraftVen
     order = ranked(candidates, weights.VENUE)
     if not order or order[0][0] < weights.VENUE_THRESHOLD:
         return []
-    top_score, top = order[0]
+    top = order[0][1]
     chosen = [top]
     if MOVES_ON.search(clause):
         for score, other in order[1:]:
