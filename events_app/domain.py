@@ -224,7 +224,12 @@ TITLE_MAX = 300
 DESCRIPTION_MAX = 20_000
 NAME_MAX = 300
 URL_MAX = 2000
-TAG_MAX = 60
+LINK_TEXT_MAX = 200
+TAG_MAX = 50
+TAGS_PER_EVENT = 20
+RECURRENCE_MAX = 500
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2200
 
 
 class InvalidEventError(ValueError):
@@ -253,6 +258,9 @@ def check_event(event: Event) -> None:
         raise UnknownTimeZoneError(f"Unknown time zone: {event.timezone!r}")
     if event.start.tzinfo is None or (event.end is not None and event.end.tzinfo is None):
         raise InvalidEventError("Start and end must carry a time zone")
+    check_calendar_date(event.start.date(), "The start")
+    if event.end is not None:
+        check_calendar_date(event.end.date(), "The end")
     if event.end is not None and event.end < event.start:
         raise InvalidEventError("The end must not be before the start")
     for venue in event.venues:
@@ -261,8 +269,30 @@ def check_event(event: Event) -> None:
         check_person(person)
     for link in event.links:
         check_link(link.url)
-    for tag in event.tags:
+        _check_length("Link label", link.label, LINK_TEXT_MAX)
+        _check_length("Price", link.price, LINK_TEXT_MAX)
+    _check_length("Repeat rule", event.recurrence or "", RECURRENCE_MAX)
+    check_tags(event.tags)
+
+
+def check_calendar_date(day: date, label: str) -> None:
+    """Refuse a day calendars cannot carry: every entry (form, import, parser, API) passes
+    through here, so no year 1 or year 9999 reaches a feed, where building the time zone's
+    rules for it fails (and would take the whole feed with it)."""
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise InvalidEventError(
+            f"{label} must be between the years {EARLIEST_YEAR} and {LATEST_YEAR}"
+        )
+
+
+def check_tags(tags: list[str]) -> None:
+    """A bounded number of short tags, so one event cannot make every listing heavy."""
+    if len(tags) > TAGS_PER_EVENT:
+        raise InvalidEventError(f"Too many tags: at most {TAGS_PER_EVENT} per event")
+    for tag in tags:
         _check_length("Tag", tag, TAG_MAX)
+        if "\x00" in tag:
+            raise InvalidEventError("Text must not contain NUL characters")
 
 
 def known_zone(name: str) -> bool:

@@ -22,11 +22,13 @@ from .domain import (
     User,
     Venue,
     calendar_changed,
+    check_calendar_date,
     check_event,
     check_person,
     check_venue,
 )
-from .parsing import Draft
+from .parsing import Draft, ParseResult, parse_announcement
+from .recurrence import normalise_rule
 from .store import directory, repository
 from .store.db import begin_write
 
@@ -49,6 +51,65 @@ def new_uid(domain: str) -> str:
     return f"{uuid.uuid4()}@{domain}"
 
 
+def validated(event: Event) -> Event:
+    """The event as it may be stored: every domain check passed and its repeat rule in the
+    canonical form; InvalidEventError names the first thing wrong. Every use case that stores
+    an event (create, update, import) goes through here."""
+    check_event(event)
+    rule = normalise_rule(event.recurrence, event.start)
+    return event if rule == event.recurrence else dataclasses.replace(event, recurrence=rule)
+
+
+def read_announcement(
+    text: str,
+    *,
+    reference_date: date | None,
+    timezone: str,
+    fallback_year: int,
+    known_venues: Sequence[str] = (),
+) -> ParseResult:
+    """Drafts for an announcement, with what could never be stored left out and said so.
+
+    The parser is pure and reads whatever dates a text names; here, at the boundary, a draft
+    on a day no calendar can carry is dropped with a warning, and a repeat rule that does not
+    check out is removed with a warning, so the review page only offers what can be saved."""
+    if reference_date is not None:
+        check_calendar_date(reference_date, "The reference date")
+    try:
+        result = parse_announcement(
+            text,
+            reference_date=reference_date,
+            timezone=timezone,
+            fallback_year=fallback_year,
+            known_venues=list(known_venues),
+        )
+    except OverflowError as exc:
+        raise InvalidEventError("A date in the text is out of range") from exc
+    drafts, warnings = [], list(result.warnings)
+    for draft in result.drafts:
+        checked = _storable_draft(draft, warnings)
+        if checked is not None:
+            drafts.append(checked)
+    return ParseResult(drafts=drafts, warnings=warnings)
+
+
+def _storable_draft(draft: Draft, warnings: list[str]) -> Draft | None:
+    try:
+        for day in (draft.start, draft.end):
+            if day is not None:
+                check_calendar_date(day, "The date")
+    except InvalidEventError as exc:
+        warnings.append(f"“{draft.title[:80]}” left out: {exc}")
+        return None
+    try:
+        rule = normalise_rule(draft.recurrence)
+    except InvalidEventError as exc:
+        return dataclasses.replace(
+            draft, recurrence=None, warnings=[*draft.warnings, f"Repeat left out: {exc}"]
+        )
+    return dataclasses.replace(draft, recurrence=rule) if rule != draft.recurrence else draft
+
+
 def create_event(session: Session, event: Event, *, now: datetime, uid_domain: str) -> Event:
     """Store a new event with a fresh, permanent UID."""
     return create_events(session, [event], now=now, uid_domain=uid_domain)[0]
@@ -62,8 +123,7 @@ def create_events(
     A session of a festival names its parent by title (`parent.title`), and the parent comes
     earlier in the batch; a parent with a real id is linked as it is.
     """
-    for event in events:
-        check_event(event)
+    events = [validated(event) for event in events]
     begin_write(session)
     saved: list[Event] = []
     by_title: dict[str, Event] = {}
@@ -187,7 +247,7 @@ def update_event(
     transaction as the write, so two saves can never both pass the check. With `expected_uid`
     (the identity of the event the editor opened) a save meant for an event that has gone is
     NotFoundError, whatever now has its id."""
-    check_event(changed)
+    changed = validated(changed)
     begin_write(session)
     revision = repository.lock_event(session, event_id)
     before = repository.get_event_by_id(session, event_id) if revision is not None else None

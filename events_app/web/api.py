@@ -14,7 +14,7 @@ from ..domain import known_zone
 from ..feeds.json import event_to_dict
 from ..feeds.jsonfeed import render_json_feed
 from ..feeds.openapi import openapi_document
-from ..parsing import ParseError, draft_to_dict, parse_announcement
+from ..parsing import ParseError, draft_to_dict
 from ..store import repository
 from .auth import current_user
 from .context import db_session, default_timezone, now, site_urls
@@ -130,7 +130,7 @@ def parse():
     if "\x00" in text:
         raise BadQueryError("Text must not contain NUL characters")
     try:
-        result = parse_announcement(
+        result = services.read_announcement(
             text,
             reference_date=_json_date(document.get("reference_date")),
             timezone=_json_zone(document.get("timezone")),

@@ -20,6 +20,7 @@ from ..domain import (
     Person,
     UnknownTimeZoneError,
     Venue,
+    check_calendar_date,
     check_link,
 )
 from ..parsing import Draft
@@ -226,9 +227,11 @@ def _date(value: str, label: str, required: bool = False) -> date | None:
             raise InvalidEventError(f"{label} is required")
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as exc:
         raise InvalidEventError(f"{label} must be a date, YYYY-MM-DD") from exc
+    check_calendar_date(day, label)
+    return day
 
 
 def _time(value: str, label: str) -> time:

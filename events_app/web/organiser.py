@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from .. import services
 from ..domain import Event, EventFilter, InvalidEventError, User, known_zone
-from ..parsing import ParseError, parse_announcement
+from ..parsing import ParseError
 from ..store import repository
 from . import forms
 from .auth import current_user, login_required
@@ -19,6 +20,12 @@ from .highlight import highlight
 bp = Blueprint("organiser", __name__, url_prefix="/organiser")
 
 MAX_DRAFTS = 50
+
+
+def _number(text: str) -> int | None:
+    """A form's whole number in ASCII digits; None for anything else (Unicode digits that
+    str.isdigit() accepts but int() refuses, signs, blanks, absurd lengths)."""
+    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
 
 
 def _user() -> User:
@@ -68,14 +75,14 @@ def review():
     if not known_zone(zone):
         return _paste_again(text, reference_text, zone, f"Unknown time zone: {zone[:64]!r}"), 400
     try:
-        result = parse_announcement(
+        result = services.read_announcement(
             text,
             reference_date=reference,
             timezone=zone,
             fallback_year=now().year,
             known_venues=[v.name for v in repository.list_venues(db_session())],
         )
-    except ParseError as exc:
+    except (ParseError, InvalidEventError) as exc:
         return _paste_again(text, reference_text, zone, str(exc)), 422
     if not result.drafts:
         message = "No event found in the text. " + " ".join(
@@ -107,7 +114,7 @@ def _paste_again(text: str, reference: str, zone: str, error: str):
 @login_required
 def publish():
     text = request.form.get("text", "")
-    count = min(int(request.form.get("count", "0") or 0), MAX_DRAFTS)
+    count = min(_number(request.form.get("count", "")) or 0, MAX_DRAFTS)
     values = [forms.read_form(request.form, f"e{i}-") for i in range(count)]
     chosen = [i for i in range(count) if request.form.get(f"e{i}-include")]
     if not chosen:
@@ -129,12 +136,8 @@ def _events_from_forms(values: list[forms.EventForm], chosen: list[int], text: s
     published = request.form.get("action") == "publish"
     events = []
     for i in chosen:
-        parent = values[i].parent
-        parent_title = (
-            values[int(parent)].title
-            if parent.isdigit() and int(parent) in chosen and int(parent) != i
-            else None
-        )
+        parent = _number(values[i].parent)
+        parent_title = values[parent].title if parent in chosen and parent != i else None
         event = forms.event_from_form(values[i], parent_title=parent_title)
         events.append(
             dataclasses.replace(event, published=published, source_text=text, owner_id=_user().id)
@@ -196,8 +199,8 @@ def save(event_id: int):
             event.id,
             changed_event,
             now=now(),
-            expected_revision=int(read) if read.isascii() and read.isdigit() else -1,
-            expected_uid=request.form.get("uid", ""),
+            expected_revision=_number(read) if _number(read) is not None else -1,
+            expected_uid=request.form.get("uid"),
         )
     except services.NotFoundError:
         abort(404, description="The event this form was opened for no longer exists.")

@@ -53,14 +53,14 @@ class Context:
             "/organiser/new", data={**data, **fields, "csrf_token": self.token()}
         )
 
-    def publish(self, **fields: str):
+    def publish(self, count: str = "1", **fields: str):
         values = {f"e0-{k}": v for k, v in {**FORM, **fields}.items()}
         return self.client.post(
             "/organiser/publish",
             data={
                 **values,
                 "e0-include": "on",
-                "count": "1",
+                "count": count,
                 "action": "publish",
                 "text": "",
                 "csrf_token": self.token(),
@@ -167,6 +167,78 @@ DATES: list[Row] = [
         400,
         "Unknown time zone",
     ),
+]
+
+LIMITS: list[Row] = [
+    *[
+        (
+            f"a start on {day}",
+            lambda c, day=day: c.publish(start_date=day),
+            422,
+            "years 1900 and 2200",
+        )
+        for day in ("9998-06-01", "0001-01-01", "1899-12-31", "2201-01-01")
+    ],
+    (
+        "the last day datetime can hold, all day",
+        lambda c: c.publish(start_date="9999-12-31", start_time="", end_time=""),
+        422,
+        "Start date must be between the years 1900 and 2200",
+    ),
+    (
+        "an end in year 9999",
+        lambda c: c.publish(end_date="9999-12-31"),
+        422,
+        "End date must be between the years 1900 and 2200",
+    ),
+    (
+        "an edit to year 1",
+        lambda c: c.edit(start_date="0001-01-01"),
+        422,
+        "years 1900 and 2200",
+    ),
+    (
+        "a paste read against year 9999",
+        lambda c: c.paste("Meeting on 12 March at 7pm.", reference_date="9999-12-31"),
+        422,
+        "The reference date must be between the years 1900 and 2200",
+    ),
+    (
+        "a parse read against year 1",
+        lambda c: c.client.post(
+            "/api/v1/parse",
+            json={"text": "Meeting on 1 January at 7pm.", "reference_date": "0001-01-01"},
+        ),
+        422,
+        "The reference date must be between the years 1900 and 2200",
+    ),
+    *[
+        (f"repeat {rule!r}", lambda c, rule=rule: c.publish(recurrence=rule), 422, message)
+        for rule, message in (
+            ("FREQ=FOO", "Repeat rule not understood (invalid 'FREQ': FOO)"),
+            ("FREQ", "each part must be NAME=VALUE, and FREQ is required"),
+            ("every other week", "each part must be NAME=VALUE, and FREQ is required"),
+            ("FREQ=WEEKLY;BYDAY=XX", "invalid 'BYDAY': XX"),
+            ("FREQ=MONTHLY;BYMONTHDAY=32", "BYMONTHDAY must be between 1 and 31, not 32"),
+            ("FREQ=WEEKLY;INTERVAL=0", "INTERVAL must be between 1 and 1000, not 0"),
+            ("FREQ=SECONDLY", "repeats too often"),
+            ("FREQ=WEEKLY;" + "BYDAY=MO;" * 60, "Repeat rule is too long: at most 500"),
+        )
+    ],
+    (
+        "a 600-character repeat on edit",
+        lambda c: c.edit(recurrence="FREQ=DAILY;" + "X" * 600),
+        422,
+        "Repeat rule is too long: at most 500 characters",
+    ),
+    (
+        "21 tags",
+        lambda c: c.publish(tags=", ".join(f"tag{n}" for n in range(21))),
+        422,
+        "Too many tags: at most 20 per event",
+    ),
+    ("a 51-character tag", lambda c: c.publish(tags="t" * 51), 422, "Tag is too long: at most 50"),
+    ("a Unicode digit count", lambda c: c.publish(count="²"), 422, "Tick at least one event"),
 ]
 
 FORMS: list[Row] = [
@@ -324,7 +396,7 @@ HEADERS: list[Row] = [
     ),
 ]
 
-ROWS = PASTED + DATES + FORMS + CSRF + QUERIES + IMPORTS + HEADERS
+ROWS = PASTED + DATES + LIMITS + FORMS + CSRF + QUERIES + IMPORTS + HEADERS
 
 
 @pytest.fixture
@@ -366,6 +438,7 @@ def test_every_kind_in_the_design_list_has_rows():
     kinds = {
         "pasted": PASTED,
         "dates": DATES,
+        "limits": LIMITS,
         "forms": FORMS,
         "csrf": CSRF,
         "queries": QUERIES,
