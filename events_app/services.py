@@ -273,12 +273,23 @@ def update_event(
 
 def cancel_event(session: Session, event_id: int, *, now: datetime) -> Event:
     """A cancelled event stays listed, marked, so subscribed calendars learn of it."""
+    return _change_in_place(session, event_id, now, status=EventStatus.CANCELLED)
+
+
+def publish_event(session: Session, event_id: int, *, now: datetime) -> Event:
+    return _change_in_place(session, event_id, now, published=True)
+
+
+def _change_in_place(session: Session, event_id: int, now: datetime, **changes: object) -> Event:
+    """Change a field of the event as it is now: read and written in one write transaction,
+    so an edit saved a moment before is never undone by this one."""
+    begin_write(session)
+    repository.lock_event(session, event_id)
     event = repository.get_event_by_id(session, event_id)
     if event is None:
+        session.rollback()
         raise NotFoundError(f"No event with id {event_id}")
-    return update_event(
-        session, event_id, dataclasses.replace(event, status=EventStatus.CANCELLED), now=now
-    )
+    return update_event(session, event_id, dataclasses.replace(event, **changes), now=now)
 
 
 def delete_event(session: Session, event_id: int) -> None:

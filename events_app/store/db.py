@@ -46,17 +46,55 @@ def _sqlite_begin_immediate(connection: Any) -> None:
 
 
 WRITE_OPTION = "events_app_write"
+_WRITING = "events_app_writing"
 
 
 def begin_write(session: Session) -> None:
-    """Mark the session's transaction as a write before its first statement; a transaction that
-    is already open stays as it began."""
-    if not session.in_transaction():
-        session.connection(execution_options={WRITE_OPTION: True})
+    """Make the session's transaction a write one before the use case's first statement.
+
+    On SQLite a transaction that only read so far (a request that looked the event up before
+    saving it) is ended and a new one begins with the write lock (BEGIN IMMEDIATE), so the
+    writer queues on the busy timeout: upgrading a read transaction fails at once with
+    "database is locked" when another writer got in first. Nothing is lost by ending it, as
+    nothing was written in it, and the use case reads again under the lock (a stale read is the
+    revision check's business). A transaction that has written already keeps its lock and
+    stays as it is, as does any transaction on PostgreSQL, where row locks do this work."""
+    if session.in_transaction():
+        if session.info.get(_WRITING) or not _is_sqlite(session):
+            return
+        if session.new or session.dirty or session.deleted:
+            raise RuntimeError("begin_write called after changes were made in the transaction")
+        session.rollback()
+    session.connection(execution_options={WRITE_OPTION: True})
+    session.info[_WRITING] = True
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _note_flush(session: Session, _context: Any) -> None:
+    session.info[_WRITING] = True
+
+
+def _note_statement(state: Any) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[_WRITING] = True
+
+
+def _forget_writing(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:
+        session.info.pop(_WRITING, None)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    """Sessions that remember whether their transaction wrote (flushed, or ran an INSERT,
+    UPDATE or DELETE): one that did holds SQLite's write lock, and begin_write keeps it."""
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    event.listen(factory, "after_flush", _note_flush)
+    event.listen(factory, "do_orm_execute", _note_statement)
+    event.listen(factory, "after_transaction_end", _forget_writing)
+    return factory
 
 
 class VersionProbe:

@@ -237,9 +237,7 @@ def _conflict(current_event: Event, values: forms.EventForm):
 @login_required
 def publish_one(event_id: int):
     event = _editable(event_id)
-    services.update_event(
-        db_session(), event.id, dataclasses.replace(event, published=True), now=now()
-    )
+    services.publish_event(db_session(), event.id, now=now())
     flash(f"Published “{event.title}”.")
     return redirect(url_for("organiser.dashboard"))
 
