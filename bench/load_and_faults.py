@@ -11,7 +11,10 @@ For each database, with 10,000 published events:
 - kill -9 of gunicorn during a stream of writes over HTTP: writes acknowledged against writes
   found after restart, and SQLite's integrity check;
 - the database going away (PostgreSQL, through a forwarder that is cut): what /, /events.ics and
-  /readyz answer while it is away, and whether the first request after it returns succeeds.
+  /readyz answer while it is away, and whether the first request after it returns succeeds;
+- 50 slow clients (half dribbling their headers, half a form body, a byte every half second)
+  against the default set-up: how long /healthz takes meanwhile (median, p99, slowest; the goal
+  is under 100 ms), and the memory (RSS) of each worker after the run.
 
 PostgreSQL comes from BENCH_POSTGRES_URL (default: the local server's `test` database, which the
 test suite also uses: do not run both at once). Needs wrk (apt-get install wrk).
@@ -20,9 +23,12 @@ test suite also uses: do not run both at once). Needs wrk (apt-get install wrk).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import os
 import re
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -218,11 +224,75 @@ def _status(url: str) -> str:
     return f"{code}{' Retry-After ' + retry if retry else ''} in {took:.0f} ms"
 
 
+SLOW_CLIENTS = 50
+
+
+def _dribble(port: int, opening: bytes, stop: threading.Event) -> None:
+    """Send a request a byte every half second, reconnecting when the server hangs up."""
+    while not stop.is_set():
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port)) as conn:
+            conn.sendall(opening)
+            while not stop.wait(0.5):
+                conn.sendall(b"a")
+
+
+def slow_clients(url: str, seconds: float) -> str:
+    """/healthz answered while SLOW_CLIENTS clients dribble headers or bodies."""
+    server = Gunicorn(url, workers=os.cpu_count() or 1)
+    stop = threading.Event()
+    headers = b"GET /events.ics HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+    body = (
+        b"POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\ne="
+    )
+    threads = [
+        threading.Thread(
+            target=_dribble, args=(server.port, headers if n % 2 else body, stop), daemon=True
+        )
+        for n in range(SLOW_CLIENTS)
+    ]
+    try:
+        for thread in threads:
+            thread.start()
+        time.sleep(1)
+        took = []
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            urllib.request.urlopen(server.url + "/healthz", timeout=30).read()
+            took.append((time.perf_counter() - started) * 1000)
+            time.sleep(0.05)
+        memory = _worker_rss(server.process.pid)
+    finally:
+        stop.set()
+        server.stop()
+    took.sort()
+    return (
+        f"{SLOW_CLIENTS} slow clients for {seconds:.0f} s: /healthz median "
+        f"{statistics.median(took):.1f} ms, p99 {took[int(len(took) * 0.99) - 1]:.1f} ms, "
+        f"slowest {took[-1]:.1f} ms ({len(took)} probes); worker RSS {memory}"
+    )
+
+
+def _worker_rss(master: int) -> str:
+    """Each worker's resident memory, from /proc (Linux)."""
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) // 1024)
+    return ", ".join(f"{size} MB" for size in sizes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per run")
     parser.add_argument("--writer-seconds", type=float, default=60.0)
+    parser.add_argument("--slow-seconds", type=float, default=20.0)
+    parser.add_argument(
+        "--only-slow-clients", action="store_true", help="skip the other measurements"
+    )
     args = parser.parse_args()
     for backend in args.backends:
         with tempfile.TemporaryDirectory() as folder:
@@ -230,18 +300,24 @@ def main() -> None:
             seed(url, EVENTS)
             create_app({"DATABASE_URL": url}).extensions["events_db"].close()
             print(f"\n## {backend}, {EVENTS:,} events\n", flush=True)
-            print("| path | connections | req/s | p50 ms | p99 ms | errors |")
-            print("|---|---|---|---|---|---|")
-            for line in load(url, args.seconds):
-                print(line, flush=True)
-            print()
-            if backend == "sqlite":
-                print("- " + writers(url, args.writer_seconds), flush=True)
-            print("- " + kill_nine(url), flush=True)
-            if backend == "postgresql":
-                print("- " + database_down(url), flush=True)
-            else:
-                print("- database down: SQLite is a file in the process, it cannot be away")
+            if not args.only_slow_clients:
+                measure_all(backend, url, args)
+            print("- " + slow_clients(url, args.slow_seconds), flush=True)
+
+
+def measure_all(backend: str, url: str, args: argparse.Namespace) -> None:
+    print("| path | connections | req/s | p50 ms | p99 ms | errors |")
+    print("|---|---|---|---|---|---|")
+    for line in load(url, args.seconds):
+        print(line, flush=True)
+    print()
+    if backend == "sqlite":
+        print("- " + writers(url, args.writer_seconds), flush=True)
+    print("- " + kill_nine(url), flush=True)
+    if backend == "postgresql":
+        print("- " + database_down(url), flush=True)
+    else:
+        print("- database down: SQLite is a file in the process, it cannot be away")
 
 
 if __name__ == "__main__":
