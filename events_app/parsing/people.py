@@ -22,6 +22,8 @@ _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
 
 LIST_CUES = re.compile(
     r"\b(?:speakers?|participants|panell?ists|guests|contributors|line-?up|featuring"
+    r"|features|starring|headlined\s+by|supports\s+include"
+    r"|music\s+(?:from|by)|performances?\s+(?:from|by)|other\s+speakers\s+include"
     r"|speakers?\s+include|participants\s+include|speakers\s+will\s+include)"
     r"\s*(?:include|including|are|will\s+be|will\s+include)?\s*:?\s+",
     re.IGNORECASE,
@@ -29,7 +31,8 @@ LIST_CUES = re.compile(
 INLINE_CUES = re.compile(
     r"\b(?:with|featuring|feat\.|hosted\s+by|chaired\s+by|led\s+by|(?:a\s+)?talk\s+by"
     r"|lecture\s+by|presented\s+by|introduced\s+by|in\s+conversation\s+with"
-    r"|q\s*&\s*a\s+with|conversation\s+with|joined\s+by)\s+",
+    r"|q\s*&\s*a\s+with|conversation\s+with|joined\s+by|along\s+with|together\s+with"
+    r"|alongside|moderated\s+by|interviewed\s+by|a\s+chance\s+to\s+hear|come\s+and\s+hear)\s+",
     re.IGNORECASE,
 )
 SPEAKS_AFTER = re.compile(
@@ -37,8 +40,17 @@ SPEAKS_AFTER = re.compile(
     r"|will\s+(?:speak|talk|present|read|perform|lead|chair|introduce|give|take\s+questions"
     r"|answer\s+questions|discuss|deliver|host|address|lead\s+the)|is\s+speaking|speaks"
     r"|presents|introduces|discusses|reads\s+from|launches"
-    r"|in\s+conversation\s+with|are\s+speaking|will\s+both\s+speak)\b"
+    r"|in\s+conversation\s+with|are\s+speaking|will\s+both\s+speak|will\s+be\s+present"
+    r"|will\s+(?:attend|appear|headline|play|shed\s+light|recreate|lead)|headlines"
+    r"|will\s+be\s+(?:joined|there|appearing|playing))\b"
 )
+TITLED = re.compile(
+    rf"\b(?:(?:Emeritus|Associate|Assistant)\s+)?(?:Dr|Prof|Professor|Cllr|Councillor|Rep|Senator"
+    rf"|Rev|Revd|Reverend|Rabbi|Imam|Dame|Sir)\.?\s+{_NAME}"
+    rf"(?:,?\s+(?:MP|MEP|MSP|TD|MLA|PhD|Ph\.D\.|OBE|MBE|CBE|QC|KC)\b)?"
+)
+"""'Professor Jules Lubbock', 'Cllr Feryal Demirci': a person with a title of office or
+learning, named in an event's own clause or sentences, is nearly always who it features."""
 SCHOLAR = re.compile(rf"\b(?:Dr|Prof|Professor)\.?\s+{_NAME}\s*\([^()]{{2,80}}\)")
 """'Prof. Virginia Eubanks (University at Albany)': an academic with an affiliation is the
 speaker of a seminar notice even with no cue word."""
@@ -59,6 +71,10 @@ def find_speakers(text: str, offset: int = 0) -> list[DraftPerson]:
         found.extend(_read_list(text, m.end(), offset, strict=True))
     for m in SPEAKS_AFTER.finditer(text):
         found.extend(_names_before(text, m.start(), offset))
+    for m in TITLED.finditer(text):
+        person = parse_person(m.group(), m.start() + offset)
+        if person is not None:
+            found.append(person)
     for m in SCHOLAR.finditer(text):
         person = parse_person(m.group(), m.start() + offset)
         if person is not None:
