@@ -1,26 +1,40 @@
 """Reading another calendar's `.ics` into domain events: pure, no Flask, no database.
 
-Each VEVENT keeps its UID, so importing the same calendar again finds the events it made the
-first time. A recurring event is expanded with python-dateutil into single occurrences inside a
-bounded horizon, each with a UID of its own derived from the series' UID and its start.
+icalendar reads the file; x-wr-timezone turns a Google export's calendar-wide X-WR-TIMEZONE
+into zoned times; recurring-ical-events (by icalendar's maintainers) expands each series: RRULE
+with UTC or local UNTIL, RDATE lists and PERIODs, EXDATE of either value type, moved and
+cancelled occurrences (RECURRENCE-ID, RANGE=THISANDFUTURE), custom VTIMEZONEs. What is left to
+this module is the policy: which events and properties can be read at all (anything else is
+left out with a note a person understands), one version per UID, the window and the bounds of
+expansion, and the IANA zone each event is stored with.
+
+Each event keeps its UID, so importing the same calendar again finds the events it made the
+first time; each occurrence of a series gets a UID of its own, the series' UID and its start.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import calendar
 import hashlib
 import itertools
+import re
+import time as clock
+import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.rrule import rruleset, rrulestr
-from icalendar import Calendar
+import icalendar
+import recurring_ical_events
+import x_wr_timezone
 
+from .calendar_zones import iana_zone_for
 from .domain import (
     DESCRIPTION_MAX,
     NAME_MAX,
+    TAG_MAX,
     TITLE_MAX,
     URL_MAX,
     Event,
@@ -36,6 +50,22 @@ MAX_IMPORT_EVENTS = 1000
 MAX_OCCURRENCES = 100
 HORIZON = timedelta(days=366)
 UID_MAX = 255
+BUDGET_SECONDS = 10.0
+MAX_PER_DAY = 24  # occurrences a rule may make in one day
+
+# What each property that decides when an event happens is, in words, for notes.
+_TIME_PROPERTIES = {
+    "DTSTART": "start",
+    "DTEND": "end",
+    "DURATION": "length",
+    "RRULE": "repeat rule",
+    "RDATE": "extra dates",
+    "EXDATE": "left-out dates",
+    "RECURRENCE-ID": "date of the occurrence it changes",
+}
+_SUB_DAILY = {"SECONDLY": "every second", "MINUTELY": "every minute", "HOURLY": "every hour"}
+_URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
+_VTIMEZONE = re.compile(r"^BEGIN:VTIMEZONE.*?^END:VTIMEZONE", re.MULTILINE | re.DOTALL | re.I)
 
 
 class CalendarImportError(ValueError):
@@ -48,18 +78,45 @@ class ImportedCalendar:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Series:
+    """The components of one UID: its master (if any) and the occurrences it moves."""
+
+    uid: str
+    master: Any | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def components(self) -> list[Any]:
+        return ([self.master] if self.master is not None else []) + list(self.overrides.values())
+
+    @property
+    def recurs(self) -> bool:
+        master = self.master
+        return bool(self.overrides) or (
+            master is not None and ("RRULE" in master or "RDATE" in master)
+        )
+
+    @property
+    def title(self) -> str:
+        return _summary(self.components[0])
+
+
 def read_calendar(
     data: bytes,
     *,
     now: datetime,
     default_timezone: str,
     max_events: int = MAX_IMPORT_EVENTS,
+    budget_seconds: float = BUDGET_SECONDS,
 ) -> ImportedCalendar:
-    """The events of an iCalendar file, recurrences expanded from `now` to one year ahead.
+    """The events of an iCalendar file, recurrences expanded from `now` to a year ahead.
 
-    Raises CalendarImportError for a file that is not iCalendar or holds more than
-    `max_events` events; an event that cannot be read is left out with a warning.
+    Raises CalendarImportError for a file that cannot be read as a calendar, holds more than
+    `max_events` events, or takes longer than `budget_seconds` to expand; an event that cannot
+    be read is left out with a note naming it and saying why.
     """
+    deadline = clock.monotonic() + budget_seconds
     calendar = _parse(data)
     components = list(calendar.walk("VEVENT"))
     if len(components) > max_events:
@@ -67,28 +124,27 @@ def read_calendar(
             f"The calendar holds {len(components):,} events; at most {max_events:,} can be "
             "imported at once"
         )
-    overrides = {
-        (str(c.get("UID", "")), _instant(c.decoded("RECURRENCE-ID"), default_timezone)): c
-        for c in components
-        if c.get("RECURRENCE-ID") is not None and _has_start(c)
-    }
     result = ImportedCalendar()
-    for component in components:
-        if component.get("RECURRENCE-ID") is not None:
-            continue
+    window = (now, now + HORIZON)
+    for series in _series(components, result.warnings):
+        if clock.monotonic() >= deadline:
+            raise CalendarImportError(
+                f"The calendar took longer than {budget_seconds:g} seconds to read; import "
+                "it in smaller parts"
+            )
         try:
-            result.events.extend(_events_of(component, overrides, now, default_timezone, result))
-        except (InvalidEventError, ValueError, TypeError, KeyError) as exc:
-            result.warnings.append(f"Left out “{_summary(component)}”: {_reason(exc)}")
-    if len(result.events) > max_events:
-        raise CalendarImportError(
-            f"The calendar's recurring events make {len(result.events):,} occurrences in the "
-            f"next year; at most {max_events:,} can be imported at once"
-        )
+            result.events.extend(_expand(series, window, default_timezone, result.warnings))
+        except (InvalidEventError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            result.warnings.append(f"Left out “{series.title}”: {_reason(exc)}")
+        if len(result.events) > max_events:
+            raise CalendarImportError(
+                f"The calendar's events make more than {max_events:,} occurrences in the "
+                f"next year; at most {max_events:,} can be imported at once"
+            )
     return result
 
 
-def _parse(data: bytes) -> Calendar:
+def _parse(data: bytes) -> icalendar.Calendar:
     if b"\x00" in data:
         raise CalendarImportError("Not a valid iCalendar file: it holds binary data")
     try:
@@ -96,16 +152,22 @@ def _parse(data: bytes) -> Calendar:
     except UnicodeDecodeError as exc:
         raise CalendarImportError("Not a valid iCalendar file: it is not UTF-8 text") from exc
     stripped = text.strip()
-    if not stripped.upper().startswith("BEGIN:VCALENDAR") or not stripped.upper().endswith(
-        "END:VCALENDAR"
-    ):
+    upper = stripped.upper()
+    end = upper.rfind("END:VCALENDAR")
+    if not upper.startswith("BEGIN:VCALENDAR") or end < 0:
         raise CalendarImportError(
             "Not a valid iCalendar file: it must run from BEGIN:VCALENDAR to END:VCALENDAR"
         )
+    stripped = stripped[: end + len("END:VCALENDAR")]  # tolerate lines after the end
     try:
-        calendars = Calendar.from_ical(text, multiple=True)
-    except (ValueError, KeyError, IndexError, TypeError) as exc:
-        raise CalendarImportError(f"Not a valid iCalendar file: {_reason(exc)}") from exc
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            calendars = icalendar.Calendar.from_ical(stripped, multiple=True)
+            calendars = [x_wr_timezone.to_standard(c) for c in calendars]
+    except Exception as exc:  # the library's own failure to read the file, whatever its kind
+        raise CalendarImportError(
+            f"Not a valid iCalendar file: {_library_reason(stripped)}"
+        ) from exc
     if not calendars:
         raise CalendarImportError("Not a valid iCalendar file: no calendar in it")
     first = calendars[0]
@@ -115,105 +177,268 @@ def _parse(data: bytes) -> Calendar:
     return first
 
 
+def _library_reason(text: str) -> str:
+    """Why icalendar could not read the file, in words: its own messages name its internals."""
+    for block in _VTIMEZONE.findall(text):
+        if len(re.findall(r"^TZID[;:]", block, re.MULTILINE | re.IGNORECASE)) > 1:
+            return "one of its time zones (VTIMEZONE) gives two names (TZID)"
+    return "it does not follow the iCalendar format closely enough to be read"
+
+
 def _reason(exc: BaseException) -> str:
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
     return message[:200]
 
 
 def _summary(component: Any) -> str:
-    return str(component.get("SUMMARY", "") or "untitled event")[:80]
+    summary = " ".join(str(component.get("SUMMARY", "") or "").split())
+    return summary[:80] or "untitled event"
 
 
-def _has_start(component: Any) -> bool:
-    return component.get("DTSTART") is not None
-
-
-def _events_of(
-    component: Any,
-    overrides: dict[tuple[str, datetime], Any],
-    now: datetime,
-    default_timezone: str,
-    result: ImportedCalendar,
-) -> list[Event]:
-    base = _event(component, default_timezone)
-    if component.get("RRULE") is None:
-        return [base]
-    starts, capped = _occurrences(component, base, now)
-    if capped:
-        result.warnings.append(
-            f"“{base.title}” repeats without end: imported its first {MAX_OCCURRENCES} "
-            f"occurrences within a year"
-        )
-    length = (base.end - base.start) if base.end else None
-    events = []
-    for start in starts:
-        uid = _occurrence_uid(base.uid, start)
-        override = overrides.get((base.uid, start))
-        if override is not None:
-            occurrence = _event(override, default_timezone)
+def _series(components: Iterable[Any], notes: list[str]) -> list[_Series]:
+    """The calendar's events by UID, each component readable and one version of each: a
+    component whose times cannot be read is left out; of two with the same UID (and the same
+    RECURRENCE-ID) the higher SEQUENCE is kept."""
+    by_uid: dict[str, _Series] = {}
+    for component in components:
+        if not _readable(component, notes):
+            continue
+        uid = " ".join(str(component.get("UID", "")).split())
+        if not uid:
+            notes.append(f"Left out “{_summary(component)}”: it has no UID")
+            continue
+        series = by_uid.setdefault(uid, _Series(uid))
+        recurrence = component.get("RECURRENCE-ID")
+        if recurrence is None:
+            series.master = _newer(series.master, component, notes)
         else:
-            local = start.astimezone(base.zone)
-            occurrence = dataclasses.replace(
-                base,
-                start=local.astimezone(UTC),
-                end=(local + length).astimezone(UTC) if length is not None else None,
-                venues=list(base.venues),
-                links=list(base.links),
-                tags=list(base.tags),
-            )
-        occurrence.uid = uid
-        check_event(occurrence)
-        events.append(occurrence)
+            key = recurrence.to_ical().decode()
+            series.overrides[key] = _newer(series.overrides.get(key), component, notes)
+    return list(by_uid.values())
+
+
+def _readable(component: Any, notes: list[str]) -> bool:
+    """Drop what icalendar could not read: a time property leaves the event out, any other
+    property (a GEO written as a URI, an attachment that is not base64) is only ignored."""
+    title = _summary(component)
+    for name, _message in getattr(component, "errors", []):
+        raw = str(component.get(name, ""))[:60]
+        what = _TIME_PROPERTIES.get(name.upper())
+        if what is not None:
+            notes.append(f"Left out “{title}”: its {what} ({name.upper()}) “{raw}” cannot be read")
+            return False
+        component.pop(name, None)
+        notes.append(f"“{title}”: ignored its {name.upper()} “{raw}”, which cannot be read")
+    if component.get("DTSTART") is None:
+        notes.append(f"Left out “{title}”: it has no start (DTSTART)")
+        return False
+    for rule in _as_list(component.get("RRULE")):
+        if not rule.get("FREQ"):
+            notes.append(f"Left out “{title}”: its repeat rule (RRULE) says not how often")
+            return False
+    return True
+
+
+def _sequence(component: Any) -> int:
+    try:
+        return int(component.get("SEQUENCE", 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _newer(kept: Any | None, component: Any, notes: list[str]) -> Any:
+    if kept is None:
+        return component
+    winner = component if _sequence(component) >= _sequence(kept) else kept
+    notes.append(
+        f"“{_summary(winner)}” is in the calendar more than once: kept the latest version "
+        f"(SEQUENCE {_sequence(winner)})"
+    )
+    return winner
+
+
+def _expand(
+    series: _Series, window: tuple[datetime, datetime], default_timezone: str, notes: list[str]
+) -> list[Event]:
+    if not series.recurs:
+        assert series.master is not None
+        event = _event(series.master, series.uid, default_timezone)
+        _note_local_time(event, series.master, notes)
+        return [event]
+    if not _expandable(series, notes):
+        return []
+    calendar = icalendar.Calendar()
+    for component in series.components:
+        calendar.add_component(_bounded(component, window))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # dateutil's note on COUNT with UNTIL, set just above
+        query = recurring_ical_events.of(calendar)
+        occurrences = itertools.chain.from_iterable(
+            s.between(window[0], window[1]) for s in query.series
+        )
+        found = list(itertools.islice(occurrences, MAX_OCCURRENCES + 1))
+    if len(found) > MAX_OCCURRENCES:
+        found = sorted(found)[:MAX_OCCURRENCES]
+        notes.append(
+            f"“{series.title}” has more than {MAX_OCCURRENCES} occurrences in the next year: "
+            f"imported the first {MAX_OCCURRENCES}"
+        )
+    events = []
+    for occurrence in sorted(found):
+        component = occurrence.as_component(False)
+        original = occurrence.recurrence_ids[0] if occurrence.recurrence_ids else None
+        uid = _occurrence_uid(series.uid, original or occurrence.start)
+        event = _event(component, uid, default_timezone)
+        events.append(event)
+    if events:
+        _note_local_time(events[0], series.components[0], notes)
     return events
 
 
-def _occurrence_uid(series_uid: str, start: datetime) -> str:
-    uid = f"{series_uid}/{start.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+def _expandable(series: _Series, notes: list[str]) -> bool:
+    """Whether the series' rules can be expanded cheaply: not more often than daily, and not
+    more than MAX_PER_DAY times a day."""
+    master = series.master
+    for rule in _as_list(master.get("RRULE")) if master is not None else []:
+        freq = str(rule.get("FREQ", [""])[0]).upper()
+        if freq in _SUB_DAILY:
+            notes.append(
+                f"Left out “{series.title}”: it repeats {_SUB_DAILY[freq]} (FREQ={freq}); "
+                "rules that repeat more often than daily are not imported"
+            )
+            return False
+        if not _some_day_matches(rule):
+            notes.append(
+                f"Left out “{series.title}”: its repeat rule names no date that exists "
+                f"({rule.to_ical().decode()})"
+            )
+            return False
+        per_day = 1
+        for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+            per_day *= max(1, len(rule.get(part, [])))
+        if per_day > MAX_PER_DAY:
+            notes.append(
+                f"Left out “{series.title}”: it repeats {per_day} times a day; at most "
+                f"{MAX_PER_DAY} are imported"
+            )
+            return False
+    return True
+
+
+def _some_day_matches(rule: Any) -> bool:
+    """False for a rule whose BYMONTH and BYMONTHDAY name only days no year has (30 February):
+    dateutil would search for them until the year 9999."""
+    months = [int(m) for m in rule.get("BYMONTH", [])] or list(range(1, 13))
+    days = [int(d) for d in rule.get("BYMONTHDAY", [])]
+    if not days:
+        return True
+    longest = {m: calendar.monthrange(2024, m)[1] for m in range(1, 13)}  # 2024: a leap year
+    return any(abs(d) <= longest.get(m, 31) for m in months for d in days)
+
+
+def _bounded(component: Any, window: tuple[datetime, datetime]) -> Any:
+    """The component made cheap to expand without changing its occurrences in the window:
+    each RRULE ends at the window's end at the latest, and a daily or weekly rule with no COUNT
+    starts a whole number of its periods before the window rather than decades earlier (the
+    occurrences are the same; dateutil only walks fewer days to reach them)."""
+    rules = _as_list(component.get("RRULE"))
+    if not rules:
+        return component
+    copy = component.copy()
+    copy.subcomponents = list(component.subcomponents)
+    start = component.decoded("DTSTART")
+    cap = _like(start, window[1] + timedelta(days=2))
+    bounded = []
+    for rule in rules:
+        rule = icalendar.vRecur(dict(rule))
+        until = rule.get("UNTIL", [None])[0]
+        if until is None or _later(until, cap):
+            rule["UNTIL"] = [cap]
+        bounded.append(rule)
+    copy.pop("RRULE")
+    for rule in bounded:
+        copy.add("RRULE", rule)
+    shift = _shift(bounded, start, window[0])
+    if shift:
+        for name in ("DTSTART", "DTEND"):
+            if component.get(name) is not None:
+                value = component.decoded(name)
+                copy.pop(name)
+                copy.add(name, value + shift)
+    return copy
+
+
+def _like(value: date | datetime, moment: datetime) -> date | datetime:
+    """`moment` in the form of `value`: a date, a floating time, or an instant."""
+    if not isinstance(value, datetime):
+        return moment.date()
+    if value.tzinfo is None:
+        return moment.replace(tzinfo=None)
+    return moment
+
+
+def _shift(rules: list[Any], start: date | datetime, window_start: datetime) -> timedelta:
+    if len(rules) != 1 or rules[0].get("COUNT"):
+        return timedelta(0)
+    freq = str(rules[0].get("FREQ", [""])[0]).upper()
+    period = {"DAILY": timedelta(days=1), "WEEKLY": timedelta(weeks=1)}.get(freq)
+    if period is None:
+        return timedelta(0)
+    period *= int(rules[0].get("INTERVAL", [1])[0] or 1)
+    earliest = window_start - timedelta(days=30) - period
+    begin = (
+        datetime.combine(start, time(), tzinfo=UTC)
+        if not isinstance(start, datetime)
+        else (start.replace(tzinfo=UTC) if start.tzinfo is None else start.astimezone(UTC))
+    )
+    periods = (earliest - begin) // period
+    return period * periods if periods > 0 else timedelta(0)
+
+
+def _later(until: date | datetime, cap: date | datetime) -> bool:
+    def as_utc(value: date | datetime) -> datetime:
+        if not isinstance(value, datetime):
+            return datetime.combine(value, time(), tzinfo=UTC)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    return as_utc(until) > as_utc(cap)
+
+
+def _note_local_time(event: Event, component: Any, notes: list[str]) -> None:
+    """Warn where the calendar names a wall time that its zone skips or shows twice."""
+    start = component.decoded("DTSTART")
+    if not isinstance(start, datetime) or start.tzinfo is None or event.all_day:
+        return
+    wall = start.replace(tzinfo=None)
+    zone = event.zone
+    first, second = (wall.replace(tzinfo=zone, fold=f) for f in (0, 1))
+    if first.utcoffset() == second.utcoffset():
+        return
+    when = f"{wall:%Y-%m-%d %H:%M}"
+    if first.utcoffset() > second.utcoffset():  # the hour the clocks go back
+        notes.append(
+            f"“{event.title}” starts at {when}, a time {event.timezone} shows twice that night: "
+            f"imported as {event.local_start:%H:%M %Z}; check it"
+        )
+    else:
+        notes.append(
+            f"“{event.title}” starts at {when}, a time {event.timezone} skips that night: "
+            f"imported as {event.local_start:%H:%M %Z}; check it"
+        )
+
+
+def _occurrence_uid(series_uid: str, start: date | datetime) -> str:
+    if isinstance(start, datetime):
+        moment = start.replace(tzinfo=UTC) if start.tzinfo is None else start.astimezone(UTC)
+        stamp = f"{moment:%Y%m%dT%H%M%SZ}"
+    else:
+        stamp = f"{start:%Y%m%d}"
+    uid = f"{series_uid}/{stamp}"
     return uid if len(uid) <= UID_MAX else _hashed_uid(uid)
 
 
 def _hashed_uid(uid: str) -> str:
     return "import-" + hashlib.sha256(uid.encode()).hexdigest()
-
-
-def _occurrences(component: Any, base: Event, now: datetime) -> tuple[list[datetime], bool]:
-    """Starts of the series from `now` to the horizon, at most MAX_OCCURRENCES of them."""
-    dtstart = _naive_or_aware(component.decoded("DTSTART"), base)
-    rules = rruleset()
-    for rule in _as_list(component.get("RRULE")):
-        rules.rrule(rrulestr(rule.to_ical().decode(), dtstart=dtstart, cache=False))
-    for exdates in _as_list(component.get("EXDATE")):
-        for exdate in exdates.dts:
-            rules.exdate(_naive_or_aware(exdate.dt, base))
-    for rdates in _as_list(component.get("RDATE")):
-        for rdate in rdates.dts:
-            if isinstance(rdate.dt, date):
-                rules.rdate(_naive_or_aware(rdate.dt, base))
-    window_start = _naive_or_aware(now, base) - (base.end - base.start if base.end else timedelta())
-    window_end = _naive_or_aware(now + HORIZON, base)
-    starts = []
-    capped = False
-    for moment in itertools.islice(rules.xafter(window_start, inc=True), MAX_OCCURRENCES + 1):
-        if moment > window_end:
-            break
-        if len(starts) == MAX_OCCURRENCES:
-            capped = True
-            break
-        starts.append(_aware(moment, base.zone))
-    return starts, capped
-
-
-def _naive_or_aware(value: date | datetime, base: Event) -> datetime:
-    """Values for dateutil in the series' own terms: wall-clock times in the event's zone."""
-    if not isinstance(value, datetime):
-        value = datetime.combine(value, time())
-    if value.tzinfo is not None:
-        value = value.astimezone(base.zone)
-    return value.replace(tzinfo=None)
-
-
-def _aware(moment: datetime, zone: ZoneInfo) -> datetime:
-    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -222,29 +447,30 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _event(component: Any, default_timezone: str) -> Event:
-    uid = str(component.get("UID", "")).strip()
-    if not uid:
-        raise InvalidEventError("it has no UID")
-    if component.get("DTSTART") is None:
-        raise InvalidEventError("it has no start (DTSTART)")
+def _event(component: Any, uid: str, default_timezone: str) -> Event:
     raw_start = component.decoded("DTSTART")
     zone_name = _zone_name(raw_start, default_timezone)
     all_day = not isinstance(raw_start, datetime)
     start = _instant(raw_start, zone_name)
     end = _end(component, raw_start, start, zone_name)
     title = " ".join(str(component.get("SUMMARY", "")).split())[:TITLE_MAX] or "Untitled event"
+    description = str(component.get("DESCRIPTION", ""))
+    venues, online_link = _place(component)
+    links = _links(component)
+    if online_link is not None:
+        links.append(online_link)
     event = Event(
         title=title,
         start=start,
         end=end,
         all_day=all_day,
         timezone=zone_name,
-        description=str(component.get("DESCRIPTION", ""))[:DESCRIPTION_MAX],
+        description=_cut(description),
         status=_status(component),
-        venues=_venues(component),
+        venues=venues,
         organiser=_organiser(component),
-        links=_links(component),
+        links=links,
+        online=online_link is not None,
         tags=_tags(component),
         uid=uid if len(uid) <= UID_MAX else _hashed_uid(uid),
     )
@@ -252,8 +478,17 @@ def _event(component: Any, default_timezone: str) -> Event:
     return event
 
 
+def _cut(description: str) -> str:
+    if len(description) <= DESCRIPTION_MAX:
+        return description
+    marker = "\n\n[Cut short on import: the original is longer.]"
+    return description[: DESCRIPTION_MAX - len(marker)] + marker
+
+
 def _zone_name(value: date | datetime, default_timezone: str) -> str:
-    """The IANA name of the value's zone; floating and unnamed zones read as the default."""
+    """The IANA name of the value's zone; floating times read as the default zone, and a
+    calendar's own VTIMEZONE (Outlook's "Canberra, Melbourne, Sydney") as the IANA zone whose
+    clock it matches."""
     tzinfo = value.tzinfo if isinstance(value, datetime) else None
     if tzinfo is None:
         return default_timezone
@@ -266,7 +501,7 @@ def _zone_name(value: date | datetime, default_timezone: str) -> str:
             pass
     if value.utcoffset() == timedelta(0) and str(tzinfo) in {"UTC", "UTC+00:00"}:
         return "UTC"
-    return default_timezone
+    return iana_zone_for(tzinfo, value) or default_timezone
 
 
 def _instant(value: date | datetime, zone_name: str) -> datetime:
@@ -281,17 +516,25 @@ def _instant(value: date | datetime, zone_name: str) -> datetime:
 def _end(
     component: Any, raw_start: date | datetime, start: datetime, zone_name: str
 ) -> datetime | None:
-    if component.get("DTEND") is not None:
-        return _instant(component.decoded("DTEND"), zone_name)
-    if component.get("DURATION") is not None:
+    """The end; an all-day event ends at local midnight after its last day, whatever the
+    clocks did in between."""
+    raw_end = component.decoded("DTEND") if component.get("DTEND") is not None else None
+    if raw_end is None and component.get("DURATION") is not None:
         duration = component.decoded("DURATION")
         if isinstance(duration, timedelta):
-            if not isinstance(raw_start, datetime):
-                return _instant(raw_start + duration, zone_name)
-            return start + duration
+            raw_end = raw_start + duration
     if not isinstance(raw_start, datetime):
-        return _instant(raw_start + timedelta(days=1), zone_name)
-    return None
+        last = raw_end if isinstance(raw_end, date) else None
+        if isinstance(last, datetime):
+            last = last.date()
+        if last is None or last <= raw_start:
+            last = raw_start + timedelta(days=1)
+        return _instant(last, zone_name)
+    if raw_end is None:
+        return None
+    if isinstance(raw_end, datetime):
+        return _instant(raw_end, zone_name)
+    return _instant(raw_end, zone_name)
 
 
 def _status(component: Any) -> EventStatus:
@@ -303,12 +546,16 @@ def _status(component: Any) -> EventStatus:
     return EventStatus.CONFIRMED
 
 
-def _venues(component: Any) -> list[Venue]:
+def _place(component: Any) -> tuple[list[Venue], Link | None]:
+    """The venue named by LOCATION; a LOCATION that is only a web address makes the event
+    online, with that address as its join link."""
     location = " ".join(str(component.get("LOCATION", "")).split())
     if not location:
-        return []
+        return [], None
+    if _URL.match(location) and len(location) <= URL_MAX:
+        return [], Link(location, LinkKind.ONLINE, "Join online")
     name, _, address = location.partition(",")
-    return [Venue(name=name.strip()[:NAME_MAX], address=address.strip()[:NAME_MAX])]
+    return [Venue(name=name.strip()[:NAME_MAX], address=address.strip()[:500])], None
 
 
 def _organiser(component: Any) -> str:
@@ -316,7 +563,7 @@ def _organiser(component: Any) -> str:
     if organizer is None:
         return ""
     name = organizer.params.get("CN", "") if hasattr(organizer, "params") else ""
-    return str(name).strip()[:NAME_MAX]
+    return " ".join(str(name).split())[:NAME_MAX]
 
 
 def _links(component: Any) -> list[Link]:
@@ -327,10 +574,13 @@ def _links(component: Any) -> list[Link]:
 
 
 def _tags(component: Any) -> list[str]:
+    """CATEGORIES, each once, in the calendar's order."""
     tags: list[str] = []
+    seen: set[str] = set()
     for categories in _as_list(component.get("CATEGORIES")):
         for category in getattr(categories, "cats", []):
-            text = str(category).strip()
-            if text and len(text) <= 60:
+            text = " ".join(str(category).split())
+            if text and len(text) <= TAG_MAX and text.casefold() not in seen:
+                seen.add(text.casefold())
                 tags.append(text)
     return tags

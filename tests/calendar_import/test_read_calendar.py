@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,7 +12,7 @@ from events_app.calendar_import import (
     CalendarImportError,
     read_calendar,
 )
-from events_app.domain import EventStatus
+from events_app.domain import DESCRIPTION_MAX, EventStatus, LinkKind
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 LONDON = ZoneInfo("Europe/London")
@@ -133,18 +133,58 @@ def test_an_occurrence_moved_by_recurrence_id_takes_its_new_time():
     assert events[1].start.astimezone(LONDON) == datetime(2026, 12, 15, 19, tzinfo=LONDON)
 
 
-def test_an_endless_secondly_rule_is_capped_with_a_warning():
-    data = ics(
-        lines("UID:tick@x", "DTSTART:20261201T000000Z", "RRULE:FREQ=SECONDLY", "SUMMARY:Tick")
-    )
+@pytest.mark.parametrize(
+    ("rule", "words"),
+    [
+        ("FREQ=SECONDLY", "every second (FREQ=SECONDLY)"),
+        ("FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30", "every minute (FREQ=MINUTELY)"),
+        ("FREQ=HOURLY;COUNT=5", "every hour (FREQ=HOURLY)"),
+    ],
+)
+def test_a_rule_finer_than_daily_is_left_out_with_a_note(rule, words):
+    data = ics(lines("UID:tick@x", "DTSTART:19000101T000000Z", f"RRULE:{rule}", "SUMMARY:Tick"))
 
     result = read(data)
 
-    assert len(result.events) == MAX_OCCURRENCES
+    assert result.events == []
     assert result.warnings == [
-        f"“Tick” repeats without end: imported its first {MAX_OCCURRENCES} "
-        "occurrences within a year"
+        f"Left out “Tick”: it repeats {words}; rules that repeat more often than daily are "
+        "not imported"
     ]
+
+
+def test_a_daily_rule_is_capped_at_its_first_occurrences_in_the_year_with_a_note():
+    data = ics(lines("UID:d@x", "DTSTART:19700101T090000Z", "RRULE:FREQ=DAILY", "SUMMARY:Daily"))
+
+    result = read(data)
+
+    assert [e.start for e in result.events] == [
+        datetime(2026, 11, 29, 9, tzinfo=UTC) + timedelta(days=n) for n in range(MAX_OCCURRENCES)
+    ]
+    assert result.warnings == [
+        f"“Daily” has more than {MAX_OCCURRENCES} occurrences in the next year: imported the "
+        f"first {MAX_OCCURRENCES}"
+    ]
+
+
+def test_a_rule_that_never_matches_gives_no_occurrences():
+    data = ics(
+        lines(
+            "UID:n@x",
+            "DTSTART:19000101T090000Z",
+            "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+            "SUMMARY:Never",
+        )
+    )
+
+    assert read(data).events == []
+
+
+def test_an_import_over_its_time_budget_is_refused():
+    data = ics(lines("UID:a@x", "DTSTART:20261201T100000Z", "SUMMARY:E"))
+
+    with pytest.raises(CalendarImportError, match="took longer than 0 seconds"):
+        read(data, budget_seconds=0)
 
 
 def test_more_events_than_the_limit_is_refused_naming_it():
@@ -194,3 +234,345 @@ def test_a_hostile_title_stays_text():
     [event] = read(data).events
 
     assert event.title == "<script>alert(1)</script> {{7*7}}"
+
+
+def starts(result, zone=LONDON) -> list[str]:
+    return [f"{e.start.astimezone(zone):%a %Y-%m-%d %H:%M}" for e in result.events]
+
+
+def test_a_series_ending_at_a_utc_until_is_imported_in_full():
+    data = ics(
+        lines(
+            "UID:w@x",
+            "DTSTART;TZID=Europe/London:20261203T190000",
+            "RRULE:FREQ=WEEKLY;UNTIL=20270107T190000Z",
+            "SUMMARY:Thursday talks",
+        )
+    )
+
+    result = read(data)
+
+    assert starts(result) == [
+        "Thu 2026-12-03 19:00",
+        "Thu 2026-12-10 19:00",
+        "Thu 2026-12-17 19:00",
+        "Thu 2026-12-24 19:00",
+        "Thu 2026-12-31 19:00",
+        "Thu 2027-01-07 19:00",
+    ]
+    assert result.warnings == []
+
+
+def test_of_two_versions_of_one_uid_the_higher_sequence_wins_with_a_note():
+    data = ics(
+        lines("UID:v@x", "SEQUENCE:3", "DTSTART:20261210T180000Z", "SUMMARY:Moved meeting"),
+        lines("UID:v@x", "SEQUENCE:1", "DTSTART:20261209T180000Z", "SUMMARY:Meeting"),
+        lines("UID:v@x", "DTSTART:20261208T180000Z", "SUMMARY:Meeting draft"),
+    )
+
+    result = read(data)
+
+    assert [(e.uid, e.title, e.start.day) for e in result.events] == [("v@x", "Moved meeting", 10)]
+    note = "“Moved meeting” is in the calendar more than once: kept the latest version"
+    assert result.warnings == [f"{note} (SEQUENCE 3)"] * 2
+
+
+def test_a_calendar_the_library_cannot_read_is_refused_in_one_line():
+    data = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//EN\r\n"
+        b"BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\nTZID:Europe/Berlin\r\n"
+        b"BEGIN:STANDARD\r\nDTSTART:19701025T030000\r\nTZOFFSETFROM:+0200\r\n"
+        b"TZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+        b"BEGIN:VEVENT\r\nUID:a@x\r\nDTSTART;TZID=Europe/Paris:20261210T100000\r\n"
+        b"SUMMARY:X\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+    with pytest.raises(CalendarImportError) as refused:
+        read(data)
+
+    assert str(refused.value) == (
+        "Not a valid iCalendar file: one of its time zones (VTIMEZONE) gives two names (TZID)"
+    )
+
+
+def test_a_line_after_the_end_of_the_calendar_is_tolerated():
+    data = ics(lines("UID:a@x", "DTSTART:20261210T100000Z", "SUMMARY:Fine")) + b"\r\n%%EOF\r\n"
+
+    assert [e.title for e in read(data).events] == ["Fine"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "note"),
+    [
+        ("DTSTART:2019-13-40", "Left out “Bad”: its start (DTSTART) “2019-13-40” cannot be read"),
+        ("RRULE:", "Left out “Bad”: its repeat rule (RRULE) says not how often"),
+        (
+            "RECURRENCE-ID:garbage",
+            "Left out “Bad”: its date of the occurrence it changes (RECURRENCE-ID) “garbage” "
+            "cannot be read",
+        ),
+    ],
+    ids=["date", "empty-rrule", "recurrence-id"],
+)
+def test_an_event_whose_times_cannot_be_read_is_left_out_naming_it(bad, note):
+    start = [] if bad.startswith("DTSTART") else ["DTSTART:20261211T100000Z"]
+    data = ics(
+        lines("UID:bad@x", *start, bad, "SUMMARY:Bad"),
+        lines("UID:good@x", "DTSTART:20261210T100000Z", "SUMMARY:Good"),
+    )
+
+    result = read(data)
+
+    assert [e.title for e in result.events] == ["Good"]
+    assert result.warnings == [note]
+
+
+@pytest.mark.parametrize(
+    ("bad", "note"),
+    [
+        ("GEO:geo:51.5,-0.1", "“Kept”: ignored its GEO “geo:51.5,-0.1”, which cannot be read"),
+        (
+            "ATTACH;ENCODING=BASE64;VALUE=BINARY:!!not base64!!",
+            "“Kept”: ignored its ATTACH “!!not base64!!”, which cannot be read",
+        ),
+    ],
+    ids=["geo-uri", "attach"],
+)
+def test_a_property_the_listing_does_not_use_is_ignored_with_a_note(bad, note):
+    data = ics(
+        lines(
+            "UID:k@x", "DTSTART:20261210T100000Z", "RRULE:FREQ=WEEKLY;COUNT=2", bad, "SUMMARY:Kept"
+        )
+    )
+
+    result = read(data)
+
+    assert starts(result) == ["Thu 2026-12-10 10:00", "Thu 2026-12-17 10:00"]
+    assert result.warnings == [note]
+
+
+SYDNEY_VTIMEZONE = lines(
+    "BEGIN:VTIMEZONE",
+    "TZID:Canberra\\, Melbourne\\, Sydney",
+    "BEGIN:STANDARD",
+    "DTSTART:16010101T030000",
+    "TZOFFSETFROM:+1100",
+    "TZOFFSETTO:+1000",
+    "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=4",
+    "END:STANDARD",
+    "BEGIN:DAYLIGHT",
+    "DTSTART:16010101T020000",
+    "TZOFFSETFROM:+1000",
+    "TZOFFSETTO:+1100",
+    "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=10",
+    "END:DAYLIGHT",
+    "END:VTIMEZONE",
+)
+EASTERN_VTIMEZONE = lines(
+    "BEGIN:VTIMEZONE",
+    "TZID:(UTC-05:00) Eastern Time (US and Canada)",
+    "BEGIN:STANDARD",
+    "DTSTART:16010101T020000",
+    "TZOFFSETFROM:-0400",
+    "TZOFFSETTO:-0500",
+    "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11",
+    "END:STANDARD",
+    "BEGIN:DAYLIGHT",
+    "DTSTART:16010101T020000",
+    "TZOFFSETFROM:-0500",
+    "TZOFFSETTO:-0400",
+    "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3",
+    "END:DAYLIGHT",
+    "END:VTIMEZONE",
+)
+
+
+def with_zone(vtimezone: str, *events: str) -> bytes:
+    body = ics(*events).decode()
+    return body.replace("PRODID:-//T//EN\r\n", "PRODID:-//T//EN\r\n" + vtimezone).encode()
+
+
+@pytest.mark.parametrize(
+    ("vtimezone", "tzid", "zone", "local"),
+    [
+        (SYDNEY_VTIMEZONE, '"Canberra, Melbourne, Sydney"', "Australia/Sydney", "09:00"),
+        (
+            EASTERN_VTIMEZONE,
+            '"(UTC-05:00) Eastern Time (US and Canada)"',
+            "America/New_York",
+            "09:00",
+        ),
+    ],
+    ids=["sydney", "eastern"],
+)
+def test_a_windows_zone_is_honoured_and_stored_as_its_iana_zone(vtimezone, tzid, zone, local):
+    data = with_zone(
+        vtimezone,
+        lines(
+            "UID:s@x",
+            f"DTSTART;TZID={tzid}:20270301T090000",
+            f"DTEND;TZID={tzid}:20270301T093000",
+            "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;COUNT=40",
+            "SUMMARY:Stand-up",
+        ),
+    )
+
+    result = read(data)
+    there = ZoneInfo(zone)
+
+    assert {e.timezone for e in result.events} == {zone}
+    assert {f"{e.start.astimezone(there):%H:%M}" for e in result.events} == {local}
+    assert {e.start.astimezone(there).weekday() for e in result.events} == {0, 1, 2, 3, 4}
+    assert len(result.events) == 40
+
+
+def test_all_day_occurrences_end_at_local_midnight_across_the_clock_change():
+    data = ics(
+        lines(
+            "UID:ad@x",
+            "DTSTART;VALUE=DATE:20270327",
+            "DTEND;VALUE=DATE:20270329",
+            "RRULE:FREQ=WEEKLY;COUNT=2",
+            "SUMMARY:Weekend camp",
+        )
+    )
+
+    events = read(data).events
+
+    assert [(e.all_day, e.first_day, e.last_day) for e in events] == [
+        (True, date(2027, 3, 27), date(2027, 3, 28)),
+        (True, date(2027, 4, 3), date(2027, 4, 4)),
+    ]
+    assert [e.end.astimezone(LONDON) for e in events] == [
+        datetime(2027, 3, 29, tzinfo=LONDON),
+        datetime(2027, 4, 5, tzinfo=LONDON),
+    ]
+
+
+def test_rdates_without_a_rule_and_periods_give_their_occurrences():
+    data = ics(
+        lines(
+            "UID:r@x",
+            "DTSTART:20261210T180000Z",
+            "DTEND:20261210T190000Z",
+            "RDATE:20261217T180000Z,20261224T180000Z",
+            "RDATE;VALUE=PERIOD:20270105T100000Z/20270105T160000Z",
+            "SUMMARY:Readings",
+        )
+    )
+
+    events = read(data).events
+
+    assert [(e.start, e.end) for e in events] == [
+        (datetime(2026, 12, d, 18, tzinfo=UTC), datetime(2026, 12, d, 19, tzinfo=UTC))
+        for d in (10, 17, 24)
+    ] + [(datetime(2027, 1, 5, 10, tzinfo=UTC), datetime(2027, 1, 5, 16, tzinfo=UTC))]
+
+
+def test_an_override_without_its_master_is_kept():
+    data = ics(
+        lines(
+            "UID:o@x",
+            "RECURRENCE-ID:20261214T180000Z",
+            "DTSTART:20261215T190000Z",
+            "SUMMARY:Moved session",
+        )
+    )
+
+    [event] = read(data).events
+
+    assert (event.uid, event.title, event.start) == (
+        "o@x/20261214T180000Z",
+        "Moved session",
+        datetime(2026, 12, 15, 19, tzinfo=UTC),
+    )
+
+
+def test_an_exdate_given_as_a_date_removes_that_day_of_a_timed_series():
+    data = ics(
+        lines(
+            "UID:x@x",
+            "DTSTART;TZID=Europe/London:20261207T180000",
+            "RRULE:FREQ=DAILY;COUNT=3",
+            "EXDATE;VALUE=DATE:20261208",
+            "SUMMARY:Evening class",
+        )
+    )
+
+    assert starts(read(data)) == ["Mon 2026-12-07 18:00", "Wed 2026-12-09 18:00"]
+
+
+@pytest.mark.parametrize(
+    "location", ["https://meet.example.org/j/123", "HTTP://video.example.org/room?id=9"]
+)
+def test_a_location_that_is_a_web_address_makes_the_event_online(location):
+    data = ics(lines("UID:u@x", "DTSTART:20261210T180000Z", f"LOCATION:{location}", "SUMMARY:Call"))
+
+    [event] = read(data).events
+
+    assert (event.online, event.venues) == (True, [])
+    assert [(link.url, link.kind) for link in event.links] == [(location, LinkKind.ONLINE)]
+
+
+def test_a_description_cut_at_the_limit_says_so():
+    data = ics(
+        lines(
+            "UID:c@x", "DTSTART:20261210T180000Z", "SUMMARY:Long", "DESCRIPTION:" + "word " * 5000
+        )
+    )
+
+    [event] = read(data).events
+
+    assert len(event.description) == DESCRIPTION_MAX
+    assert event.description.endswith("[Cut short on import: the original is longer.]")
+
+
+def test_categories_are_kept_once_each_in_order():
+    data = ics(
+        lines(
+            "UID:t@x",
+            "DTSTART:20261210T180000Z",
+            "SUMMARY:T",
+            "CATEGORIES:Music,politics,music",
+            "CATEGORIES:Politics,Film",
+        )
+    )
+
+    [event] = read(data).events
+
+    assert event.tags == ["Music", "politics", "Film"]
+
+
+@pytest.mark.parametrize(
+    ("start", "note"),
+    [
+        (
+            "DTSTART;TZID=Europe/London:20271031T013000",
+            "“Night bus” starts at 2027-10-31 01:30, a time Europe/London shows twice that "
+            "night: imported as 01:30 BST; check it",
+        ),
+        (
+            "DTSTART;TZID=Europe/London:20270328T013000",
+            "“Night bus” starts at 2027-03-28 01:30, a time Europe/London skips that night: "
+            "imported as 02:30 BST; check it",
+        ),
+    ],
+    ids=["repeated", "skipped"],
+)
+def test_a_wall_time_the_zone_repeats_or_skips_is_imported_with_a_warning(start, note):
+    result = read(ics(lines("UID:n@x", start, "SUMMARY:Night bus")))
+
+    assert len(result.events) == 1
+    assert result.warnings == [note]
+
+
+def test_a_google_calendar_zone_given_only_as_x_wr_timezone_is_used():
+    body = ics(lines("UID:g@x", "DTSTART:20261210T150000Z", "SUMMARY:Google event")).decode()
+    data = body.replace("VERSION:2.0\r\n", "VERSION:2.0\r\nX-WR-TIMEZONE:America/New_York\r\n")
+
+    [event] = read(data.encode()).events
+
+    assert (event.timezone, event.start) == (
+        "America/New_York",
+        datetime(2026, 12, 10, 15, tzinfo=UTC),
+    )
