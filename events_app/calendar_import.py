@@ -35,6 +35,7 @@ from .domain import (
     DESCRIPTION_MAX,
     NAME_MAX,
     TAG_MAX,
+    TAGS_PER_EVENT,
     TITLE_MAX,
     URL_MAX,
     Event,
@@ -574,13 +575,12 @@ def _links(component: Any) -> list[Link]:
 
 
 def _tags(component: Any) -> list[str]:
-    """CATEGORIES, each once, in the calendar's order."""
-    tags: list[str] = []
-    seen: set[str] = set()
+    """CATEGORIES as the store keeps tags (lower case, each once), in the calendar's order,
+    at most TAGS_PER_EVENT of them."""
+    tags: dict[str, None] = {}
     for categories in _as_list(component.get("CATEGORIES")):
         for category in getattr(categories, "cats", []):
-            text = " ".join(str(category).split())
-            if text and len(text) <= TAG_MAX and text.casefold() not in seen:
-                seen.add(text.casefold())
-                tags.append(text)
-    return tags
+            text = " ".join(str(category).split()).lower()
+            if text and len(text) <= TAG_MAX:
+                tags[text] = None
+    return list(tags)[:TAGS_PER_EVENT]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
@@ -357,16 +358,23 @@ def import_events(
 
     New events arrive as drafts owned by `owner`; an event imported before is updated in place
     (keeping whether it is published, its page address and its owner), so re-importing a
-    calendar never duplicates. An event the importer may not edit is left alone and named.
+    calendar never duplicates. UIDs are the importer's own: an event another organiser imported
+    under the same UID is never touched, counted or named, and this importer's copy is kept
+    under `scoped_uid`. Each event updated is locked and read again inside the write
+    transaction, as an editor's save is, so an import racing an edit builds on the edit.
     """
     for event in events:
         check_event(event)
     begin_write(session)
     summary = ImportSummary()
     try:
-        existing = repository.events_by_uid(session, [e.uid for e in events])
+        uids = [e.uid for e in events]
+        known = repository.events_by_uid(session, uids + [scoped_uid(u, owner) for u in uids])
         for event in events:
-            _import_one(session, event, existing.get(event.uid), owner, now, summary)
+            before = _own_copy(event.uid, known, owner)
+            if before is None and event.uid in known:
+                event = dataclasses.replace(event, uid=scoped_uid(event.uid, owner))
+            _import_one(session, event, before, owner, now, summary)
             if progress is not None:
                 progress(1)
         session.commit()
@@ -374,6 +382,20 @@ def import_events(
         session.rollback()
         raise
     return summary
+
+
+def scoped_uid(uid: str, owner: User) -> str:
+    """The UID an importer's copy of an event gets when someone else imported that UID first."""
+    scoped = f"{uid}/organiser-{owner.id}"
+    return scoped if len(scoped) <= 255 else "import-" + hashlib.sha256(scoped.encode()).hexdigest()
+
+
+def _own_copy(uid: str, known: dict[str, Event], owner: User) -> Event | None:
+    mine = known.get(scoped_uid(uid, owner))
+    if mine is not None:
+        return mine
+    first = known.get(uid)
+    return first if first is not None and owner.may_edit(first) else None
 
 
 def _import_one(
@@ -389,18 +411,21 @@ def _import_one(
         repository.save_event(session, fresh, now=now)
         summary.created += 1
         return
-    if not owner.may_edit(before):
-        summary.refused.append(f"“{before.title}” belongs to another organiser")
-        return
+    assert before.id is not None
+    if repository.lock_event(session, before.id) != before.revision:
+        before = repository.get_event_by_id(session, before.id) or before
+    same_tags = {t.casefold() for t in event.tags} == {t.casefold() for t in before.tags}
     after = dataclasses.replace(
         event,
         id=before.id,
+        uid=before.uid,
         slug=before.slug,
         published=before.published,
         owner_id=before.owner_id,
         source_text=before.source_text,
         parent=before.parent,
         speakers=before.speakers if not event.speakers else event.speakers,
+        tags=before.tags if same_tags else event.tags,
         created_at=before.created_at,
         sequence=before.sequence,
     )

@@ -167,7 +167,7 @@ def test_a_daily_rule_is_capped_at_its_first_occurrences_in_the_year_with_a_note
     ]
 
 
-def test_a_rule_that_never_matches_gives_no_occurrences():
+def test_a_rule_naming_no_real_date_is_left_out_with_a_note():
     data = ics(
         lines(
             "UID:n@x",
@@ -177,7 +177,13 @@ def test_a_rule_that_never_matches_gives_no_occurrences():
         )
     )
 
-    assert read(data).events == []
+    result = read(data)
+
+    assert result.events == []
+    assert result.warnings == [
+        "Left out “Never”: its repeat rule names no date that exists "
+        "(FREQ=DAILY;BYMONTHDAY=30;BYMONTH=2)"
+    ]
 
 
 def test_an_import_over_its_time_budget_is_refused():
@@ -527,7 +533,7 @@ def test_a_description_cut_at_the_limit_says_so():
     assert event.description.endswith("[Cut short on import: the original is longer.]")
 
 
-def test_categories_are_kept_once_each_in_order():
+def test_categories_are_kept_once_each_in_order_as_tags_are_stored():
     data = ics(
         lines(
             "UID:t@x",
@@ -540,7 +546,7 @@ def test_categories_are_kept_once_each_in_order():
 
     [event] = read(data).events
 
-    assert event.tags == ["Music", "politics", "Film"]
+    assert event.tags == ["music", "politics", "film"]
 
 
 @pytest.mark.parametrize(
