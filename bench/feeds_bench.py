@@ -3,8 +3,10 @@
     .venv/bin/python bench/feeds_bench.py            # 1,000 and 10,000 events
     .venv/bin/python bench/feeds_bench.py --sizes 1000 --seconds 3
 
-For each size it reports: the cold render time of the whole .ics feed; the time until the feed
-is fresh again after one event is edited; the share of conditional requests (If-None-Match)
+For each size it reports: the first render of the whole .ics feed (nothing stored yet); the time
+a cold worker (empty caches, render store filled) takes for the .ics and JSON feeds; the time
+until the feed is fresh again after one event is edited, plain and for a gzip client; the
+feed's size gzipped and brotli-compressed; the share of conditional requests (If-None-Match)
 answered 304; and requests per second from wrk for /events.ics, /api/v1/events and /, each as
 a ratio to the bare app under the same gunicorn in the same run. Needs wrk (apt-get install
 wrk). Load goes to 127.0.0.1 only. Figures vary between runs on a shared machine: compare the
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gzip
 import os
 import re
 import shutil
@@ -157,6 +160,12 @@ def wrk(url: str, seconds: int) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", done.stdout).group(1))
 
 
+def timed(client, path: str, **kwargs) -> tuple[float, bytes]:
+    started = time.perf_counter()
+    body = client.get(path, **kwargs).data
+    return time.perf_counter() - started, body
+
+
 def not_modified_share(url: str, tries: int = 200) -> float:
     etag = urllib.request.urlopen(url, timeout=60).headers["ETag"]
     answered = 0
@@ -175,21 +184,33 @@ def measure(count: int, seconds: int, folder: Path) -> None:
     seed(url, count)
     app = create_app({"DATABASE_URL": url, "CLOCK": lambda: NOW})
     client = app.test_client()
-    started = time.perf_counter()
-    body = client.get("/events.ics").data
-    cold = time.perf_counter() - started
+    cold, body = timed(client, "/events.ics")
+    timed(client, "/events.json")
+    # A new worker or app server: empty caches of its own, the render store already filled.
+    second = create_app({"DATABASE_URL": url, "CLOCK": lambda: NOW})
+    cold_worker, cold_body = timed(second.test_client(), "/events.ics")
+    cold_json, _ = timed(second.test_client(), "/events.json")
+    second.extensions["events_db"].close()
+    assert cold_body == body
+    sizes = {
+        name: len(client.get("/events.ics", headers={"Accept-Encoding": name}).data)
+        for name in ("gzip", "br")
+    }
     with make_session_factory(make_engine(url))() as session:
-        event = repository.get_event_by_id(session, count // 2)
-        services.update_event(
-            session,
-            event.id,
-            dataclasses.replace(event, title="Edited"),
-            now=NOW + timedelta(minutes=1),
-        )
-    started = time.perf_counter()
-    fresh_body = client.get("/events.ics").data
-    fresh = time.perf_counter() - started
-    assert b"SUMMARY:Edited" in fresh_body
+        fresh = {}
+        for n, encoding in enumerate(("identity", "gzip")):
+            event = repository.get_event_by_id(session, count // 2 + n)
+            services.update_event(
+                session,
+                event.id,
+                dataclasses.replace(event, title="Edited"),
+                now=NOW + timedelta(minutes=1),
+            )
+            fresh[encoding], fresh_body = timed(
+                client, "/events.ics", headers={"Accept-Encoding": encoding}
+            )
+            plain = gzip.decompress(fresh_body) if encoding == "gzip" else fresh_body
+            assert plain.count(b"SUMMARY:Edited") == n + 1
     app.extensions["events_db"].close()
 
     bare_dir = folder / f"bare-{count}"
@@ -211,8 +232,16 @@ def measure(count: int, seconds: int, folder: Path) -> None:
     stop(bare)
 
     print(f"\n{count:,} events (.ics feed {len(body) / 1e6:.1f} MB)")
-    print(f"  cold render of the whole feed: {cold:.2f} s")
-    print(f"  fresh feed after one edit:     {fresh:.3f} s")
+    print(f"  first render of the whole feed (empty render store): {cold:.2f} s")
+    print(f"  a cold worker, render store filled: .ics {cold_worker:.3f} s, JSON {cold_json:.3f} s")
+    print(
+        f"  fresh feed after one edit: {fresh['identity']:.3f} s plain, "
+        f"{fresh['gzip']:.3f} s for a gzip client"
+    )
+    print(
+        "  compressed: "
+        + ", ".join(f"{k} {v / 1e3:.0f} KB ({v / len(body):.1%})" for k, v in sizes.items())
+    )
     print(f"  conditional requests answered 304: {share:.0%}")
     for path, rate in rates.items():
         print(

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -224,3 +225,21 @@ class EventRow(Base):
     children: Mapped[list[EventRow]] = relationship(
         back_populates="parent", order_by="EventRow.start_utc"
     )
+
+
+class RenderedPieceRow(Base):
+    """An event's rendered form in one feed format (its VEVENT, its JSON object), shared by
+    every worker and app server, so none renders what another already has. A piece is good only
+    for the UID, revision and renderer it was made by (the reader checks all three); a deleted
+    event's pieces go with it."""
+
+    __tablename__ = "rendered_pieces"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    uid: Mapped[str] = mapped_column(String(255))
+    revision: Mapped[int] = mapped_column(Integer)
+    renderer: Mapped[str] = mapped_column(String(64))
+    body: Mapped[bytes] = mapped_column(LargeBinary)

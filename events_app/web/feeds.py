@@ -1,24 +1,32 @@
 """Calendar and JSON feeds. Rendering lives in events_app.feeds; this adds HTTP around it.
 
 Whole feeds are served from the response cache (see .http). When the data changes, only the
-events whose revision moved are loaded and rendered again; the rest come from the piece cache.
+events whose revision moved are loaded and rendered again; the rest come from this process's
+piece cache or, in a worker or server that has not seen them yet, from the render store in the
+database (events_app.store.renders), which whoever renders a piece first fills for the others.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import importlib.metadata
 import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Flask, Response, abort, current_app, request
 
+from .. import domain, feeds
 from ..domain import Event, EventFilter
+from ..feeds import ics, vtimezone
+from ..feeds import json as feed_json
 from ..feeds.ics import CalendarInfo, assemble_ics, render_ics, vevent_bytes
 from ..feeds.json import event_to_dict, json_head
-from ..store import repository
-from .context import db_session, default_timezone, now, site_urls
+from ..store import renders, repository
+from .context import database, db_session, default_timezone, now, site_urls
 from .http import BoundedCache, Rendered, answer_path, serve_cached
 from .query import active_filters, event_filter
 
@@ -26,12 +34,25 @@ bp = Blueprint("feeds", __name__)
 
 MAX_FEED_EVENTS = 20_000
 PIECE_CACHE_BYTES = 64 * 1024 * 1024
+RENDERING_MODULES = (domain, feeds, ics, feed_json, vtimezone)
 
 
 def init_cache(app: Flask) -> None:
     app.extensions["events_piece_cache"] = BoundedCache(
         app.config.get("PIECE_CACHE_BYTES", PIECE_CACHE_BYTES)
     )
+    app.extensions["events_renderer"] = renderer_fingerprint(app.config["BASE_URL"])
+
+
+def renderer_fingerprint(base_url: str) -> str:
+    """What a stored piece was rendered by: the code that renders pieces, the icalendar
+    release and the site's address. A release that renders differently (or a server with
+    another BASE_URL) then never takes another's pieces for its own."""
+    digest = hashlib.sha256(base_url.encode())
+    digest.update(importlib.metadata.version("icalendar").encode())
+    for path in [Path(__file__)] + [Path(m.__file__ or "") for m in RENDERING_MODULES]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
 
 
 def _piece_cache() -> BoundedCache:
@@ -48,22 +69,41 @@ def _feed_index(criteria: EventFilter) -> list[repository.FeedEntry]:
 def _pieces(
     kind: str, entries: list[repository.FeedEntry], render: Callable[[Event], bytes]
 ) -> list[bytes]:
-    """Each event's rendered piece, from the cache where its revision has not moved; only the
-    events that changed are loaded and rendered.
+    """Each event's rendered piece: from this process's cache, else from the render store
+    shared by every worker and server, else rendered now (and kept in both).
 
-    Pieces are keyed by what names the rendered text, the UID, revision and time of the last
-    change, never by the row id, which SQLite hands out again after a delete."""
+    Pieces are named by the UID and revision (and, here, the time of the last change), never
+    by the row id alone, which SQLite hands out again after a delete."""
     cache = _piece_cache()
     pieces = [cache.get(_piece_key(kind, entry)) for entry in entries]
-    missing = [entry.id for entry, piece in zip(entries, pieces, strict=True) if piece is None]
+    missing = [entry for entry, piece in zip(entries, pieces, strict=True) if piece is None]
     if missing:
-        loaded = repository.events_by_ids(db_session(), missing)
+        found = _shared_pieces(kind, missing, render)
         for n, entry in enumerate(entries):
-            event = loaded.get(entry.id)
-            if pieces[n] is None and event is not None and event.uid == entry.uid:
-                piece = pieces[n] = render(event)
-                cache.put((kind, event.uid, event.revision, event.updated_at), piece, len(piece))
+            piece = found.get(entry.id) if pieces[n] is None else None
+            if piece is not None:
+                pieces[n] = piece
+                cache.put(_piece_key(kind, entry), piece, len(piece))
     return [piece for piece in pieces if piece is not None]
+
+
+def _shared_pieces(
+    kind: str, entries: list[repository.FeedEntry], render: Callable[[Event], bytes]
+) -> dict[int, bytes]:
+    """Pieces from the render store, and the rest rendered and stored there for the others."""
+    renderer = current_app.extensions["events_renderer"]
+    names = {entry.id: renders.PieceName(entry.id, entry.uid, entry.revision) for entry in entries}
+    found = renders.stored_pieces(db_session(), kind, renderer, list(names.values()))
+    unrendered = [entry.id for entry in entries if entry.id not in found]
+    if unrendered:
+        made = {}
+        for event in repository.events_by_ids(db_session(), unrendered).values():
+            if event.id is not None and event.uid == names[event.id].uid:
+                found[event.id] = made[renders.PieceName(event.id, event.uid, event.revision)] = (
+                    render(event)
+                )
+        renders.keep_pieces(database().engine, kind, renderer, made)
+    return found
 
 
 def _piece_key(kind: str, entry: repository.FeedEntry) -> tuple:

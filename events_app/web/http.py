@@ -2,11 +2,11 @@
 validators, compression made once per change, cache lifetime, and any-origin reads (CORS).
 
 A response is built once per change of the data (and, for what depends on the clock, once a
-minute) in each worker, compressed there and then (gzip, and brotli where it is installed), and
-then served as stored bytes with a stored strong ETag per encoding. The key holds the
-database's data version, so every worker and app server sees a change at once, and only the
-query parameters that change an answer, so junk parameters cannot fill memory. Every cache is
-bounded in bytes.
+minute) in each worker, compressed once for each encoding clients ask for (gzip, and brotli
+where it is installed), and served as stored bytes with a strong ETag per encoding. The key
+holds the database's data version, so every worker and app server sees a change at once, and
+only the query parameters that change an answer, so junk parameters cannot fill memory. Every
+cache is bounded in bytes.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import gzip
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -41,6 +41,7 @@ PUBLIC_CACHE_CONTROL = "public, max-age=300"
 # the links an answer gives back to itself, so `?x=1`, `?x=2` ... are one answer, stored once.
 ANSWER_PARAMS = (*FILTER_PARAMS, "when", "limit", "page", "title", "theme")
 COMPRESS_FROM = 512
+GZIP_LEVEL, BROTLI_QUALITY = 6, 4
 ENCODINGS = ("br", "gzip") if brotli is not None else ("gzip",)
 CORS_METHODS = "GET, HEAD, OPTIONS"
 CORS_HEADERS = "If-None-Match, If-Modified-Since"
@@ -104,21 +105,43 @@ class Variant:
     encoding: str | None = None
 
 
-@dataclass(frozen=True)
 class Cached:
-    """A built answer with every encoding of it, each with its own strong ETag (a cache or a
-    client must never take the gzip bytes for the plain ones)."""
+    """A built answer and its encodings, each with its own strong ETag (a cache or a client
+    must never take the gzip bytes for the plain ones). An encoding is made the first time a
+    client asks for it, once, so that a change is served plain at once and compressed to the
+    first client that takes it, without making every worker compress what nobody asked for."""
 
-    mimetype: str
-    last_modified: datetime | None
-    variants: Mapping[str, Variant] = field(default_factory=dict)
+    def __init__(self, made: Rendered, encoded: BoundedCache) -> None:
+        self.mimetype = made.mimetype
+        self.last_modified = made.last_modified
+        self.digest = hashlib.md5(made.body, usedforsecurity=False).hexdigest()
+        self.offered = ("identity", *ENCODINGS) if len(made.body) >= COMPRESS_FROM else ()
+        self._variants = {"identity": Variant(made.body, self.digest)}
+        self._encoded = encoded
+        self._lock = threading.Lock()
 
     @property
     def size(self) -> int:
-        return sum(len(v.body) for v in self.variants.values())
+        """The plain body and room for its compressed forms (a tenth of it, or less, each)."""
+        return len(self._variants["identity"].body) * (10 + len(self.offered)) // 10
 
     def variant(self, accept_encoding: str | None) -> Variant:
-        return self.variants[negotiate(accept_encoding, tuple(self.variants))]
+        name = negotiate(accept_encoding, self.offered)
+        found = self._variants.get(name)
+        if found is None:
+            with self._lock:
+                found = self._variants.get(name) or self._encode(name)
+        return found
+
+    def _encode(self, encoding: str) -> Variant:
+        """Compress, or take the bytes a rebuild with the same body already compressed."""
+        key = (self.digest, encoding)
+        body = self._encoded.get(key)
+        if body is None:
+            body = _compressed(self._variants["identity"].body, encoding)
+            self._encoded.put(key, body, len(body))
+        made = self._variants[encoding] = Variant(body, f"{self.digest}-{encoding}", encoding)
+        return made
 
 
 def negotiate(accept_encoding: str | None, offered: Sequence[str]) -> str:
@@ -132,13 +155,13 @@ def negotiate(accept_encoding: str | None, offered: Sequence[str]) -> str:
 
 def _compressed(body: bytes, encoding: str) -> bytes:
     if encoding == "br":
-        return brotli.compress(body, quality=5)
-    return gzip.compress(body, compresslevel=6, mtime=0)
+        return brotli.compress(body, quality=BROTLI_QUALITY)
+    return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
 
 
 class ResponseCache:
-    """Built answers by key, each compressed once: a rebuild that gives the same bytes (the
-    next minute, another filter) reuses the compressed forms of the first."""
+    """Built answers by key. Compressed forms are kept by the body's digest as well, so a
+    rebuild that gives the same bytes (the next minute, after an edit elsewhere) reuses them."""
 
     def __init__(self, max_bytes: int = RESPONSE_CACHE_BYTES) -> None:
         self.answers = BoundedCache(max_bytes)
@@ -147,22 +170,9 @@ class ResponseCache:
     def get(self, key: Hashable, build: Callable[[], Rendered]) -> Cached:
         found = self.answers.get(key)
         if found is None:
-            found = self._encode(build())
+            found = Cached(build(), self.encoded)
             self.answers.put(key, found, found.size)
         return found
-
-    def _encode(self, made: Rendered) -> Cached:
-        digest = hashlib.md5(made.body, usedforsecurity=False).hexdigest()
-        variants = {"identity": Variant(made.body, digest)}
-        if len(made.body) >= COMPRESS_FROM:
-            for encoding in ENCODINGS:
-                key = (digest, encoding)
-                body = self.encoded.get(key)
-                if body is None:
-                    body = _compressed(made.body, encoding)
-                    self.encoded.put(key, body, len(body))
-                variants[encoding] = Variant(body, f"{digest}-{encoding}", encoding)
-        return Cached(made.mimetype, made.last_modified, variants)
 
 
 def init_cache(app: Flask) -> None:
@@ -214,7 +224,7 @@ def serve_cached(kind: str, build: Callable[[], Rendered], *, public: bool = Tru
     response = Response(variant.body, mimetype=cached.mimetype)
     if variant.encoding:
         response.headers["Content-Encoding"] = variant.encoding
-    if len(cached.variants) > 1:
+    if cached.offered:
         response.vary.add("Accept-Encoding")
     response.set_etag(variant.etag)
     if cached.last_modified is not None:
