@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from . import dates as dates_mod
+from . import frames as frames_mod
 from . import links as links_mod
 from . import people as people_mod
 from . import places as places_mod
@@ -24,7 +25,7 @@ from . import times as times_mod
 from . import titles as titles_mod
 from . import weights
 from .dates import DateMention, YearContext
-from .evidence import Candidate, best, ranked
+from .evidence import Candidate, best, confidence, ranked
 from .model import Draft, DraftLink, DraftPerson, DraftVenue, Span
 from .text import Sentence, split_sentences
 from .tokens import ROLES, Field, Layout, read_layout
@@ -143,10 +144,37 @@ def read_announcement(
         )
         seeds = seeds[:MAX_EVENTS]
     drafts: list[Draft] = []
+    facts = frames_mod.text_facts(text, reading.sentences)
     for seed in seeds:
-        drafts.extend(_drafts(reading, seed, drafts))
+        built = _drafts(reading, seed, drafts)
+        if built and _is_event(reading, facts, seed, built):
+            drafts.extend(built)
     _link_parents(reading, seeds, drafts)
     return drafts, list(dict.fromkeys(reading.warnings))
+
+
+def _is_event(reading: Reading, facts, seed: Seed, built: list[Draft]) -> bool:
+    """Weigh the frame (frames.py); its score becomes the confidence of each draft's date."""
+    top = built[0]
+    titled = not (top.title == "Event" or top.title.startswith("Event at "))
+    features = frames_mod.frame_features(
+        reading.text,
+        reading.layout,
+        facts,
+        reading.sentences[seed.sentence],
+        (seed.mention.start, seed.mention.end),
+        top,
+        titled,
+    )
+    score = sum(weights.FRAME.get(f, 0.0) for f in features)
+    if score < weights.FRAME_THRESHOLD:
+        return False
+    sure = round(confidence(score), 2)
+    for draft in built:
+        if "start" in draft.spans:
+            old = draft.spans["start"]
+            draft.spans["start"] = Span(old.start, old.end, old.text, sure)
+    return True
 
 
 def _zone_from_abbreviations(text: str) -> str | None:
@@ -740,9 +768,18 @@ def _title_candidates(reading: Reading, seed: Seed) -> list[Candidate[str]]:
     if reading.festival and re.search(r"\bevents?\b|\bactivities\b", lead, re.IGNORECASE):
         add("festival", reading.festival, None)
     add("after", after_title, seed.mention.end)
-    heading = reading.layout.heading_before(seed.mention.start)
-    if heading is not None:
-        add("heading", titles_mod.clean_title(heading.text), None, heading.span())
+    add("event_phrase", titles_mod.event_phrase(clause), clause_start)
+    layout = reading.layout
+    line = layout.line_at(seed.mention.start)
+    if text[line.start : seed.mention.start].strip() == "" and len(line.text) < 60:
+        below = layout.next_text_line(line.number)  # 'Sep 23 2023' / 'The Big Gig @ The Hub'
+        if below is not None and below.number in layout.heading_numbers:
+            add("next_line", titles_mod.clean_title(below.text), None, below.span())
+    for heading in layout.headings_before(line.start, 3):
+        title = titles_mod.clean_title(heading.text)
+        if title and not _title_features(title):
+            add("heading", title, None, heading.span())
+            break
     return out
 
 

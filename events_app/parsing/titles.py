@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import cues
 from .times import find_times
 
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
@@ -239,6 +240,27 @@ def announced_event(lead: str) -> str | None:
         return None
     rest = re.sub(r"^\d+(?:st|nd|rd|th)\s+", "", m["rest"])
     return clean_title(rest)
+
+
+_EVENT_NOUNS = "|".join(
+    re.escape(n) for n in sorted(cues.EVENT_NOUNS, key=len, reverse=True) if n != "event"
+)
+EVENT_PHRASE = re.compile(
+    r"\b(?:there\s+(?:will\s+be|is|are)|will\s+(?:hold|host|stage)|(?:is|are)\s+(?:holding|hosting"
+    r"|staging)|holds|hosts|presents)\s+(?:a|an|its|their|our|the)\s+"
+    rf"(?P<title>(?:[\w'’-]+\s+){{0,5}}?(?:{_EVENT_NOUNS}))\b",
+    re.IGNORECASE,
+)
+
+
+def event_phrase(text: str) -> str | None:
+    """'There will be a baked bean supper at ...' -> 'Baked bean supper'."""
+    m = EVENT_PHRASE.search(text)
+    if not m:
+        return None
+    words = " ".join(m["title"].split())
+    words = re.sub(r"^(?:annual|monthly|weekly|free|public|first|next)\s+", "", words, flags=re.I)
+    return words[0].upper() + words[1:]
 
 
 def held_event(text: str) -> str | None:

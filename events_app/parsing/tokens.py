@@ -104,6 +104,8 @@ class Layout:
     fields: list[Field] = field(default_factory=list)
     headings: list[Line] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list)
+    _heading_starts: list[int] = field(default_factory=list)
+    _heading_numbers: set[int] = field(default_factory=set)
 
     def line_at(self, offset: int) -> Line:
         return self.lines[max(0, bisect_right(self._line_starts, offset) - 1)]
@@ -127,11 +129,20 @@ class Layout:
         values = {" ".join(f.value.casefold().split()) for f in candidates}
         return candidates[0] if len(values) == 1 else None
 
-    def heading_before(self, offset: int) -> Line | None:
-        """The nearest heading line that starts before `offset`."""
-        starts = [h.start for h in self.headings]
-        at = bisect_right(starts, offset) - 1
-        return self.headings[at] if at >= 0 else None
+    def headings_before(self, offset: int, most: int) -> list[Line]:
+        """Up to `most` heading lines that start before `offset`, nearest first."""
+        at = bisect_right(self._heading_starts, offset - 1)
+        return self.headings[max(0, at - most) : at][::-1]
+
+    @property
+    def heading_numbers(self) -> set[int]:
+        return self._heading_numbers
+
+    def next_text_line(self, number: int) -> Line | None:
+        for line in self.lines[number + 1 : number + 4]:
+            if not line.blank:
+                return line
+        return None
 
     def is_field_line(self, offset: int) -> bool:
         number = self.line_at(offset).number
@@ -152,6 +163,8 @@ def read_layout(text: str) -> Layout:
     layout.headings = [
         line for line in lines if line.number not in field_lines and _is_heading(lines, line.number)
     ]
+    layout._heading_starts = [h.start for h in layout.headings]
+    layout._heading_numbers = {h.number for h in layout.headings}
     return layout
 
 

@@ -14,6 +14,7 @@ TITLE = {
     "named_session_lead": 10.0,  # 'a panel on housing' before the date
     "announced": 9.0,  # 'X is proud to present the Summer Gala'
     "held": 8.0,  # 'will hold a rally'
+    "event_phrase": 7.5,  # 'there will be a baked bean supper', 'will hold its monthly supper'
     "lead": 7.0,  # the words before the date
     "after_named": 6.0,  # 'Sat 3 Aug – Summer picnic'
     "named_session": 5.0,
@@ -21,6 +22,7 @@ TITLE = {
     "context": 3.0,  # a label line, quotation or heading in the sentences before
     "festival": 2.0,
     "after": 1.0,  # the words after the date
+    "next_line": 2.5,  # the heading right under a line that holds only the date
     "heading": 0.5,  # the nearest heading line above the event
     # against
     "is_label": -50.0,  # 'When', 'Date', 'Time': a label is not a name
@@ -50,3 +52,21 @@ VENUE = {
 }
 VENUE_THRESHOLD = 1.0
 VENUE_SECOND = 6.0  # a second venue in a clause that moves on ('then march to ...')
+
+# Frames: is this dated reading an event to go to? Below the threshold it is left out.
+FRAME = {
+    "bias": 0.5,
+    "time": 1.0,
+    "venue": 0.8,
+    "speakers": 0.4,
+    "event_noun": 0.8,
+    "future": 0.7,
+    "untitled": -1.0,  # nothing in the text names it
+    "past": -2.0,  # 'Ken gave a talk on ...' in the anchor's sentence, no future in it
+    "text_past": -1.0,  # the whole text reports, nothing in it looks ahead
+    "record": -2.0,  # minutes of a meeting
+    "dateline": -4.0,  # 'Posted by ... at Oct 22, 2010 04:22 PM'
+    "bare_date_line": -0.5,  # a line with the date alone: a page's date line or a poster's
+    "closure": -3.0,  # 'Closed', 'Holiday closure dates', 'opening hours'
+}
+FRAME_THRESHOLD = 0.0

@@ -1,0 +1,52 @@
+"""Cue words that say whether a dated stretch of text announces something to go to.
+
+English for now; one tuple per fact so that a locale can add its own. Read by the parser's
+frame scoring (parsing/frames.py): each cue is evidence with a weight, not a veto.
+"""
+
+from __future__ import annotations
+
+# Nouns that name a thing one attends. Their presence near a date speaks for an event.
+EVENT_NOUNS: tuple[str, ...] = tuple(
+    "talk|talks|lecture|lectures|seminar|seminars|colloquium|meeting|meetings|concert|"
+    "concerts|gig|gigs|festival|rally|march|protest|vigil|screening|film|workshop|"
+    "workshops|class|classes|course|session|sessions|tour|tours|walk|fair|market|show|"
+    "shows|exhibition|performance|party|celebration|conference|forum|debate|reading|"
+    "launch|storytime|service|mass|quiz|dinner|supper|fundraiser|hustings|picket|demo|"
+    "demonstration|parade|social|ceilidh|webinar|symposium|summit|agm|assembly|open day|"
+    "fireworks|gala|event|events|discussion|panel|presentation|q&a|livestream|premiere|"
+    "play|recital|comedy|club|group|circle|training|clinic|drop-in".split("|")
+)
+
+# Verbs of the past, spoken of a person or a thing: 'Jane gave a talk', 'the vigil drew 300'.
+PAST_VERBS: tuple[str, ...] = tuple(
+    "was|were|gave|made|ran|spoke|told|took|went|came|saw|met|won|lost|drew|began|ended|"
+    "held|led|brought|kept|left|got|sold|paid|wrote|read|heard|felt|thought|became|died|"
+    "did|had|attended|enjoyed|discussed|explained|shared|delivered|provided|reviewed|"
+    "presented|described|showed|talked|hosted|welcomed|raised|scored|finished|survived|"
+    "celebrated|marked|passed|happened|lasted".split("|")
+)
+
+# Words of the future or of an invitation: they outweigh the past in the same sentence.
+FUTURE_CUES: tuple[str, ...] = tuple(
+    "will|shall|join us|come along|takes place|take place|are invited|is invited|"
+    "all welcome|everyone welcome|going ahead|book now|tickets|register|rsvp|coming up|"
+    "upcoming|don't miss|save the date|next".split("|")
+)
+
+# A date beside these names a closure or opening hours, not an event.
+CLOSURE_CUES: tuple[str, ...] = tuple(
+    "closed|closure|closures|closings|close at|closes at|closed for|opening hours|open hours|"
+    "library hours|office hours|polls open|hours|bank holiday".split("|")
+)
+
+# A line with one of these and a date is the page's own date line (when it was written).
+DATELINE_CUES: tuple[str, ...] = tuple(
+    "posted|published|updated|last updated|last modified|filed|written by|by ".split("|")
+)
+
+# Documents that record a past meeting rather than announce one.
+RECORD_CUES: tuple[str, ...] = tuple(
+    "minutes of the meeting|minutes of the|notes of last meeting|notes of the last meeting|"
+    "were present|present:-".split("|")
+)

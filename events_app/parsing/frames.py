@@ -1,0 +1,117 @@
+"""Whether a dated reading is an event to go to: evidence for and against, weighed.
+
+A frame is an anchor date with the event drafted around it. Deadlines and booking windows are
+still turned away where the date is read (announcement._is_anchor); what is weighed here is the
+softer evidence, none of which decides alone: the page's own date line, a sentence in the past
+tense, a text that reads as a record of past meetings, closures and opening hours, against a
+time, a venue, a title, an event noun, the future tense. The sum (weights.FRAME) is also the
+draft's confidence that it is an event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..lexicon import cues
+from .model import Draft
+from .text import Sentence
+from .tokens import Layout
+
+
+def _words(options: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(o.strip()) for o in sorted(options, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+EVENT_NOUN = _words(cues.EVENT_NOUNS)
+FUTURE = _words(cues.FUTURE_CUES)
+CLOSURE = _words(cues.CLOSURE_CUES)
+RECORD = _words(cues.RECORD_CUES)
+_PAST_WORD = _words(cues.PAST_VERBS)
+# A past verb straight after its subject (a name or a pronoun): 'Ken Mitchell delivered',
+# 'She explained', 'Upton scored'.
+_SUBJECT = r"(?:\b[A-Z][\w'’-]+|\b(?:he|she|they|we|it|who|which|i)),?(?:\s+(?:also|\w+ly))?\s+"
+PAST = re.compile(
+    rf"{_SUBJECT}{_PAST_WORD.pattern}"
+    rf"|{_SUBJECT}(?!(?:need|feed|seed|speed|breed|bleed)\b)[a-z]{{3,}}ed\b(?!\s+(?:by|to|for)\b)"
+)
+DATELINE = re.compile(r"(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}|on)?", re.IGNORECASE)
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?|\b(?:at|on|\|)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    """What the whole text says about itself, worked out once."""
+
+    reads_as_past: bool  # many past-tense sentences and not one about the future
+    is_record: bool  # minutes, notes of a meeting
+
+
+def text_facts(text: str, sentences: list[Sentence]) -> TextFacts:
+    past = future = 0
+    for sentence in sentences:
+        if FUTURE.search(sentence.text):
+            future += 1
+        elif PAST.search(sentence.text):
+            past += 1
+    return TextFacts(reads_as_past=past >= 3 and future == 0, is_record=bool(RECORD.search(text)))
+
+
+def frame_features(
+    text: str,
+    layout: Layout,
+    facts: TextFacts,
+    sentence: Sentence,
+    anchor: tuple[int, int],
+    draft: Draft,
+    titled: bool,
+) -> tuple[str, ...]:
+    features = ["bias"]
+    if isinstance(draft.start, datetime):
+        features.append("time")
+    if draft.venues:
+        features.append("venue")
+    if draft.speakers:
+        features.append("speakers")
+    if not titled:
+        features.append("untitled")
+    if EVENT_NOUN.search(sentence.text) or (titled and EVENT_NOUN.search(draft.title)):
+        features.append("event_noun")
+    if FUTURE.search(sentence.text):
+        features.append("future")
+    elif PAST.search(sentence.text):
+        features.append("past")
+    if facts.reads_as_past:
+        features.append("text_past")
+    if facts.is_record:
+        features.append("record")
+    line = layout.line_at(anchor[0])
+    kind = _date_line(text, line.start, line.end, anchor)
+    if kind:
+        features.append(kind)
+    if CLOSURE.search(sentence.text) or _closure_heading(layout, line.number):
+        features.append("closure")
+    return tuple(features)
+
+
+def _closure_heading(layout: Layout, number: int) -> bool:
+    """A short line a little above that heads a list of closures ('Holiday closure dates')."""
+    for line in layout.lines[max(0, number - 12) : number]:
+        if len(line.text.split()) <= 6 and CLOSURE.search(line.text):
+            return True
+    return False
+
+
+def _date_line(text: str, start: int, end: int, anchor: tuple[int, int]) -> str | None:
+    """'dateline' for the page's own date line ('Posted by ... at Oct 22, 2010'), 'bare_date_line'
+    for a line holding only the date (a byline or a clock time at most): a poster's date line
+    looks the same, so that is weak evidence."""
+    rest = text[start : anchor[0]] + " " + text[anchor[1] : end]
+    if re.search(r"\b(?:posted|published|updated|last\s+(?:updated|modified))\b", rest, re.I):
+        return "dateline"
+    rest = _CLOCK.sub(" ", rest).strip(" ,|–—-")
+    if not rest or DATELINE.fullmatch(rest):
+        return "bare_date_line"
+    return None
