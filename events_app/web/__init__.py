@@ -23,6 +23,7 @@ from . import (
     imports,
     organiser,
     pages,
+    query,
     security,
 )
 from .fastpath import FastPath
@@ -43,6 +44,7 @@ def init_app(app: Flask) -> None:
         engine, make_session_factory(engine), VersionProbe(engine)
     )
     app.teardown_appcontext(context.close_session)
+    app.url_map.converters["int"] = query.AsciiIntConverter
     formatting.register(app)
     errors.register(app)
     security.register(app)

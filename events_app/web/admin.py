@@ -16,6 +16,7 @@ from ..store import accounts as account_store
 from ..store import directory
 from .auth import current_user, login_required
 from .context import db_session, now
+from .query import form_int
 
 bp = Blueprint("admin", __name__, url_prefix="/organiser")
 
@@ -161,8 +162,8 @@ def save(kind: str, entry_id: int):
 def merge(kind: str, entry_id: int):
     spec = _kind(kind)
     entry = spec.load(db_session(), entry_id) or abort(404)
-    into_text = request.form.get("into", "")
-    into = spec.load(db_session(), int(into_text)) if into_text.isdigit() else None
+    into_id = form_int(request.form, "into", -1)
+    into = spec.load(db_session(), into_id) if into_id >= 0 else None
     if into is None:
         return _edit_page(spec, entry, f"Choose the {spec.name} to merge into"), 422
     try:

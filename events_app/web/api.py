@@ -21,7 +21,7 @@ from .context import db_session, default_timezone, now, site_urls
 from .errors import BadQueryError
 from .formatting import when
 from .http import Rendered, answer_args, cacheable, newest, serve_cached
-from .query import event_filter, int_param, text_param
+from .query import day, event_filter, int_param, json_object, text_param
 
 bp = Blueprint("api", __name__)
 
@@ -123,9 +123,10 @@ def parse():
         abort(415, description="Send the announcement as JSON, with Content-Type: application/json")
     if current_user() is None:
         abort(401, description="Sign in to the organiser area to read announcements")
-    document = request.get_json(silent=True)
-    if not isinstance(document, dict) or not isinstance(document.get("text"), str):
-        raise BadQueryError('The body must be a JSON object with "text": the announcement')
+    expected = 'with "text": the announcement'
+    document = json_object(request.get_data(cache=True), expected)
+    if not isinstance(document.get("text"), str):
+        raise BadQueryError(f"The body must be a JSON object {expected}")
     text = document["text"]
     if "\x00" in text:
         raise BadQueryError("Text must not contain NUL characters")
@@ -142,12 +143,9 @@ def parse():
 
 
 def _json_date(value: object) -> date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise BadQueryError("reference_date must be a date, YYYY-MM-DD") from None
+    if value is not None and not isinstance(value, str):
+        raise BadQueryError("reference_date must be a date, YYYY-MM-DD")
+    return day(value, "reference_date")
 
 
 def _json_zone(value: object) -> str:

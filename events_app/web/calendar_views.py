@@ -14,7 +14,7 @@ from ..store import repository
 from .context import db_session, default_timezone
 from .http import cached_page
 from .listing import current_filters, facet_context, site_name, today
-from .query import event_filter
+from .query import FIRST_YEAR, LAST_YEAR, event_filter
 
 bp = Blueprint("calendar", __name__)
 
@@ -42,7 +42,7 @@ def this_month():
     return redirect(target + _keep(current_filters(dates=False)))
 
 
-@bp.get("/calendar/<int(min=1, max=9998):year>/<int(min=1, max=12):month>")
+@bp.get(f"/calendar/<int(min={FIRST_YEAR}, max={LAST_YEAR}):year>/<int(min=1, max=12):month>")
 @cached_page
 def month(year: int, month: int):
     filters = current_filters(dates=False)
@@ -78,7 +78,7 @@ def week(day: str):
         monday = week_start(date.fromisoformat(day)) if len(day) == 10 else None
     except ValueError:
         monday = None
-    if monday is None or not date(1, 1, 8) <= monday <= date(9998, 12, 1):
+    if monday is None or not FIRST_YEAR <= monday.year <= LAST_YEAR:
         abort(404)
     filters = current_filters(dates=False)
     sunday = monday + timedelta(days=6)

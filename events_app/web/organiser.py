@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
-from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
@@ -16,16 +14,11 @@ from . import forms
 from .auth import current_user, login_required
 from .context import db_session, default_timezone, now, uid_domain
 from .highlight import highlight
+from .query import MAX_WHOLE_NUMBER, day, form_int, number_or_none, whole_number
 
 bp = Blueprint("organiser", __name__, url_prefix="/organiser")
 
 MAX_DRAFTS = 50
-
-
-def _number(text: str) -> int | None:
-    """A form's whole number in ASCII digits; None for anything else (Unicode digits that
-    str.isdigit() accepts but int() refuses, signs, blanks, absurd lengths)."""
-    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
 
 
 def _user() -> User:
@@ -68,10 +61,7 @@ def review():
         abort(400, description="Text must be UTF-8")
     if "\x00" in text:
         abort(400, description="Text must not contain NUL characters")
-    try:
-        reference = date.fromisoformat(reference_text) if reference_text else None
-    except ValueError:
-        abort(400, description="Reference date must be a date, YYYY-MM-DD")
+    reference = day(reference_text, "Reference date")
     if not known_zone(zone):
         return _paste_again(text, reference_text, zone, f"Unknown time zone: {zone[:64]!r}"), 400
     try:
@@ -114,7 +104,7 @@ def _paste_again(text: str, reference: str, zone: str, error: str):
 @login_required
 def publish():
     text = request.form.get("text", "")
-    count = min(_number(request.form.get("count", "")) or 0, MAX_DRAFTS)
+    count = form_int(request.form, "count", 0, 0, MAX_DRAFTS)
     values = [forms.read_form(request.form, f"e{i}-") for i in range(count)]
     chosen = [i for i in range(count) if request.form.get(f"e{i}-include")]
     if not chosen:
@@ -136,7 +126,7 @@ def _events_from_forms(values: list[forms.EventForm], chosen: list[int], text: s
     published = request.form.get("action") == "publish"
     events = []
     for i in chosen:
-        parent = _number(values[i].parent)
+        parent = whole_number(values[i].parent, "parent", 0, MAX_DRAFTS - 1)
         parent_title = values[parent].title if parent in chosen and parent != i else None
         event = forms.event_from_form(values[i], parent_title=parent_title)
         events.append(
@@ -183,7 +173,6 @@ def _version(event: Event) -> str:
 def save(event_id: int):
     event = _editable(event_id)
     values = forms.read_form(request.form, "")
-    read = request.form.get("version", "")
     try:
         changed_event = forms.event_from_form(values)
         changed_event = dataclasses.replace(
@@ -199,8 +188,8 @@ def save(event_id: int):
             event.id,
             changed_event,
             now=now(),
-            expected_revision=_number(read) if _number(read) is not None else -1,
-            expected_uid=request.form.get("uid"),
+            expected_revision=_revision_read(),
+            expected_uid=request.form.get("uid", ""),
         )
     except services.NotFoundError:
         abort(404, description="The event this form was opened for no longer exists.")
@@ -212,6 +201,12 @@ def save(event_id: int):
         ), exc.status
     flash("Saved.")
     return redirect(url_for("organiser.dashboard"))
+
+
+def _revision_read() -> int:
+    """The revision the editor opened; one that cannot be read is stale (a 409)."""
+    found = number_or_none(request.form.get("version"), 0, MAX_WHOLE_NUMBER)
+    return -1 if found is None else found
 
 
 def _conflict(current_event: Event, values: forms.EventForm):

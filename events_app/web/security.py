@@ -7,6 +7,7 @@ from urllib.parse import unquote_to_bytes
 from flask import Flask, Response, abort, request
 
 from .auth import check_csrf
+from .query import check_query_text, path_has_control_characters
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -15,6 +16,7 @@ CONTENT_SECURITY_POLICY = (
 
 
 def register(app: Flask) -> None:
+    app.before_request(check_request_text)
     app.before_request(check_form_encoding)
     app.before_request(check_csrf)
 
@@ -26,6 +28,14 @@ def register(app: Flask) -> None:
         if request.path.startswith(("/organiser", "/login")):
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def check_request_text() -> None:
+    """Before any view (and so before any query): a path with a control character names no
+    page (404), a query parameter with one is refused (400)."""
+    if path_has_control_characters(request.path):
+        abort(404)
+    check_query_text(request.args)
 
 
 def check_form_encoding() -> None:
