@@ -189,7 +189,7 @@ def save(event_id: int):
             changed_event,
             now=now(),
             expected_revision=_revision_read(),
-            expected_uid=request.form.get("uid", ""),
+            expected_uid=request.form.get("uid"),
         )
     except services.NotFoundError:
         abort(404, description="The event this form was opened for no longer exists.")

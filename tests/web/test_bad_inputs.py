@@ -238,7 +238,12 @@ LIMITS: list[Row] = [
         "Too many tags: at most 20 per event",
     ),
     ("a 51-character tag", lambda c: c.publish(tags="t" * 51), 422, "Tag is too long: at most 50"),
-    ("a Unicode digit count", lambda c: c.publish(count="²"), 422, "Tick at least one event"),
+    (
+        "a Unicode digit count",
+        lambda c: c.publish(count="²"),
+        400,
+        "count must be a whole number from 0 to 50",
+    ),
 ]
 
 FORMS: list[Row] = [

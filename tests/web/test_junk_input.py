@@ -213,7 +213,7 @@ def test_parse_api_refuses_reference_dates_beyond_the_calendar(signed_in, refere
     responses = [parse(signed_in, text, reference, zone) for zone in ZONES for text in TEXTS]
 
     assert {(r.status_code, r.get_json()["error"]["message"]) for r in responses} == {
-        (400, "reference_date must be a date from 1900 to 2200")
+        (422, "The reference date must be between the years 1900 and 2200")
     }
 
 
@@ -230,8 +230,10 @@ def test_parse_api_reads_at_the_edges_of_the_range(signed_in, reference):
 def test_paste_form_refuses_reference_dates_beyond_the_calendar(signed_in, reference):
     response = paste(signed_in, reference=reference)
 
-    assert response.status_code == 400
-    assert "Reference date must be a date from 1900 to 2200" in response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "The reference date must be between the years 1900 and 2200" in response.get_data(
+        as_text=True
+    )
 
 
 def _review_fields(client) -> dict[str, str]:
