@@ -77,6 +77,7 @@ class CalendarImportError(ValueError):
 class ImportedCalendar:
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    incomplete: set[str] = field(default_factory=set)  # UIDs not imported in full, noted
 
 
 @dataclass
@@ -127,16 +128,24 @@ def read_calendar(
         )
     result = ImportedCalendar()
     window = (now, now + HORIZON)
-    for series in _series(components, result.warnings):
+    for series in _series(components, result.warnings, result.incomplete):
         if clock.monotonic() >= deadline:
             raise CalendarImportError(
                 f"The calendar took longer than {budget_seconds:g} seconds to read; import "
                 "it in smaller parts"
             )
+        noted = len(result.warnings)
         try:
             result.events.extend(_expand(series, window, default_timezone, result.warnings))
-        except (InvalidEventError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        except InvalidEventError as exc:  # its message is written for people
             result.warnings.append(f"Left out “{series.title}”: {_reason(exc)}")
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            result.warnings.append(f"Left out “{series.title}”: {_expansion_reason(exc)}")
+        if any(
+            n.startswith(("Left out", f"“{series.title}” has more"))
+            for n in result.warnings[noted:]
+        ):
+            result.incomplete.add(series.uid)
         if len(result.events) > max_events:
             raise CalendarImportError(
                 f"The calendar's events make more than {max_events:,} occurrences in the "
@@ -186,6 +195,16 @@ def _library_reason(text: str) -> str:
     return "it does not follow the iCalendar format closely enough to be read"
 
 
+def _expansion_reason(exc: BaseException) -> str:
+    """Why a series could not be expanded, in words; the libraries' own messages name their
+    internals ("combine() argument 1 must be datetime.date")."""
+    if "RSCALE" in str(exc).upper():
+        return "it repeats by a calendar other than the Gregorian one (RSCALE)"
+    if isinstance(exc, OverflowError):
+        return "its dates run past what a calendar can hold"
+    return "its dates and repeat rule cannot be worked out together (they mix kinds of value)"
+
+
 def _reason(exc: BaseException) -> str:
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
     return message[:200]
@@ -196,17 +215,15 @@ def _summary(component: Any) -> str:
     return summary[:80] or "untitled event"
 
 
-def _series(components: Iterable[Any], notes: list[str]) -> list[_Series]:
+def _series(components: Iterable[Any], notes: list[str], left_out: set[str]) -> list[_Series]:
     """The calendar's events by UID, each component readable and one version of each: a
     component whose times cannot be read is left out; of two with the same UID (and the same
     RECURRENCE-ID) the higher SEQUENCE is kept."""
     by_uid: dict[str, _Series] = {}
     for component in components:
+        uid = " ".join(str(component.get("UID", "")).split()) or _made_up_uid(component)
         if not _readable(component, notes):
-            continue
-        uid = " ".join(str(component.get("UID", "")).split())
-        if not uid:
-            notes.append(f"Left out “{_summary(component)}”: it has no UID")
+            left_out.add(uid)
             continue
         series = by_uid.setdefault(uid, _Series(uid))
         recurrence = component.get("RECURRENCE-ID")
@@ -218,11 +235,21 @@ def _series(components: Iterable[Any], notes: list[str]) -> list[_Series]:
     return list(by_uid.values())
 
 
+def _made_up_uid(component: Any) -> str:
+    """A UID for an event that has none, the same each time the same event is imported."""
+    start = component.get("DTSTART")
+    seed = f"{start.to_ical().decode() if start is not None else ''}|{_summary(component)}"
+    return "no-uid-" + hashlib.sha256(seed.encode()).hexdigest()[:32]
+
+
 def _readable(component: Any, notes: list[str]) -> bool:
     """Drop what icalendar could not read: a time property leaves the event out, any other
     property (a GEO written as a URI, an attachment that is not base64) is only ignored."""
     title = _summary(component)
     for name, _message in getattr(component, "errors", []):
+        if not name:
+            notes.append(f"“{title}”: ignored a line that cannot be read")
+            continue
         raw = str(component.get(name, ""))[:60]
         what = _TIME_PROPERTIES.get(name.upper())
         if what is not None:
@@ -233,6 +260,19 @@ def _readable(component: Any, notes: list[str]) -> bool:
     if component.get("DTSTART") is None:
         notes.append(f"Left out “{title}”: it has no start (DTSTART)")
         return False
+    for name in ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID"):
+        if isinstance(component.get(name), list):
+            what = _TIME_PROPERTIES[name]
+            notes.append(f"Left out “{title}”: its {what} ({name}) is given more than once")
+            return False
+    for name in ("RDATE", "EXDATE"):
+        for values in _as_list(component.get(name)):
+            if any(type(v.dt) is time for v in getattr(values, "dts", [])):
+                what = _TIME_PROPERTIES[name]
+                notes.append(
+                    f"Left out “{title}”: its {what} ({name}) give a time of day without a date"
+                )
+                return False
     for rule in _as_list(component.get("RRULE")):
         if not rule.get("FREQ"):
             notes.append(f"Left out “{title}”: its repeat rule (RRULE) says not how often")
