@@ -44,13 +44,18 @@ def _serve(env: dict[str, str], port: int) -> subprocess.Popen:
     )
 
 
-def _get(url: str) -> str:
-    for _ in range(100):
+def _get(url: str, server: subprocess.Popen) -> str:
+    """The page, once the server answers: it may take a while to start on a loaded machine, and
+    a server that exits instead fails the test at once with what it printed."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(f"the server stopped: {server.communicate()}")
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
+            with urllib.request.urlopen(url, timeout=10) as response:
                 return response.read().decode()
         except OSError:
-            time.sleep(0.1)
+            time.sleep(0.2)
     raise AssertionError(f"{url} never answered")
 
 
@@ -58,7 +63,7 @@ def test_links_name_the_port_served_when_base_url_is_unset(seeded_env):
     port = _free_port()
     server = _serve(seeded_env, port)
     try:
-        page = _get(f"http://127.0.0.1:{port}/calendar/2018/7")
+        page = _get(f"http://127.0.0.1:{port}/calendar/2018/7", server)
     finally:
         server.terminate()
         out, _ = server.communicate(timeout=10)
@@ -75,7 +80,7 @@ def test_a_base_url_naming_another_local_port_is_warned_about(seeded_env):
     port = _free_port()
     server = _serve({**seeded_env, "BASE_URL": "http://127.0.0.1:5000"}, port)
     try:
-        _get(f"http://127.0.0.1:{port}/healthz")
+        _get(f"http://127.0.0.1:{port}/healthz", server)
     finally:
         server.terminate()
         _, err = server.communicate(timeout=10)
