@@ -38,6 +38,9 @@ def init_app(app: Flask) -> None:
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=app.config["BASE_URL"].startswith("https://"),
         PERMANENT_SESSION_LIFETIME=ABSOLUTE_TIMEOUT,
+        # The cookie lasts the session's absolute lifetime from signing in; idleness is
+        # checked on the server. Not re-sent on every response, so feeds stay cookie-free.
+        SESSION_REFRESH_EACH_REQUEST=False,
     )
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["events_db"] = context.Database(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import hmac
+import re
 import secrets
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
 
@@ -17,6 +19,7 @@ from .context import db_session, now
 bp = Blueprint("auth", __name__)
 
 CSRF_FIELD = "csrf_token"
+UNSAFE_IN_TARGET = re.compile(r"[\x00-\x20\x7f-\x9f\\\u2028\u2029]")
 
 
 def csrf_token() -> str:
@@ -63,6 +66,7 @@ def login():
         return render_template("login.html", email="")
     email = request.form.get("email", "")[:320]
     password = request.form.get("password", "")[:1024]
+    target = local_target(request.args.get("next", "")) or url_for("organiser.dashboard")
     try:
         token = accounts.log_in(db_session(), email, password, request.remote_addr or "", now())
     except accounts.TooManyAttemptsError as exc:
@@ -72,10 +76,23 @@ def login():
     session.clear()
     session["token"] = token
     session.permanent = True
-    target = request.args.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("organiser.dashboard")
     return redirect(target)
+
+
+def local_target(target: str) -> str | None:
+    """`target` as a path on this site, or None when it is anything else.
+
+    Browsers drop tabs and newlines inside a URL and read a backslash as a slash, so
+    `/\t/host` and `/\\host` would leave the site as `//host`: refuse every control
+    character, whitespace and backslash first, then accept only a path that starts with one
+    slash, with no scheme and no host, and send it %-encoded."""
+    if not target or len(target) > 2000 or UNSAFE_IN_TARGET.search(target):
+        return None
+    encoded = quote(target, safe="/?&=%:@!$'()*+,;~-._#")
+    parts = urlsplit(encoded)
+    if parts.scheme or parts.netloc or not encoded.startswith("/") or encoded.startswith("//"):
+        return None
+    return encoded
 
 
 @bp.post("/logout")

@@ -1,4 +1,5 @@
-"""What stands in front of the whole application: the Host check and the trusted proxies.
+"""What stands in front of the whole application: the Host check, the trusted proxies, and
+the rule that a response setting a cookie is private.
 
 Absolute links are built from BASE_URL, never from the request; refusing a Host the site does
 not answer to also keeps poisoned links out of any cache in front of it.
@@ -84,10 +85,45 @@ class RequestId:
         return self._downstream(environ, start)
 
 
+def private_cache_control(value: str) -> str:
+    """`value` made fit for one person's response: shared caches may not keep it."""
+    kept = [
+        part.strip()
+        for part in value.split(",")
+        if part.strip() and part.strip().lower().split("=")[0] not in ("public", "s-maxage")
+    ]
+    if not any(part.lower() in ("private", "no-store") for part in kept):
+        kept.insert(0, "private")
+    return ", ".join(kept)
+
+
+class PrivateWhenSettingCookies:
+    """A response that sets a cookie is `Cache-Control: private`, whichever view made it:
+    a shared cache (a CDN, a proxy) that kept it would hand one person's session to everyone
+    who asks for the same address. An error (5xx) sets no cookie at all: a request that
+    failed half-way (a sign-in whose redirect could not be built) must not leave a session."""
+
+    def __init__(self, downstream: WSGIApp) -> None:
+        self._downstream = downstream
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]):
+        def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None):
+            if status.startswith("5"):
+                headers = [(k, v) for k, v in headers if k.lower() != "set-cookie"]
+            if any(name.lower() == "set-cookie" for name, _value in headers):
+                control = next((v for k, v in headers if k.lower() == "cache-control"), "")
+                headers = [(k, v) for k, v in headers if k.lower() != "cache-control"]
+                headers.append(("Cache-Control", private_cache_control(control)))
+            return start_response(status, headers, exc_info)
+
+        return self._downstream(environ, start)
+
+
 def wrap(downstream: WSGIApp, *, base_url: str, allowed: str, proxies: int) -> WSGIApp:
     """The request id outermost, the Host check, then the X-Forwarded-* headers of `proxies`
-    trusted hops (none unless configured, so a client cannot claim another address or scheme)."""
-    app: WSGIApp = downstream
+    trusted hops (none unless configured, so a client cannot claim another address or scheme);
+    innermost, whatever sets a cookie is kept out of shared caches."""
+    app: WSGIApp = PrivateWhenSettingCookies(downstream)
     if proxies:
         app = ProxyFix(app, x_for=proxies, x_proto=proxies, x_host=0, x_port=0, x_prefix=0)  # type: ignore[arg-type]
     return RequestId(HostCheck(app, allowed_hosts(base_url, allowed)))
