@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..domain import Event, Person, Venue
 from . import SiteUrls
 
 JSON_VERSION = 1
+
+
+def compact_json(value: object) -> bytes:
+    """JSON as the feeds and the API send it: UTF-8 as it is, no spaces."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def json_head(urls: SiteUrls, *, title: str) -> dict[str, Any]:

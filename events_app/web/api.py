@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from datetime import date
 from urllib.parse import urlencode
 
@@ -11,7 +10,7 @@ from flask import Blueprint, abort, current_app, jsonify, request
 
 from .. import services
 from ..domain import known_zone
-from ..feeds.json import event_to_dict
+from ..feeds.json import compact_json, event_to_dict
 from ..feeds.jsonfeed import render_json_feed
 from ..feeds.openapi import openapi_document
 from ..parsing import ParseError, draft_to_dict
@@ -63,13 +62,9 @@ def list_events():
             "next": _page_url(page + 1) if page * limit < total else None,
             "previous": _page_url(page - 1) if page > 1 else None,
         }
-        return Rendered(_json(document), "application/json", newest(events))
+        return Rendered(compact_json(document), "application/json", newest(events))
 
     return serve_cached("api-list", build)
-
-
-def _json(document: object) -> bytes:
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _page_url(page: int) -> str:
@@ -83,7 +78,7 @@ def get_event(slug: str):
     def build() -> Rendered:
         event = repository.get_event(db_session(), slug) or abort(404)
         return Rendered(
-            _json(event_to_dict(event, site_urls())), "application/json", event.updated_at
+            compact_json(event_to_dict(event, site_urls())), "application/json", event.updated_at
         )
 
     return serve_cached("api-event", build)
@@ -107,7 +102,7 @@ def json_feed():
             feed_url=urls.page("/feed.json"),
             when=when,
         )
-        return Rendered(_json(document), "application/feed+json", newest(events))
+        return Rendered(compact_json(document), "application/feed+json", newest(events))
 
     return serve_cached("json-feed", build)
 

@@ -11,11 +11,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import importlib.metadata
-import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Flask, Response, abort, current_app, request
 
@@ -23,8 +21,9 @@ from .. import domain, feeds
 from ..domain import Event, EventFilter
 from ..feeds import ics, vtimezone
 from ..feeds import json as feed_json
-from ..feeds.ics import CalendarInfo, assemble_ics, render_ics, vevent_bytes
-from ..feeds.json import event_to_dict, json_head
+from ..feeds.documents import calendar_document, json_document
+from ..feeds.ics import CalendarInfo, render_ics, vevent_bytes
+from ..feeds.json import compact_json, event_to_dict
 from ..store import renders, repository
 from .context import database, db_session, default_timezone, now, site_urls
 from .http import BoundedCache, Rendered, answer_path, serve_cached
@@ -34,7 +33,7 @@ bp = Blueprint("feeds", __name__)
 
 MAX_FEED_EVENTS = 20_000
 PIECE_CACHE_BYTES = 64 * 1024 * 1024
-RENDERING_MODULES = (domain, feeds, ics, feed_json, vtimezone)
+RENDERING_MODULES = (domain, feeds, ics, feed_json, vtimezone)  # what pieces come from
 
 
 def init_cache(app: Flask) -> None:
@@ -114,17 +113,6 @@ def _newest(entries: list[repository.FeedEntry]) -> datetime | None:
     return max((e.updated_at for e in entries), default=None)
 
 
-def _json(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _local_year(moment: datetime, zone: str) -> int:
-    try:
-        return moment.astimezone(ZoneInfo(zone)).year
-    except OverflowError:  # year 1 or 9999: the feed leaves such an event out
-        return moment.year
-
-
 def _calendar_info(title: str) -> CalendarInfo:
     urls = site_urls()
     site = current_app.config["SITE_NAME"]
@@ -156,13 +144,7 @@ def site_ics():
     def build() -> Rendered:
         entries = _feed_index(criteria)
         vevents = _pieces("ics", entries, lambda e: vevent_bytes(e, _event_url(e)))
-        zones = {entry.timezone for entry in entries}
-        years = [_local_year(e.start, e.timezone) for e in entries] + [
-            _local_year(e.end, e.timezone) for e in entries if e.end is not None
-        ]
-        body = assemble_ics(
-            _calendar_info(title), zones, min(years, default=0), max(years, default=0), vevents
-        )
+        body = calendar_document(_calendar_info(title), entries, vevents)
         return Rendered(body, "text/calendar", _newest(entries))
 
     return _ics_response(serve_cached("ics", build), "events.ics")
@@ -185,9 +167,8 @@ def site_json():
     def build() -> Rendered:
         entries = _feed_index(criteria)
         urls = site_urls()
-        items = _pieces("json", entries, lambda e: _json(event_to_dict(e, urls)))
-        head = _json(json_head(urls, title=current_app.config["SITE_NAME"]))[:-1]
-        body = head + b',"events":[' + b",".join(items) + b"]}"
+        items = _pieces("json", entries, lambda e: compact_json(event_to_dict(e, urls)))
+        body = json_document(urls, current_app.config["SITE_NAME"], items)
         return Rendered(body, "application/json", _newest(entries))
 
     return serve_cached("json", build)
