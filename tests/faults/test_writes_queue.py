@@ -22,10 +22,14 @@ EDITORS = 8
 
 
 def _run(threads: list[threading.Thread]) -> None:
+    """Start the threads and wait for every one to finish: on a loaded machine the queue can
+    be slow, and an assertion made while one still runs would report its unfinished work as
+    lost."""
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=60)
+        thread.join(timeout=600)
+        assert not thread.is_alive(), "a thread was still waiting after ten minutes"
 
 
 def test_eight_saves_of_one_event_queue_one_is_stored_seven_conflict(database_url):
