@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import socket
 import sys
 from datetime import UTC, date, datetime
@@ -97,7 +98,11 @@ def serve_command(host: str, port: int) -> None:
     _settings()
     served = served_url(host, port)
     base_from_environment = bool(os.environ.get("BASE_URL"))
-    app = create_app(None if base_from_environment else {"BASE_URL": served})
+    overrides = {} if base_from_environment else {"BASE_URL": served}
+    if not os.environ.get("SECRET_KEY"):
+        overrides["SECRET_KEY"] = secrets.token_hex(32)
+        click.echo("SECRET_KEY is not set: sessions are signed with a random key for this run")
+    app = create_app(overrides)
     ensure_port_free(host, port)
     click.echo(f"Serving on {served}/")
     if not base_from_environment:

@@ -24,14 +24,35 @@ ENVIRONMENT_KEYS = (
 )
 
 
+DEVELOPMENT_SECRET = "dev-only-not-secret"
+"""Signs sessions in tests and under FLASK_DEBUG only: it is public, so anyone could forge a
+cookie signed with it."""
+MIN_SECRET_LENGTH = 32
+
+
 class ConfigError(ValueError):
     """A setting that the service cannot run with; the message says which and why."""
+
+
+def session_secret(config: Mapping[str, Any]) -> str:
+    """The key that signs session cookies. Outside tests and debug mode there is no default:
+    a service that started with a public key would accept cookies anyone can sign."""
+    key = str(config.get("SECRET_KEY") or "")
+    if config.get("TESTING") or config.get("DEBUG"):
+        return key or DEVELOPMENT_SECRET
+    if key == DEVELOPMENT_SECRET or len(key) < MIN_SECRET_LENGTH:
+        raise ConfigError(
+            f"SECRET_KEY must be set to a random value of at least {MIN_SECRET_LENGTH} "
+            "characters, such as the output of "
+            "python3 -c 'import secrets; print(secrets.token_hex(32))'"
+        )
+    return key
 
 
 def default_config() -> dict[str, Any]:
     return {
         "DATABASE_URL": f"sqlite:///{instance_dir() / 'events.db'}",
-        "SECRET_KEY": "dev-only-not-secret",
+        "SECRET_KEY": "",
         "BASE_URL": "http://127.0.0.1:5000",
         "DEFAULT_TIMEZONE": "Europe/London",
         "SITE_NAME": "Events",

@@ -22,6 +22,9 @@ from events_app.store.db import make_engine, make_session_factory
 from events_app.store.migrate import upgrade
 
 POSTGRES_URL = os.environ.get("EVENTS_TEST_DATABASE_URL", "")
+# Apps the tests build without TESTING (and servers they start) need a real-looking secret:
+# outside tests and debug mode the service refuses to start without one.
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-0123456789abcdef")
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 PASSWORD = "correct horse battery"
 BASE_URL = "https://events.example.org"

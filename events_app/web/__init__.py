@@ -6,6 +6,7 @@ from flask import Flask
 
 from .. import logs
 from ..accounts import ABSOLUTE_TIMEOUT
+from ..config import session_secret
 from ..fetch import Fetcher
 from ..store.db import VersionProbe, make_engine, make_session_factory
 from . import (
@@ -32,7 +33,7 @@ from .fastpath import FastPath
 def init_app(app: Flask) -> None:
     logs.configure(app.config["LOG_LEVEL"], app.config["LOG_FORMAT"])
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    app.secret_key = app.config["SECRET_KEY"]
+    app.secret_key = session_secret(app.config)
     app.config.update(
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",

@@ -36,7 +36,7 @@ class Gunicorn:
             "BASE_URL": base_url or self.url,
             "WEB_CONCURRENCY": str(workers),
             "BIND": f"127.0.0.1:{self.port}",
-            "SECRET_KEY": "test-secret",
+            "SECRET_KEY": "test-secret-for-fault-tests-0123456789",
         }
         self.process = subprocess.Popen(
             [str(GUNICORN), "wsgi:app"],
