@@ -18,10 +18,16 @@ def fetcher() -> Fetcher:
     return current_app.extensions["calendar_fetcher"]
 
 
-@bp.before_request
 def allow_calendar_uploads() -> None:
-    """An uploaded calendar may be larger than the site-wide request limit."""
-    request.max_content_length = current_app.config["IMPORT_MAX_BYTES"] + 64 * 1024
+    """An uploaded calendar may be larger than the site-wide request limit. This must run
+    before any other hook reads the form (the CSRF check does), so it goes first of all."""
+    if request.blueprint == bp.name:
+        request.max_content_length = current_app.config["IMPORT_MAX_BYTES"] + 64 * 1024
+
+
+@bp.record_once
+def _first_of_the_hooks(state) -> None:
+    state.app.before_request_funcs.setdefault(None, []).insert(0, allow_calendar_uploads)
 
 
 @bp.get("/")

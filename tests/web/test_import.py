@@ -164,3 +164,23 @@ def test_a_calendar_is_imported_from_its_address(app, signed_in, app_session):
 
 def test_the_import_page_needs_signing_in(client):
     assert client.get("/organiser/import/").status_code == 302
+
+
+def test_a_calendar_over_one_mebibyte_but_under_the_limit_is_imported(signed_in, app_session):
+    """The README promises 5 MB; the site-wide 1 MiB request limit must not cut it short."""
+    description = "DESCRIPTION:" + "x" * 70 + "\r\n"
+    events = b"".join(
+        (
+            f"BEGIN:VEVENT\r\nUID:{i}@x\r\nDTSTART:20261201T100000Z\r\nSUMMARY:E{i}\r\n"
+            + description * 100
+            + "END:VEVENT\r\n"
+        ).encode()
+        for i in range(200)
+    )
+    data = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//EN\r\n" + events + b"END:VCALENDAR\r\n"
+    assert 1024 * 1024 < len(data) < 5 * 1024 * 1024
+
+    response = upload(signed_in, data)
+
+    assert response.status_code == 302
+    assert len(stored(app_session)) == 200
