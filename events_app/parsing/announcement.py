@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from ..lexicon import zones as zones_mod
 from . import dates as dates_mod
 from . import frames as frames_mod
 from . import links as links_mod
@@ -113,6 +115,9 @@ class Reading:
     reference: date | None
     festival: str | None
     layout: Layout
+    zone_mentions: list = field(default_factory=list)
+    zone_starts: list[int] = field(default_factory=list)
+    address_zone: str | None = None
     warnings: list[str] = field(default_factory=list)
     known_venues: places_mod.KnownVenues = field(default_factory=lambda: places_mod.KnownVenues(()))
 
@@ -125,7 +130,14 @@ def read_announcement(
     fallback_year: int | None,
     known_venues: Sequence[str] = (),
 ) -> tuple[list[Draft], list[str]]:
-    zone = places_mod.zone_from_places(text) or _zone_from_abbreviations(text) or default_timezone
+    mentions = zones_mod.zone_mentions(text)
+    address_zone = places_mod.zone_from_places(text)
+    zone = (
+        address_zone  # a postcode or 'City, ST' address is the surest
+        or _lexicon_zone(mentions, default_timezone)
+        or _zone_from_abbreviations(text)
+        or default_timezone
+    )
     reading = Reading(
         text=text,
         sentences=split_sentences(text),
@@ -135,6 +147,9 @@ def read_announcement(
         reference=reference,
         festival=titles_mod.festival_name(text),
         layout=read_layout(text),
+        zone_mentions=mentions,
+        zone_starts=[m.start for m in mentions],
+        address_zone=address_zone,
         known_venues=places_mod.KnownVenues(known_venues),
     )
     seeds = _seeds(reading)
@@ -151,6 +166,19 @@ def read_announcement(
             drafts.extend(built)
     _link_parents(reading, seeds, drafts)
     return drafts, list(dict.fromkeys(reading.warnings))
+
+
+def _lexicon_zone(mentions: list, default_timezone: str) -> str | None:
+    """The lexicon's pick, unless every place it rests on may as well be in the caller's own
+    zone ('Durham' is in England as much as in North Carolina) and no clock names a zone."""
+    clocks = [m for m in mentions if m.kind in ("abbreviation", "written")]
+    if (
+        mentions
+        and not clocks
+        and all(default_timezone in (m.zone, *m.alternatives) for m in mentions)
+    ):
+        return default_timezone
+    return zones_mod.pick_zone(mentions)
 
 
 def _is_event(reading: Reading, facts, seed: Seed, built: list[Draft]) -> bool:
@@ -570,7 +598,7 @@ def _times(reading: Reading, seed: Seed):
             if found:
                 ranges, offset = found, sentence.start
                 break
-    zone = reading.timezone
+    zone = _local_zone(reading, seed) or reading.timezone
     warnings: list[str] = []
     if not ranges:
         return None, None, zone, None, warnings
@@ -597,6 +625,27 @@ def _times(reading: Reading, seed: Seed):
         0.85,
     )
     return first.first.value(), end_clock.value() if end_clock else None, zone, span, warnings
+
+
+def _local_zone(reading: Reading, seed: Seed) -> str | None:
+    """The zone the event's own clause and sentences name ('... – Perth', 'in Denver, CO'),
+    which can differ from the text's: a tour, a livestream shown in several regions."""
+    spans = [seed.clause] + [(s.start, s.end) for s in seed.context]
+    local = []
+    for a, b in spans:
+        first = bisect_left(reading.zone_starts, a)
+        last = bisect_left(reading.zone_starts, b)
+        local.extend(reading.zone_mentions[first:last])
+    if not local:
+        return None
+    zone = zones_mod.pick_zone(local)
+    if zone is None or zone == reading.timezone:
+        return zone
+    if reading.address_zone:
+        return None  # an address settles the zone; a word in the clause does not move it
+    clock = any(m.kind in ("abbreviation", "written") for m in local)
+    same_region = zone.split("/")[0] == reading.timezone.split("/")[0]
+    return zone if clock or same_region else None  # a lone place name abroad is too weak
 
 
 def _start_end(day: date, seed: Seed, first_time, end_time):
