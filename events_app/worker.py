@@ -48,7 +48,11 @@ class DeadlineSocket:
 
 class DeadlineThreadWorker(ThreadWorker):
     def handle(self, conn):
-        """Each request on a connection gets HEADER_TIMEOUT seconds for its headers."""
+        """Each request on a connection gets HEADER_TIMEOUT seconds for its headers. (Where
+        gunicorn itself speaks TLS the socket is wrapped by ssl and is left as it is: TLS
+        belongs in the proxy in front, which also buffers slow clients.)"""
+        if self.cfg.is_ssl:
+            return super().handle(conn)
         if not isinstance(conn.sock, DeadlineSocket):
             conn.sock = DeadlineSocket(conn.sock)
         conn.sock.allow(HEADER_TIMEOUT)
@@ -56,5 +60,6 @@ class DeadlineThreadWorker(ThreadWorker):
 
     def handle_request(self, req, conn):
         """The headers are in: the body gets BODY_TIMEOUT seconds."""
-        conn.sock.allow(BODY_TIMEOUT)
+        if isinstance(conn.sock, DeadlineSocket):
+            conn.sock.allow(BODY_TIMEOUT)
         return super().handle_request(req, conn)
