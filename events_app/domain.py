@@ -185,6 +185,8 @@ class EventFilter:
     series: str | None = None
     text: str | None = None
     include_drafts: bool = False
+    only_drafts: bool = False
+    owner_id: int | None = None
 
     def words(self) -> list[str]:
         return [w for w in (self.text or "").split() if w][:10]
@@ -342,9 +344,67 @@ def _check_length(label: str, text: str, limit: int) -> None:
         raise InvalidEventError(f"{label} is too long: at most {limit:,} characters")
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "TH",
+        "ħ": "h",
+        "Ħ": "H",
+        "ı": "i",
+        "ŋ": "ng",
+        "Ŋ": "NG",
+        "ß": "ss",
+    }
+)
+
+
+def _folded(text: str) -> str:
+    """Accents and marks stripped, Latin letters reduced to their base; other scripts kept."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def match_key(name: str) -> str:
+    """What two spellings of one venue's or person's name share: case-folded, accents and
+    punctuation gone, spaces collapsed. "José Müller-Østergaard" and "jose muller ostergaard"
+    are one person; the key is computed here and stored, so SQLite and PostgreSQL agree."""
+    folded = _folded(name).casefold().translate(_APOSTROPHES)
+    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
+
+
+# "Labour's", "O’Brien": an apostrophe joins a word rather than splitting it.
+_APOSTROPHES = str.maketrans(dict.fromkeys("'’‘ʼ`´", None))
+
+
 def slugify(text: str, max_length: int = 80) -> str:
-    """URL-safe ASCII slug; text with no Latin letters at all still gets a usable slug."""
-    folded = unicodedata.normalize("NFKD", text)
-    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    """A readable address part: Latin letters reduced to ASCII, words in other scripts kept as
+    they are (browsers show them; links carry them percent-encoded)."""
+    slug = "-".join(match_key(text).split())
     return slug[:max_length].strip("-") or "event"
+
+
+@dataclass
+class Suggestion:
+    """A detail an organiser gave for a shared venue or person that differs from what is
+    stored: it changes nothing until an admin accepts it."""
+
+    id: int
+    kind: str
+    target_id: int
+    target_name: str
+    changes: dict[str, object]
+    suggested_by: str
+    created_at: datetime

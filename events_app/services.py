@@ -328,6 +328,69 @@ def front_page(session: Session, now: datetime) -> tuple[list[Event], list[Event
     return upcoming, recent
 
 
+DASHBOARD_SECTIONS = ("drafts", "upcoming", "past")
+
+
+@dataclasses.dataclass
+class DashboardSection:
+    """One part of an organiser's list: a page of it and how many there are in all."""
+
+    name: str
+    events: list[Event]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def dashboard(
+    session: Session,
+    user: User,
+    *,
+    now: datetime,
+    text: str = "",
+    everyone: bool = False,
+    section: str | None = None,
+    page: int = 1,
+    per_page: int = 20,
+) -> list[DashboardSection]:
+    """The events an organiser may act on, filtered by owner in the query (an admin may ask for
+    everyone's), optionally searched, in drafts, upcoming and past; one section with `section`,
+    paged, or the first page of each."""
+    base = EventFilter(
+        include_drafts=True,
+        text=text or None,
+        owner_id=None if (everyone and user.is_admin) else user.id,
+    )
+    shown = [section] if section in DASHBOARD_SECTIONS else list(DASHBOARD_SECTIONS)
+    page = page if section in DASHBOARD_SECTIONS else 1
+    found = []
+    for name in shown:
+        criteria, newest_first = _dashboard_criteria(base, name, now)
+        events = repository.list_events(
+            session,
+            criteria,
+            newest_first=newest_first,
+            limit=per_page,
+            offset=(page - 1) * per_page,
+        )
+        total = repository.count_events(session, criteria)
+        found.append(DashboardSection(name, events, total, page, per_page))
+    return found
+
+
+def _dashboard_criteria(base: EventFilter, name: str, now: datetime) -> tuple[EventFilter, bool]:
+    if name == "drafts":
+        return dataclasses.replace(base, only_drafts=True), True
+    published = dataclasses.replace(base, include_drafts=False)
+    if name == "upcoming":
+        return dataclasses.replace(published, ends_after=now), False
+    return dataclasses.replace(published, ends_before=now), True
+
+
 @dataclasses.dataclass
 class ImportSummary:
     created: int = 0
@@ -481,3 +544,35 @@ def _merge(session: Session, merge: Callable[[Session, int, int], bool], a: int,
     except Exception:
         session.rollback()
         raise
+
+
+def accept_suggestion(session: Session, kind: str, suggestion_id: int) -> Venue | Person:
+    """An admin takes an organiser's detail for a shared venue or person: it is applied as the
+    admin's own correction would be (every event naming it re-renders, SEQUENCE goes up)."""
+    begin_write(session)
+    try:
+        suggestion = directory.take_suggestion(session, kind, suggestion_id)
+        load = directory.get_venue_by_id if kind == "venue" else directory.get_person_by_id
+        entry = load(session, suggestion.target_id) if suggestion else None
+        if suggestion is None or entry is None:
+            raise NotFoundError("No such suggestion")
+        changed = dataclasses.replace(entry, **suggestion.changes)
+        if kind == "venue":
+            check_venue(changed)
+            directory.update_venue(session, changed)
+        else:
+            check_person(changed)
+            directory.update_person(session, changed)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return changed
+
+
+def reject_suggestion(session: Session, kind: str, suggestion_id: int) -> None:
+    begin_write(session)
+    if directory.take_suggestion(session, kind, suggestion_id) is None:
+        session.rollback()
+        raise NotFoundError("No such suggestion")
+    session.commit()

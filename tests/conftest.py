@@ -36,6 +36,7 @@ TABLES = (
     "events",
     "venues",
     "people",
+    "suggestions",
     "user_sessions",
     "login_failures",
     "users",

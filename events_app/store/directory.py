@@ -6,12 +6,14 @@ A change here shows in every event that names the venue or person, so those even
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from ..domain import Person, Venue
+from ..domain import Person, Suggestion, Venue
 from .repository import bump_data_version, to_person, to_venue, touch_events
-from .tables import EventSpeakerRow, EventVenueRow, PersonRow, VenueRow
+from .tables import EventSpeakerRow, EventVenueRow, PersonRow, SuggestionRow, UserRow, VenueRow
 
 VENUE_FIELDS = ("name", "address", "postcode", "city", "latitude", "longitude")
 PERSON_FIELDS = ("name", "honorific", "affiliation")
@@ -120,3 +122,40 @@ def _merge(session: Session, link, column, model, duplicate_id: int, keep_id: in
     bump_data_version(session)
     session.expire_all()
     return True
+
+
+SUGGESTION_TARGETS = {"venue": VenueRow, "person": PersonRow}
+
+
+def list_suggestions(session: Session, kind: str) -> list[Suggestion]:
+    """Waiting suggestions for venues or people, oldest first."""
+    model = SUGGESTION_TARGETS[kind]
+    rows = session.execute(
+        select(SuggestionRow, model.name, UserRow.email)
+        .join(model, model.id == SuggestionRow.target_id)
+        .outerjoin(UserRow, UserRow.id == SuggestionRow.suggested_by)
+        .where(SuggestionRow.kind == kind)
+        .order_by(SuggestionRow.id)
+    )
+    return [_suggestion(row, name, email) for row, name, email in rows]
+
+
+def take_suggestion(session: Session, kind: str, suggestion_id: int) -> Suggestion | None:
+    """The suggestion, removed from the waiting list; None when there is no such one."""
+    found = [s for s in list_suggestions(session, kind) if s.id == suggestion_id]
+    if not found:
+        return None
+    session.execute(delete(SuggestionRow).where(SuggestionRow.id == suggestion_id))
+    return found[0]
+
+
+def _suggestion(row: SuggestionRow, name: str, email: str | None) -> Suggestion:
+    return Suggestion(
+        id=row.id,
+        kind=row.kind,
+        target_id=row.target_id,
+        target_name=name,
+        changes=json.loads(row.changes),
+        suggested_by=email or "",
+        created_at=row.created_at,
+    )

@@ -3,9 +3,11 @@ commits: the caller (services, or a test) owns the transaction."""
 
 from __future__ import annotations
 
+import json
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Select, delete, func, inspect, or_, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -19,6 +21,7 @@ from ..domain import (
     LinkKind,
     Person,
     Venue,
+    match_key,
     slugify,
 )
 from .tables import (
@@ -28,6 +31,7 @@ from .tables import (
     EventVenueRow,
     LinkRow,
     PersonRow,
+    SuggestionRow,
     TagRow,
     VenueRow,
 )
@@ -126,8 +130,12 @@ def count_events(session: Session, criteria: EventFilter) -> int:
 
 
 def _filtered(query: Select, criteria: EventFilter) -> Select:
-    if not criteria.include_drafts:
+    if criteria.only_drafts:
+        query = query.where(EventRow.published.is_(False))
+    elif not criteria.include_drafts:
         query = query.where(EventRow.published.is_(True))
+    if criteria.owner_id is not None:
+        query = query.where(EventRow.owner_id == criteria.owner_id)
     last_moment = func.coalesce(EventRow.end_utc, EventRow.start_utc)
     if criteria.ends_after is not None:
         query = query.where(last_moment >= criteria.ends_after)
@@ -189,15 +197,17 @@ def save_event(session: Session, event: Event, *, now: datetime) -> Event:
     if row is None:
         row = EventRow(
             uid=event.uid,
-            slug=event.slug or unique_slug(session, EventRow, _event_slug_base(event)),
+            slug=event.slug or _new_slug(session, event),
             created_at=event.created_at or now,
         )
         session.add(row)
+    elif event.published and not row.published and row.slug.startswith(DRAFT_SLUG):
+        row.slug = _new_slug(session, event)
     _copy_fields(row, event)
     row.updated_at = now
     row.revision = (row.revision or 0) + 1
-    _replace_venues(session, row, event.venues)
-    _replace_speakers(session, row, event.speakers)
+    _replace_venues(session, row, event, now)
+    _replace_speakers(session, row, event, now)
     row.links = [
         LinkRow(position=i, kind=link.kind.value, url=link.url, label=link.label, price=link.price)
         for i, link in enumerate(event.links)
@@ -207,6 +217,18 @@ def save_event(session: Session, event: Event, *, now: datetime) -> Event:
     session.flush()
     session.refresh(row)
     return to_event(row, include_drafts=True)
+
+
+DRAFT_SLUG = "draft-"
+
+
+def _new_slug(session: Session, event: Event) -> str:
+    """A published event's address comes from its title and day, `-2` and on when taken. A
+    draft's is random until it is published: one made from its title would tell others, by the
+    `-2` theirs then gets, that someone has a draft of that title on that day."""
+    if not event.published:
+        return f"{DRAFT_SLUG}{secrets.token_hex(8)}"
+    return unique_slug(session, EventRow, _event_slug_base(event))
 
 
 def _event_slug_base(event: Event) -> str:
@@ -231,13 +253,19 @@ def _copy_fields(row: EventRow, event: Event) -> None:
     row.owner_id = event.owner_id
 
 
-def _replace_venues(session: Session, row: EventRow, venues: Sequence[Venue]) -> None:
-    found = _unique_by_id(find_or_create_venue(session, venue) for venue in venues)
+def _replace_venues(session: Session, row: EventRow, event: Event, now: datetime) -> None:
+    found = _unique_by_id(
+        find_or_create_venue(session, venue, proposer_id=event.owner_id, now=now)
+        for venue in event.venues
+    )
     row.venue_links = [EventVenueRow(venue=v, position=i) for i, v in enumerate(found)]
 
 
-def _replace_speakers(session: Session, row: EventRow, people: Sequence[Person]) -> None:
-    found = _unique_by_id(find_or_create_person(session, person) for person in people)
+def _replace_speakers(session: Session, row: EventRow, event: Event, now: datetime) -> None:
+    found = _unique_by_id(
+        find_or_create_person(session, person, proposer_id=event.owner_id, now=now)
+        for person in event.speakers
+    )
     row.speaker_links = [EventSpeakerRow(person=p, position=i) for i, p in enumerate(found)]
 
 
@@ -248,13 +276,23 @@ def _unique_by_id(rows):
     return list(seen.values())
 
 
-def find_or_create_venue(session: Session, venue: Venue) -> VenueRow:
-    """The stored venue with this id, or with the same name (and postcode, when both have one);
-    blanks in a stored venue are filled from what is newly known."""
+VENUE_DETAILS = ("address", "postcode", "city", "latitude", "longitude")
+PERSON_DETAILS = ("honorific", "affiliation")
+
+
+def find_or_create_venue(
+    session: Session, venue: Venue, *, proposer_id: int | None = None, now: datetime | None = None
+) -> VenueRow:
+    """The stored venue with this id, or with the same name (by its match key) and a postcode
+    that agrees when both have one; else a new venue with the details given.
+
+    A stored venue is shared by every event that names it, so what one event says of it never
+    changes it: details that differ are kept as a suggestion for an admin."""
     row = session.get(VenueRow, venue.id) if venue.id is not None else None
+    key = match_key(venue.name)
     if row is None:
         candidates = session.scalars(
-            select(VenueRow).where(func.lower(VenueRow.name) == venue.name.strip().lower())
+            select(VenueRow).where(VenueRow.match_key == key).order_by(VenueRow.id)
         ).all()
         row = next(
             (
@@ -266,18 +304,71 @@ def find_or_create_venue(session: Session, venue: Venue) -> VenueRow:
         )
     if row is None:
         row = VenueRow(
-            slug=unique_slug(session, VenueRow, slugify(venue.name, 80)), name=venue.name
+            slug=unique_slug(session, VenueRow, slugify(venue.name, 80)),
+            name=venue.name.strip(),
+            match_key=key,
+            **{name: getattr(venue, name) for name in VENUE_DETAILS},
         )
         session.add(row)
-    filled = False
-    for attr in ("address", "postcode", "city", "latitude", "longitude"):
-        if not getattr(row, attr) and getattr(venue, attr):
-            setattr(row, attr, getattr(venue, attr))
-            filled = True
-    session.flush()
-    if filled:
-        _touch(session, select(EventVenueRow.event_id).where(EventVenueRow.venue_id == row.id))
+        session.flush()
+        return row
+    _suggest(session, "venue", row, venue, VENUE_DETAILS, proposer_id, now)
     return row
+
+
+def find_or_create_person(
+    session: Session,
+    person: Person,
+    *,
+    proposer_id: int | None = None,
+    now: datetime | None = None,
+) -> PersonRow:
+    """As find_or_create_venue: matched by the name's key; a stored person never changes."""
+    row = session.get(PersonRow, person.id) if person.id is not None else None
+    key = match_key(person.name)
+    if row is None:
+        row = session.scalars(
+            select(PersonRow).where(PersonRow.match_key == key).order_by(PersonRow.id)
+        ).first()
+    if row is None:
+        row = PersonRow(
+            slug=unique_slug(session, PersonRow, slugify(person.name, 80)),
+            name=person.name.strip(),
+            match_key=key,
+            **{name: getattr(person, name) for name in PERSON_DETAILS},
+        )
+        session.add(row)
+        session.flush()
+        return row
+    _suggest(session, "person", row, person, PERSON_DETAILS, proposer_id, now)
+    return row
+
+
+def _suggest(session, kind, row, given, fields, proposer_id, now) -> None:
+    """Keep the details `given` has and `row` lacks or has otherwise, unless the same
+    suggestion is already waiting."""
+    changes = {
+        name: getattr(given, name)
+        for name in fields
+        if getattr(given, name) not in (None, "") and getattr(given, name) != getattr(row, name)
+    }
+    if not changes:
+        return
+    text = json.dumps(changes, sort_keys=True, ensure_ascii=False)
+    waiting = select(SuggestionRow.id).where(
+        SuggestionRow.kind == kind, SuggestionRow.target_id == row.id, SuggestionRow.changes == text
+    )
+    if session.scalar(waiting) is None:
+        session.add(
+            SuggestionRow(
+                kind=kind,
+                target_id=row.id,
+                changes=text,
+                suggested_by=proposer_id,
+                created_at=now or datetime.now(UTC),
+            )
+        )
+        session.flush()
 
 
 def _touch(session: Session, event_ids: Select, *, calendar: bool = False) -> None:
@@ -302,28 +393,6 @@ def _same_postcode(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def find_or_create_person(session: Session, person: Person) -> PersonRow:
-    row = session.get(PersonRow, person.id) if person.id is not None else None
-    if row is None:
-        row = session.scalars(
-            select(PersonRow).where(func.lower(PersonRow.name) == person.name.strip().lower())
-        ).first()
-    if row is None:
-        row = PersonRow(
-            slug=unique_slug(session, PersonRow, slugify(person.name, 80)), name=person.name
-        )
-        session.add(row)
-    filled = False
-    for attr in ("honorific", "affiliation"):
-        if not getattr(row, attr) and getattr(person, attr):
-            setattr(row, attr, getattr(person, attr))
-            filled = True
-    session.flush()
-    if filled:
-        _touch(session, select(EventSpeakerRow.event_id).where(EventSpeakerRow.person_id == row.id))
-    return row
-
-
 def unique_slug(session: Session, model: type, base: str) -> str:
     """`base`, or `base-2`, `base-3` ... whichever is free."""
     taken = set(
@@ -340,23 +409,50 @@ def unique_slug(session: Session, model: type, base: str) -> str:
 
 
 def delete_event(session: Session, event_id: int) -> bool:
+    """Delete the event; its sessions lose their parent (RELATED-TO, "Part of"), so what their
+    feeds and calendars show changes and their revision and SEQUENCE go up."""
+    _touch(session, select(EventRow.id).where(EventRow.parent_id == event_id), calendar=True)
     deleted = session.execute(delete(EventRow).where(EventRow.id == event_id))
     bump_data_version(session)
     return bool(deleted.rowcount)
 
 
+def _named_publicly(link) -> Select:
+    """Ids of the venues or people that a published event names: the only ones the public
+    may see (one named only in a draft, or in an event since deleted, stays private)."""
+    column = link.venue_id if link is EventVenueRow else link.person_id
+    return (
+        select(column)
+        .join(EventRow, EventRow.id == link.event_id)
+        .where(EventRow.published.is_(True))
+    )
+
+
 def get_venue(session: Session, slug: str) -> Venue | None:
-    row = session.scalars(select(VenueRow).where(VenueRow.slug == slug)).first()
+    """A venue's public page: only a venue that a published event names."""
+    query = select(VenueRow).where(
+        VenueRow.slug == slug, VenueRow.id.in_(_named_publicly(EventVenueRow))
+    )
+    row = session.scalars(query).first()
     return to_venue(row) if row else None
 
 
 def get_person(session: Session, slug: str) -> Person | None:
-    row = session.scalars(select(PersonRow).where(PersonRow.slug == slug)).first()
+    query = select(PersonRow).where(
+        PersonRow.slug == slug, PersonRow.id.in_(_named_publicly(EventSpeakerRow))
+    )
+    row = session.scalars(query).first()
     return to_person(row) if row else None
 
 
 def list_venues(session: Session) -> list[Venue]:
-    return [to_venue(r) for r in session.scalars(select(VenueRow).order_by(VenueRow.name))]
+    """The venues published events name, by name (what the site may say it knows)."""
+    query = (
+        select(VenueRow)
+        .where(VenueRow.id.in_(_named_publicly(EventVenueRow)))
+        .order_by(VenueRow.name)
+    )
+    return [to_venue(r) for r in session.scalars(query)]
 
 
 def data_version(session: Session) -> int:

@@ -73,6 +73,7 @@ class VenueRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
     name: Mapped[str] = mapped_column(String(300))
+    match_key: Mapped[str] = mapped_column(String(300), index=True, default="")
     address: Mapped[str] = mapped_column(String(500), default="")
     postcode: Mapped[str] = mapped_column(String(20), default="")
     city: Mapped[str] = mapped_column(String(120), default="")
@@ -87,6 +88,7 @@ class PersonRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
     name: Mapped[str] = mapped_column(String(300))
+    match_key: Mapped[str] = mapped_column(String(300), index=True, default="")
     honorific: Mapped[str] = mapped_column(String(40), default="")
     affiliation: Mapped[str] = mapped_column(String(300), default="")
 
@@ -136,6 +138,23 @@ class TagRow(Base):
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
     )
     name: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+
+
+class SuggestionRow(Base):
+    """A differing detail for a shared venue or person, waiting for an admin (see
+    domain.Suggestion). `changes` is a JSON object of field names to values."""
+
+    __tablename__ = "suggestions"
+    __table_args__ = NEVER_REUSED
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    target_id: Mapped[int] = mapped_column(Integer, index=True)
+    changes: Mapped[str] = mapped_column(Text)
+    suggested_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
 
 
 class DataVersionRow(Base):

@@ -124,8 +124,25 @@ def _kind(kind: str) -> Kind:
 def listing(kind: str):
     spec = _kind(kind)
     return render_template(
-        "organiser/directory.html", kind=spec, entries=spec.listing(db_session())
+        "organiser/directory.html",
+        kind=spec,
+        entries=spec.listing(db_session()),
+        suggestions=directory.list_suggestions(db_session(), spec.name),
     )
+
+
+@bp.post("/<any(venues, people):kind>/suggestions/<int(max=2147483647):suggestion_id>")
+@admin_required
+def suggestion(kind: str, suggestion_id: int):
+    """Accept or reject an organiser's differing detail for a shared venue or person."""
+    spec = _kind(kind)
+    if request.form.get("action") == "accept":
+        entry = services.accept_suggestion(db_session(), spec.name, suggestion_id)
+        flash(f"Accepted: {entry.name} updated. Every event at or with it shows the change.")
+    else:
+        services.reject_suggestion(db_session(), spec.name, suggestion_id)
+        flash("Suggestion rejected; nothing changed.")
+    return redirect(url_for("admin.listing", kind=spec.plural))
 
 
 @bp.get(f"/<any(venues, people):kind>/{ID}")

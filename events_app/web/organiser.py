@@ -7,7 +7,7 @@ import dataclasses
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from .. import services
-from ..domain import Event, EventFilter, InvalidEventError, User, known_zone
+from ..domain import Event, InvalidEventError, User, known_zone
 from ..parsing import ParseError
 from ..store import repository
 from . import forms
@@ -19,6 +19,8 @@ from .query import MAX_WHOLE_NUMBER, day, form_int, number_or_none, whole_number
 bp = Blueprint("organiser", __name__, url_prefix="/organiser")
 
 MAX_DRAFTS = 50
+DASHBOARD_PREVIEW = 20
+DASHBOARD_PAGE = 50
 
 
 def _user() -> User:
@@ -31,15 +33,27 @@ def _user() -> User:
 @login_required
 def dashboard():
     user = _user()
-    criteria = EventFilter(include_drafts=True)
-    mine = repository.list_events(db_session(), criteria, newest_first=True, limit=500)
-    mine = [e for e in mine if user.may_edit(e)]
-    moment = now()
+    text = request.args.get("q", "").strip()[:200]
+    if "\x00" in text:
+        abort(400, description="Search text must not contain NUL characters")
+    everyone = user.is_admin and request.args.get("owner", "all") != "mine"
+    section = request.args.get("section")
+    sections = services.dashboard(
+        db_session(),
+        user,
+        now=now(),
+        text=text,
+        everyone=everyone,
+        section=section,
+        page=min(_number(request.args.get("page", "")) or 1, 100_000),
+        per_page=DASHBOARD_PAGE if section else DASHBOARD_PREVIEW,
+    )
     return render_template(
         "organiser/dashboard.html",
-        drafts=[e for e in mine if not e.published],
-        upcoming=[e for e in mine if e.published and not e.is_past(moment)],
-        past=[e for e in mine if e.published and e.is_past(moment)],
+        sections=sections,
+        single=section in services.DASHBOARD_SECTIONS,
+        text=text,
+        owner="all" if everyone else "mine",
     )
 
 
@@ -142,13 +156,11 @@ def _review_again(text: str, values: list[forms.EventForm], error: str):
 
 
 def _editable(event_id: int) -> Event:
+    """The event if the signed-in user may change it. Another organiser's event answers as an
+    absent one does (404), so ids cannot be probed for what exists."""
     event = repository.get_event_by_id(db_session(), event_id)
-    if event is None:
+    if event is None or not _user().may_edit(event):
         abort(404)
-    if not _user().may_edit(event):
-        abort(
-            403, description="Only the organiser who made this event, or an admin, may change it."
-        )
     return event
 
 

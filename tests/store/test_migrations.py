@@ -110,3 +110,40 @@ def test_the_autoincrement_migration_keeps_rows_ids_and_links(tmp_path):
         )
         assert new.id == 10
     engine.dispose()
+
+
+def test_existing_venues_and_people_get_their_match_keys(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    upgrade(url, "0004")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO people (id, slug, name, honorific, affiliation) "
+            "VALUES (4, 'jose', 'José Müller-Østergaard', '', '')"
+        )
+    engine.dispose()
+
+    upgrade(url)
+
+    engine = make_engine(url)
+    with make_session_factory(engine)() as session:
+        saved = services.create_event(
+            session,
+            event("Talk", speakers=[person("JOSE MULLER OSTERGAARD")]),
+            now=datetime(2026, 1, 1, tzinfo=UTC),
+            uid_domain="x",
+        )
+        assert [p.id for p in saved.speakers] == [4]
+    with engine.connect() as connection:
+        schemas = dict(
+            connection.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+            ).all()
+        )
+    engine.dispose()
+    never_reused = [
+        t.name for t in Base.metadata.sorted_tables if t.kwargs.get("sqlite_autoincrement")
+    ]
+    assert {name: "AUTOINCREMENT" in schemas[name] for name in never_reused} == dict.fromkeys(
+        never_reused, True
+    )

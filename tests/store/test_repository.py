@@ -4,7 +4,7 @@ import pytest
 
 from events_app import services
 from events_app.domain import EventFilter, EventStatus, Link, LinkKind
-from events_app.store import repository
+from events_app.store import directory, repository
 from tests.builders import child_of, event, london, person, venue
 from tests.conftest import NOW
 
@@ -87,11 +87,10 @@ def test_venues_and_people_are_shared_between_events(session):
     assert first.venues[0].id == second.venues[0].id
     assert first.speakers[0].id == second.speakers[0].id
     shared = repository.get_venue(session, first.venues[0].slug)
-    assert (shared.name, shared.postcode, shared.address) == (
-        "Student Central",
-        "WC1E",
-        "Malet Street",
-    )
+    assert (shared.name, shared.postcode, shared.address) == ("Student Central", "WC1E", "")
+    assert [(s.target_name, s.changes) for s in directory.list_suggestions(session, "venue")] == [
+        ("Student Central", {"address": "Malet Street"})
+    ]
 
 
 def test_same_name_in_another_postcode_is_another_venue(session):
@@ -234,6 +233,7 @@ def test_delete_removes_the_event_and_its_links(session):
     services.delete_event(session, saved.id)
 
     assert repository.get_event_by_id(session, saved.id) is None
-    assert repository.get_venue(session, saved.venues[0].slug) is not None
+    assert directory.get_venue_by_id(session, saved.venues[0].id) == saved.venues[0]
+    assert repository.get_venue(session, saved.venues[0].slug) is None
     with pytest.raises(services.NotFoundError):
         services.delete_event(session, saved.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import icalendar
@@ -188,3 +189,29 @@ def test_an_organiser_can_be_made_an_admin(as_admin, organiser, client):
     sign_in(client)
 
     assert client.get("/organiser/venues/").status_code == 200
+
+
+@pytest.mark.parametrize(("action", "address"), [("accept", "25 Red Lion Square"), ("reject", "")])
+def test_an_organisers_differing_detail_waits_for_the_admin(
+    as_admin, two_halls, store_events, app_session, action, address
+):
+    store_events(
+        event("Draft talk", published=False, venues=[venue("Conway Hall", address=address or "x")])
+    )
+    page = as_admin.get("/organiser/venues/").get_data(as_text=True)
+    [suggestion_id] = re.findall(r'action="/organiser/venues/suggestions/(\d+)"', page)
+    hall = two_halls[0].venues[0]
+
+    response = as_admin.post(
+        f"/organiser/venues/suggestions/{suggestion_id}",
+        data={"action": action, "csrf_token": csrf_of(page)},
+    )
+
+    assert response.status_code == 302
+    app_session.rollback()
+    after = repository.get_event_by_id(app_session, two_halls[0].id)
+    assert (after.venues[0].address, after.sequence) == (
+        address or hall.address,
+        1 if action == "accept" else 0,
+    )
+    assert "Suggested details" not in as_admin.get("/organiser/venues/").get_data(as_text=True)

@@ -136,7 +136,7 @@ def test_another_organiser_cannot_touch_the_event(client, published, app_session
 
     response = post(client, f"/organiser/events/{published.id}/delete", {})
 
-    assert response.status_code == 403
+    assert response.status_code == 404
     app_session.rollback()
     assert repository.get_event_by_id(app_session, published.id) is not None
 
