@@ -14,7 +14,7 @@ from . import forms
 from .auth import current_user, login_required
 from .context import db_session, default_timezone, now, uid_domain
 from .highlight import highlight
-from .query import MAX_WHOLE_NUMBER, day, form_int, number_or_none, whole_number
+from .query import MAX_WHOLE_NUMBER, day, form_int, int_param, number_or_none, whole_number
 
 bp = Blueprint("organiser", __name__, url_prefix="/organiser")
 
@@ -45,7 +45,7 @@ def dashboard():
         text=text,
         everyone=everyone,
         section=section,
-        page=min(_number(request.args.get("page", "")) or 1, 100_000),
+        page=int_param(request.args, "page", 1, 1, 100_000),
         per_page=DASHBOARD_PAGE if section else DASHBOARD_PREVIEW,
     )
     return render_template(

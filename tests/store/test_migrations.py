@@ -114,7 +114,7 @@ def test_the_autoincrement_migration_keeps_rows_ids_and_links(tmp_path):
 
 def test_existing_venues_and_people_get_their_match_keys(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.db'}"
-    upgrade(url, "0004")
+    upgrade(url, "0005")
     engine = make_engine(url)
     with engine.begin() as connection:
         connection.exec_driver_sql(

@@ -5,8 +5,8 @@ domain.match_key) rather than SQL lower(), which differs between SQLite and Post
 knows nothing of accents. Existing rows get their key here. A detail an organiser gives for a
 shared record is kept as a suggestion for an admin instead of changing the record.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-01 22:10:00
 
 """
@@ -18,8 +18,8 @@ from alembic import op
 
 from events_app.domain import match_key
 
-revision: str = "0005"
-down_revision: str | Sequence[str] | None = "0004"
+revision: str = "0006"
+down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
