@@ -164,8 +164,53 @@ def read_announcement(
         built = _drafts(reading, seed, drafts)
         if built and _is_event(reading, facts, seed, built):
             drafts.extend(built)
+    _inherit_series_time(reading, drafts)
     _link_parents(reading, seeds, drafts)
     return drafts, list(dict.fromkeys(reading.warnings))
+
+
+SERIES = re.compile(
+    r"\b(?:all|every|each|usually|normally|always|regular(?:ly)?)\b|\b(?:meetings|talks|lectures"
+    r"|sessions|events|classes|screenings|gigs|concerts|walks|tours|meets|are\s+held|start|begin|run)\b",
+    re.IGNORECASE,
+)
+_FINISH = re.compile(r"\b(?:finish|finishes|end|ends|until|till|close|closes)\b[^.]{0,20}$", re.I)
+
+
+def _inherit_series_time(reading: Reading, drafts: list[Draft]) -> None:
+    """'Meetings start at 7pm and finish at 8.45pm' or 'All talks are at 10am', said once in a
+    sentence with no date of its own, is the time of each dated event the text gives no time."""
+    untimed = [d for d in drafts if not isinstance(d.start, datetime) and not d.parent]
+    if not untimed:
+        return
+    default = None
+    for sentence in reading.sentences:
+        if not SERIES.search(sentence.text):
+            continue
+        if dates_mod.find_dates(sentence.text, day_first=reading.day_first):
+            continue
+        ranges = times_mod.find_times(sentence.text)
+        if not ranges:
+            continue
+        first = ranges[0]
+        end = first.last
+        if end is None and len(ranges) > 1 and _FINISH.search(sentence.text[: ranges[1].start]):
+            end = ranges[1].first
+        default = (first.first.value(), end.value() if end else None, sentence)
+        break
+    if default is None:
+        return
+    start_clock, end_clock, sentence = default
+    for draft in untimed:
+        if draft.end is not None:
+            continue  # a span of days keeps its days
+        day = draft.start
+        draft.start = datetime.combine(day, start_clock)
+        if end_clock is not None and end_clock > start_clock:
+            draft.end = datetime.combine(day, end_clock)
+        draft.spans["time"] = Span(sentence.start, sentence.end, sentence.text, 0.6)
+        if not draft.venues:
+            draft.venues = places_mod.find_venues(sentence.text, sentence.start).venues[:1]
 
 
 def _lexicon_zone(mentions: list, default_timezone: str) -> str | None:
@@ -837,6 +882,13 @@ _PAGE_LINE = re.compile(
 )
 
 
+LIST_HEADING = re.compile(
+    r"\b(?:dates|schedule|programme|program|calendar|listings|timetable|what'?s\s+on"
+    r"|upcoming\s+events|meeting\s+dates)\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def _title_features(title: str) -> tuple[str, ...]:
     features = []
     words = title.strip(" .:").lower()
@@ -848,6 +900,8 @@ def _title_features(title: str) -> tuple[str, ...]:
         features.append("calendar_only")
     if _PAGE_LINE.search(title):
         features.append("page_line")
+    if LIST_HEADING.search(title):
+        features.append("list_heading")
     return tuple(features)
 
 

@@ -28,6 +28,7 @@ TITLE = {
     "is_label": -50.0,  # 'When', 'Date', 'Time': a label is not a name
     "calendar_only": -50.0,  # 'Tuesday', 'March'
     "page_line": -50.0,  # 'Posted by ...', 'Published ...'
+    "list_heading": -8.0,  # 'Spring dates', 'Programme': what a list is, not what an event is
 }
 TITLE_THRESHOLD = 0.0
 
