@@ -6,8 +6,8 @@ import os
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .domain import known_zone
 from .paths import instance_dir
 
 ENVIRONMENT_KEYS = (
@@ -79,12 +79,8 @@ def load_config(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
 
 
 def validate(config: dict[str, Any]) -> dict[str, Any]:
-    try:
-        ZoneInfo(str(config["DEFAULT_TIMEZONE"]))
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(
-            f"DEFAULT_TIMEZONE: unknown time zone {config['DEFAULT_TIMEZONE']!r}"
-        ) from exc
+    if not known_zone(str(config["DEFAULT_TIMEZONE"])):
+        raise ConfigError(f"DEFAULT_TIMEZONE: unknown time zone {config['DEFAULT_TIMEZONE']!r}")
     base = urlsplit(str(config["BASE_URL"]))
     if base.scheme not in ("http", "https") or not base.netloc:
         raise ConfigError("BASE_URL must be an absolute http:// or https:// URL")

@@ -7,11 +7,13 @@ was announced in, which is where its local times are shown.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
+import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from .lexicon.people import is_post_nominal
 
@@ -297,13 +299,20 @@ def check_tags(tags: list[str]) -> None:
             raise InvalidEventError("Text must not contain NUL characters")
 
 
+NOT_ZONE_NAMES = frozenset({"localtime", "posixrules", "Factory"})
+
+
 def known_zone(name: str) -> bool:
-    """Whether the tz database knows this IANA zone name."""
-    try:
-        ZoneInfo(name)
-    except (ValueError, ZoneInfoNotFoundError):
-        return False
-    return True
+    """Whether `name` is one of the tz database's zones. `ZoneInfo` opens any file under the
+    zone directory, so it also takes `localtime` (this machine's own setting), `posixrules` (a
+    template) and `Factory` (a placeholder): names no calendar client or browser knows, which
+    broke the embed widget for the whole site."""
+    return name in _zone_names()
+
+
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones()) - NOT_ZONE_NAMES
 
 
 def check_venue(venue: Venue) -> None:
