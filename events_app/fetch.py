@@ -55,15 +55,64 @@ def system_resolver(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
+SPECIAL_PURPOSE = tuple(
+    ipaddress.ip_network(block)
+    for block in (
+        # IANA IPv4 Special-Purpose Address Registry: every block, globally reachable or not
+        # (a calendar is never served from an anycast relay or a protocol assignment).
+        "0.0.0.0/8",
+        "10.0.0.0/8",
+        "100.64.0.0/10",
+        "127.0.0.0/8",
+        "169.254.0.0/16",
+        "172.16.0.0/12",
+        "192.0.0.0/24",
+        "192.0.2.0/24",
+        "192.31.196.0/24",
+        "192.52.193.0/24",
+        "192.88.99.0/24",
+        "192.168.0.0/16",
+        "192.175.48.0/24",
+        "198.18.0.0/15",
+        "198.51.100.0/24",
+        "203.0.113.0/24",
+        "224.0.0.0/4",
+        "240.0.0.0/4",
+        "255.255.255.255/32",
+        # IANA IPv6 Special-Purpose Address Registry, plus the deprecated site-local fec0::/10
+        # and multicast, which Python 3.11's is_global still calls global.
+        "::/128",
+        "::1/128",
+        "::ffff:0:0/96",
+        "64:ff9b::/96",
+        "64:ff9b:1::/48",
+        "100::/64",
+        "100:0:0:1::/64",
+        "2001::/23",
+        "2001:db8::/32",
+        "2002::/16",
+        "2620:4f:8000::/48",
+        "3fff::/20",
+        "5f00::/16",
+        "fc00::/7",
+        "fe80::/10",
+        "fec0::/10",
+        "ff00::/8",
+    )
+)
+
+
 def is_public_address(address: str) -> bool:
-    """Only globally routable unicast addresses: no loopback, private, link-local (where cloud
-    metadata services live), shared, reserved or multicast ones, in IPv4-mapped form either."""
+    """Only globally routable unicast addresses: `is_global`, and outside every special-purpose
+    block (loopback, private, link-local where cloud metadata services live, shared, reserved,
+    documentation, translation, multicast ...). An IPv4 address inside an IPv6 one (mapped,
+    6to4, Teredo) is judged as itself, so the wrapping cannot smuggle a private one through."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address):
         embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if embedded is not None:
-            ip = embedded
-    return ip.is_global and not ip.is_multicast and not ip.is_reserved
+        if embedded is not None and not is_public_address(str(embedded)):
+            return False
+    return ip.is_global and not any(ip in block for block in SPECIAL_PURPOSE)
 
 
 @dataclass
