@@ -230,7 +230,7 @@ def import_command(owner: str, source: str) -> None:
         raise click.ClickException(str(exc)) from exc
     finally:
         engine.dispose()
-    for note in calendar.warnings + summary.refused:
+    for note in calendar.warnings + summary.refused + summary.notes:
         click.echo(f"note: {note}", err=True)
     click.echo(f"Imported {len(calendar.events)} events: {summary.describe()}.")
 

@@ -130,6 +130,7 @@ class Event:
     online: bool = False
     recurrence: str | None = None
     source_text: str = ""
+    imported_as: str = ""  # what the source calendar said at the last import (JSON)
     parent: EventSummary | None = None
     sessions: list[EventSummary] = field(default_factory=list)
     slug: str = ""

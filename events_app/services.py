@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
@@ -397,6 +398,7 @@ class ImportSummary:
     updated: int = 0
     unchanged: int = 0
     refused: list[str] = dataclasses.field(default_factory=list)
+    notes: list[str] = dataclasses.field(default_factory=list)
 
     def describe(self) -> str:
         parts = [
@@ -461,6 +463,28 @@ def _own_copy(uid: str, known: dict[str, Event], owner: User) -> Event | None:
     return first if first is not None and owner.may_edit(first) else None
 
 
+# What an organiser may change on an imported event that a re-import then keeps, by the words
+# a note uses for it. Each reads its value from an event, for comparison and for the snapshot.
+_EDITABLE: dict[str, Callable[[Event], object]] = {
+    "title": lambda e: e.title,
+    "time": lambda e: [e.start.isoformat(), e.end.isoformat() if e.end else None, e.all_day],
+    "zone": lambda e: e.timezone,
+    "description": lambda e: e.description,
+    "place": lambda e: [v.one_line() for v in e.venues],
+}
+_FIELDS_OF = {
+    "title": ("title",),
+    "time": ("start", "end", "all_day"),
+    "zone": ("timezone",),
+    "description": ("description",),
+    "place": ("venues",),
+}
+
+
+def _snapshot(event: Event) -> str:
+    return json.dumps({name: read(event) for name, read in _EDITABLE.items()}, sort_keys=True)
+
+
 def _import_one(
     session: Session,
     event: Event,
@@ -470,7 +494,9 @@ def _import_one(
     summary: ImportSummary,
 ) -> None:
     if before is None:
-        fresh = dataclasses.replace(event, id=None, owner_id=owner.id, published=False)
+        fresh = dataclasses.replace(
+            event, id=None, owner_id=owner.id, published=False, imported_as=_snapshot(event)
+        )
         repository.save_event(session, fresh, now=now)
         summary.created += 1
         return
@@ -478,7 +504,7 @@ def _import_one(
     if repository.lock_event(session, before.id) != before.revision:
         before = repository.get_event_by_id(session, before.id) or before
     same_tags = {t.casefold() for t in event.tags} == {t.casefold() for t in before.tags}
-    after = dataclasses.replace(
+    incoming = dataclasses.replace(
         event,
         id=before.id,
         uid=before.uid,
@@ -491,13 +517,50 @@ def _import_one(
         tags=before.tags if same_tags else event.tags,
         created_at=before.created_at,
         sequence=before.sequence,
+        imported_as=_snapshot(event),
     )
+    after = _keep_local_edits(before, incoming, summary)
     if not calendar_changed(before, after):
+        if after.imported_as != before.imported_as:
+            repository.save_event(session, after, now=now)
         summary.unchanged += 1
         return
     after.sequence = before.sequence + 1
     repository.save_event(session, after, now=now)
     summary.updated += 1
+
+
+def _keep_local_edits(before: Event, incoming: Event, summary: ImportSummary) -> Event:
+    """The incoming event, except for what the organiser changed here since the last import
+    (their value differs from what the calendar said then): that is kept, and where the
+    calendar now says something else, a note says so."""
+    try:
+        last = json.loads(before.imported_as) if before.imported_as else None
+    except ValueError:
+        last = None
+    if not isinstance(last, dict):
+        return incoming
+    kept = []
+    after = incoming
+    for name, read in _EDITABLE.items():
+        mine = json.loads(json.dumps(read(before)))
+        if name not in last or mine == last[name]:
+            continue
+        after = dataclasses.replace(
+            after, **{field: getattr(before, field) for field in _FIELDS_OF[name]}
+        )
+        if mine != json.loads(json.dumps(read(incoming))):
+            kept.append(name)
+    if kept:
+        summary.notes.append(
+            f"“{before.title}”: kept your changes to its {_words(kept)}; the calendar gives "
+            "something else now"
+        )
+    return after
+
+
+def _words(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def edit_venue(session: Session, venue: Venue) -> None:

@@ -248,6 +248,8 @@ def _copy_fields(row: EventRow, event: Event) -> None:
     row.online = event.online
     row.recurrence = event.recurrence
     row.source_text = event.source_text
+    if event.imported_as:  # set by imports only; an editor's save leaves it as it was
+        row.imported_as = event.imported_as
     row.parent_id = event.parent.id if event.parent else None
     row.sequence = event.sequence
     row.owner_id = event.owner_id
@@ -532,6 +534,7 @@ def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
         online=row.online,
         recurrence=row.recurrence,
         source_text=row.source_text,
+        imported_as=row.imported_as or "",
         sequence=row.sequence,
         revision=row.revision or 0,
         owner_id=row.owner_id,

@@ -217,6 +217,7 @@ class EventRow(Base):
     online: Mapped[bool] = mapped_column(Boolean, default=False)
     recurrence: Mapped[str | None] = mapped_column(String(500), nullable=True)
     source_text: Mapped[str] = mapped_column(Text, default="")
+    imported_as: Mapped[str] = mapped_column(Text, default="", server_default="")
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("events.id", ondelete="SET NULL"), nullable=True, index=True
     )

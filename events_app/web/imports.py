@@ -59,7 +59,7 @@ def run():
     except CalendarImportError as exc:
         return _again(url, str(exc)), 422
     flash(f"Imported: {summary.describe()}.")
-    for note in calendar.warnings + summary.refused:
+    for note in calendar.warnings + summary.refused + summary.notes:
         flash(note)
     return redirect(url_for("organiser.dashboard"))
 

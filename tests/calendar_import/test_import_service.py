@@ -146,3 +146,36 @@ def test_a_re_import_racing_an_edit_builds_on_the_edit(postgresql_url, monkeypat
 def _no_stray_threads():
     yield
     assert threading.active_count() == 1
+
+
+def test_a_re_import_keeps_the_organisers_own_edits_and_says_so(session):
+    owner = user(session, "a@example.org")
+    services.import_events(
+        session,
+        events_of(calendar(vevent("e@x", "Rally", extra="LOCATION:Hall\r\n"))),
+        owner=owner,
+        now=NOW,
+    )
+    [imported] = everything(session)
+    services.update_event(
+        session,
+        imported.id,
+        dataclasses.replace(imported, title="Rally (now with music)"),
+        now=NOW,
+    )
+
+    moved = calendar(vevent("e@x", "Rally!", start="20261211T180000Z", extra="LOCATION:Square\r\n"))
+    summary = services.import_events(session, events_of(moved), owner=owner, now=NOW)
+
+    [after] = everything(session)
+    assert (after.title, after.start, [v.name for v in after.venues]) == (
+        "Rally (now with music)",
+        datetime(2026, 12, 11, 18, tzinfo=UTC),
+        ["Square"],
+    )
+    assert summary.notes == [
+        "“Rally (now with music)”: kept your changes to its title; the calendar gives "
+        "something else now"
+    ]
+    again = services.import_events(session, events_of(moved), owner=owner, now=NOW)
+    assert (again.updated, again.unchanged, again.notes) == (0, 1, summary.notes)
