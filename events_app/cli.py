@@ -18,9 +18,9 @@ from .calendar_import import CalendarImportError, read_calendar
 from .config import ConfigError, load_config
 from .demo import DEMO_TAG, demo_events
 from .domain import InvalidEventError, Role
-from .fetch import Fetcher, FetchError
+from .fetch import Fetcher, FetchError, allowed_hosts
+from .ingest import MAX_FILE_BYTES, IngestError, kind_of
 from .parsing import ParseError, draft_to_dict, parse_announcement
-from .parsing.model import MAX_TEXT_CHARS
 from .passwords import WeakPasswordError
 from .store import accounts as account_store
 from .store import migrate as migrations
@@ -170,11 +170,39 @@ def create_user_command(email: str, role: str) -> None:
 @cli.command("parse")
 @click.option("--reference-date", default="", help="YYYY-MM-DD the text was published; empty: none")
 @click.option("--timezone", "zone", default=None, help="zone where the text names none")
+@click.option("--url", default="", help="read the announcement at this web address instead")
 @click.argument("source", type=click.File("rb"), default="-")
-def parse_command(reference_date: str, zone: str | None, source) -> None:
-    """Read an announcement (a file, or - for standard input) and print its events as JSON."""
+def parse_command(reference_date: str, zone: str | None, url: str, source) -> None:
+    """Read an announcement and print its events as JSON.
+
+    SOURCE is a file (or - for standard input): text, a web page saved as HTML, an e-mail
+    (.eml), a poster (PNG, JPEG, WebP) or a PDF, told apart by their content. --url fetches a
+    page instead, with the same rules as a calendar import."""
     reference = _reference_date(reference_date)
-    raw = source.read(MAX_TEXT_CHARS * 4 + 1)
+    settings = _settings()
+    zone = zone or settings["DEFAULT_TIMEZONE"]
+    if url:
+        document = _ingested(
+            lambda ingest: ingest.read_link(url, _fetcher(settings), default_timezone=zone),
+            zone,
+            reference,
+        )
+    else:
+        raw = source.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise click.ClickException(
+                f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+            )
+        if kind_of(raw) == "text":
+            document = _parsed_text(raw, zone, reference)
+        else:
+            document = _ingested(
+                lambda ingest: ingest.read_bytes(raw, default_timezone=zone), zone, reference
+            )
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def _parsed_text(raw: bytes, zone: str, reference: date | None) -> dict:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -183,13 +211,28 @@ def parse_command(reference_date: str, zone: str | None, source) -> None:
         result = parse_announcement(
             text,
             reference_date=reference,
-            timezone=zone or _settings()["DEFAULT_TIMEZONE"],
+            timezone=zone,
             fallback_year=datetime.now(UTC).year,
         )
     except ParseError as exc:
         raise click.ClickException(str(exc)) from exc
-    document = {"events": [draft_to_dict(d) for d in result.drafts], "warnings": result.warnings}
-    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    return {"events": [draft_to_dict(d) for d in result.drafts], "warnings": result.warnings}
+
+
+def _ingested(read, zone: str, reference: date | None) -> dict:
+    """A page, an e-mail or a poster read by `events_app.ingest`. It is imported here, not at
+    the top: it brings lxml, trafilatura, pdfminer and Pillow, a second or two of start-up
+    that plain-text parsing (which scorers run once per text) should not pay."""
+    from .ingest import read as ingest
+
+    try:
+        source = read(ingest)
+        result = ingest.parse_source(
+            source, timezone=zone, reference_date=reference, fallback_year=datetime.now(UTC).year
+        )
+    except (IngestError, FetchError, ParseError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    return ingest.result_to_dict(result)
 
 
 @cli.command("import")
@@ -237,11 +280,8 @@ def import_command(owner: str, source: str) -> None:
 
 def _calendar_source(source: str, settings: dict) -> bytes:
     if "://" in source:
-        fetcher = Fetcher(
-            max_bytes=settings["IMPORT_MAX_BYTES"], timeout=settings["IMPORT_TIMEOUT"]
-        )
         try:
-            return fetcher.fetch(source)
+            return _fetcher(settings).fetch(source)
         except FetchError as exc:
             raise click.ClickException(str(exc)) from exc
     path = Path(source)
@@ -254,6 +294,14 @@ def _calendar_source(source: str, settings: dict) -> bytes:
             f"The calendar is larger than {settings['IMPORT_MAX_BYTES'] // (1024 * 1024)} MB"
         )
     return data
+
+
+def _fetcher(settings: dict) -> Fetcher:
+    return Fetcher(
+        max_bytes=settings["IMPORT_MAX_BYTES"],
+        timeout=settings["IMPORT_TIMEOUT"],
+        allowed_private=allowed_hosts(settings["FETCH_ALLOWED_HOSTS"]),
+    )
 
 
 def _reference_date(value: str) -> date | None:

@@ -115,6 +115,27 @@ def is_public_address(address: str) -> bool:
     return ip.is_global and not any(ip in block for block in SPECIAL_PURPOSE)
 
 
+def allowed_hosts(setting: str) -> frozenset[str]:
+    """The hosts of FETCH_ALLOWED_HOSTS ('intranet.example, 10.0.0.5, [fd00::1]'), in the form
+    `Fetcher` compares: names lower case without a final dot, addresses in their short form."""
+    hosts = set()
+    for item in setting.split(","):
+        host = item.strip().strip("[]").lower().rstrip(".")
+        if host:
+            hosts.add(_literal_address(host) or host)
+    return frozenset(hosts)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a fetch brought back: the address it ended at (after redirects), the type the
+    server declared, and the body."""
+
+    url: str
+    content_type: str
+    body: bytes
+
+
 @dataclass
 class Fetcher:
     """Fetches http, https and webcal URLs (webcal is read as http, webcals as https)."""
@@ -125,6 +146,11 @@ class Fetcher:
     max_bytes: int = 5 * 1024 * 1024
     timeout: float = 10.0
     max_redirects: int = 5
+    allowed_private: frozenset[str] = frozenset()
+    """Hosts (names or addresses, see `allowed_hosts`) that may be on a private network, such as
+    an organisation's intranet (FETCH_ALLOWED_HOSTS); every other rule still holds for them."""
+    what: str = "calendar"
+    """What is fetched, for the messages ('The page's server answered 404 ...')."""
     tls: ssl.SSLContext | None = None
     """The TLS settings; the system's defaults, loaded on the first https fetch (loading the
     certificate store takes longer than building the rest of the application)."""
@@ -135,18 +161,23 @@ class Fetcher:
         return self.tls
 
     def fetch(self, url: str) -> bytes:
+        return self.fetch_page(url).body
+
+    def fetch_page(self, url: str) -> Page:
         deadline = time.monotonic() + self.timeout
         for _hop in range(self.max_redirects + 1):
-            status, location, body = self._get(url, deadline)
+            status, location, body, content_type = self._get(url, deadline)
             if status in REDIRECTS and location:
                 url = urljoin(url, location)
                 continue
             if status != 200:
-                raise FetchError(f"The calendar's server answered {status} instead of the file")
-            return body
-        raise FetchError(f"The calendar's address redirects more than {self.max_redirects} times")
+                raise FetchError(f"The {self.what}'s server answered {status} instead of the file")
+            return Page(url, content_type, body)
+        raise FetchError(
+            f"The {self.what}'s address redirects more than {self.max_redirects} times"
+        )
 
-    def _get(self, url: str, deadline: float) -> tuple[int, str, bytes]:
+    def _get(self, url: str, deadline: float) -> tuple[int, str, bytes, str]:
         scheme, host, port, target = _target(url)
         address = self._checked_address(host, port)
         connection = _connection(scheme, host, port, address, self, deadline)
@@ -157,14 +188,15 @@ class Fetcher:
             connection.request("GET", target, headers=_headers(host, port, scheme))
             response = connection.getresponse()
             if response.status in REDIRECTS:
-                return response.status, response.getheader("Location", ""), b""
+                return response.status, response.getheader("Location", ""), b"", ""
             if response.status != 200:
-                return response.status, "", b""
-            return 200, "", self._body(response, deadline)
+                return response.status, "", b"", ""
+            content_type = response.getheader("Content-Type", "")
+            return 200, "", self._body(response, deadline), content_type
         except (OSError, http.client.HTTPException) as exc:
             if time.monotonic() >= deadline:
                 raise self._timeout() from exc
-            raise FetchError(f"The calendar could not be fetched from {host}") from exc
+            raise FetchError(f"The {self.what} could not be fetched from {host}") from exc
         finally:
             watchdog.cancel()
             if response is not None:
@@ -176,9 +208,13 @@ class Fetcher:
         addresses = [literal] if literal else self.resolve(host, port)
         if not addresses:
             raise FetchError(f"The address {host} cannot be found")
-        if not all(self.address_allowed(a) for a in addresses):
+        named = host.lower().rstrip(".") in self.allowed_private
+        if not named and not all(
+            self.address_allowed(a) or a in self.allowed_private for a in addresses
+        ):
             raise AddressNotAllowedError(
-                "Address not allowed: calendars can only be fetched from public internet addresses"
+                f"Address not allowed: {self.what}s can only be fetched from public internet "
+                "addresses"
             )
         return addresses[0]
 
@@ -189,7 +225,7 @@ class Fetcher:
         encoding = (response.getheader("Content-Encoding") or "identity").lower()
         if encoding not in ("identity", "gzip", "x-gzip"):
             raise FetchError(
-                f"The calendar's server sent an encoding this site cannot read: {encoding}"
+                f"The {self.what}'s server sent an encoding this site cannot read: {encoding}"
             )
         inflate = zlib.decompressobj(wbits=47) if encoding != "identity" else None
         chunks: list[bytes] = []
@@ -214,13 +250,13 @@ class Fetcher:
 
     def _too_large(self) -> TooLargeError:
         return TooLargeError(
-            f"The calendar is larger than {self.max_bytes // (1024 * 1024)} MB, "
+            f"The {self.what} is larger than {self.max_bytes // (1024 * 1024)} MB, "
             "the most this site imports"
         )
 
     def _timeout(self) -> FetchTimeoutError:
         return FetchTimeoutError(
-            f"The calendar's server took longer than {self.timeout:g} seconds to send it"
+            f"The {self.what}'s server took longer than {self.timeout:g} seconds to send it"
         )
 
 

@@ -146,7 +146,8 @@ def openapi_document(base_url: str, site_name: str) -> dict[str, Any]:
                     },
                     "responses": {
                         "200": {
-                            "description": "the drafts read from the text; nothing is stored",
+                            "description": "the drafts read from the text (or the page); "
+                            "nothing is stored",
                             "content": {"application/json": {"schema": {"type": "object"}}},
                         },
                         "400": error,
@@ -164,9 +165,14 @@ def openapi_document(base_url: str, site_name: str) -> dict[str, Any]:
                 "Error": ERROR_SCHEMA,
                 "ParseRequest": {
                     "type": "object",
-                    "required": ["text"],
+                    "anyOf": [{"required": ["text"]}, {"required": ["url"]}],
                     "properties": {
                         "text": {**_STRING, "description": "the announcement"},
+                        "url": {
+                            **_STRING,
+                            "description": "instead of text: the address of a page, a poster "
+                            "or a PDF that announces it, fetched under the import's rules",
+                        },
                         "reference_date": {
                             **_STRING,
                             "format": "date",

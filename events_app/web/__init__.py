@@ -7,7 +7,7 @@ from flask import Flask
 from .. import logs
 from ..accounts import ABSOLUTE_TIMEOUT
 from ..config import session_secret
-from ..fetch import Fetcher
+from ..fetch import Fetcher, allowed_hosts
 from ..store.db import VersionProbe, make_engine, make_session_factory
 from . import (
     admin,
@@ -66,7 +66,9 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(imports.bp)
     app.register_blueprint(admin.bp)
     app.extensions["calendar_fetcher"] = Fetcher(
-        max_bytes=app.config["IMPORT_MAX_BYTES"], timeout=app.config["IMPORT_TIMEOUT"]
+        max_bytes=app.config["IMPORT_MAX_BYTES"],
+        timeout=app.config["IMPORT_TIMEOUT"],
+        allowed_private=allowed_hosts(app.config["FETCH_ALLOWED_HOSTS"]),
     )
     fastpath = app.extensions["events_fastpath"] = FastPath(app, app.wsgi_app)
     app.wsgi_app = edge.wrap(  # type: ignore[method-assign]

@@ -13,6 +13,9 @@ from ..domain import known_zone
 from ..feeds.json import compact_json, event_to_dict
 from ..feeds.jsonfeed import render_json_feed
 from ..feeds.openapi import openapi_document
+from ..fetch import FetchError
+from ..ingest import IngestError
+from ..ingest import read as ingest
 from ..parsing import ParseError, draft_to_dict
 from ..store import repository
 from .auth import current_user
@@ -118,8 +121,10 @@ def parse():
         abort(415, description="Send the announcement as JSON, with Content-Type: application/json")
     if current_user() is None:
         abort(401, description="Sign in to the organiser area to read announcements")
-    expected = 'with "text": the announcement'
+    expected = 'with "text": the announcement, or "url": its address'
     document = json_object(request.get_data(cache=True), expected)
+    if isinstance(document.get("url"), str):
+        return _parse_link(document)
     if not isinstance(document.get("text"), str):
         raise BadQueryError(f"The body must be a JSON object {expected}")
     text = document["text"]
@@ -135,6 +140,31 @@ def parse():
     except ParseError as exc:
         abort(422, description=str(exc))
     return jsonify(events=[draft_to_dict(d) for d in result.drafts], warnings=result.warnings)
+
+
+def _parse_link(document: dict):
+    """The announcement at a web address, fetched with the calendar import's guarded fetcher."""
+    url = document["url"].strip()
+    if not url or len(url) > 2000:
+        raise BadQueryError("url must be a web address of at most 2,000 characters")
+    reference = _json_date(document.get("reference_date"))
+    zone = _json_zone(document.get("timezone"))
+    try:
+        source = ingest.read_link(
+            url, current_app.extensions["calendar_fetcher"], default_timezone=zone
+        )
+        result = ingest.parse_source(
+            source,
+            timezone=zone,
+            reference_date=reference,
+            fallback_year=now().year,
+            parse=services.read_announcement,
+        )
+    except (FetchError, IngestError) as exc:
+        abort(exc.status, description=str(exc))
+    except ParseError as exc:
+        abort(422, description=str(exc))
+    return jsonify(ingest.result_to_dict(result))
 
 
 def _json_date(value: object) -> date | None:

@@ -8,12 +8,16 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 
 from .. import services
 from ..domain import Event, InvalidEventError, User, known_zone
+from ..fetch import FetchError
+from ..ingest import MAX_FILE_BYTES, IngestError
+from ..ingest import read as ingest
 from ..parsing import ParseError
 from ..store import repository
 from . import forms
 from .auth import current_user, login_required
 from .context import db_session, default_timezone, now, uid_domain
 from .highlight import highlight
+from .imports import fetcher
 from .query import MAX_WHOLE_NUMBER, day, form_int, int_param, number_or_none, whole_number
 
 bp = Blueprint("organiser", __name__, url_prefix="/organiser")
@@ -104,6 +108,61 @@ def review():
         forms=event_forms,
         text=text,
         source=highlight(text, [d.spans for d in drafts]),
+        error=None,
+    )
+
+
+@bp.post("/new/link")
+@login_required
+def review_link():
+    """An announcement on a web page: fetched under the calendar import's rules."""
+    url = request.form.get("url", "").strip()[:2000]
+    if not url:
+        return _paste_again("", "", default_timezone(), "Give the address of the page"), 422
+    return _review_source(lambda zone: ingest.read_link(url, fetcher(), default_timezone=zone))
+
+
+@bp.post("/new/file")
+@login_required
+def review_file():
+    """A poster (PNG, JPEG, WebP, PDF), an e-mail (.eml) or a saved page, told by its content."""
+    request.max_content_length = MAX_FILE_BYTES + 64 * 1024
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        return _paste_again("", "", default_timezone(), "Choose a file to read"), 422
+    data = upload.stream.read(MAX_FILE_BYTES + 1)
+    return _review_source(lambda zone: ingest.read_bytes(data, default_timezone=zone))
+
+
+def _review_source(read):
+    zone = default_timezone()
+    try:
+        source = read(zone)
+        result = ingest.parse_source(
+            source,
+            timezone=zone,
+            fallback_year=now().year,
+            known_venues=[v.name for v in repository.list_venues(db_session())],
+            parse=services.read_announcement,
+        )
+    except (FetchError, IngestError) as exc:
+        return _paste_again("", "", zone, str(exc)), exc.status
+    except (ParseError, InvalidEventError) as exc:
+        return _paste_again("", "", zone, str(exc)), 422
+    if not result.drafts:
+        return _paste_again(source.text, "", zone, "No event found in the text."), 422
+    drafts = result.drafts[:MAX_DRAFTS]
+    titles = [d.title for d in drafts]
+    event_forms = [
+        forms.form_from_draft(d, str(titles.index(d.parent)) if d.parent in titles else "")
+        for d in drafts
+    ]
+    return render_template(
+        "organiser/review.html",
+        forms=event_forms,
+        text=source.text,
+        source=highlight(source.text, [d.spans for d in drafts]),
+        origin=source,
         error=None,
     )
 

@@ -193,7 +193,7 @@ def test_deeply_nested_json_to_the_parse_api_is_400(signed_in, depth):
 
     assert response.status_code == 400
     assert response.get_json()["error"]["message"] == (
-        'The body must be a JSON object with "text": the announcement'
+        'The body must be a JSON object with "text": the announcement, or "url": its address'
     )
 
 

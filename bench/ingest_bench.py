@@ -1,0 +1,113 @@
+"""How long ingest takes: a 200 KB page fetched from a local server and read (extruct,
+trafilatura, the parser), and an A4 poster at 150 dpi through Tesseract and the parser.
+Prints figures; never asserts.
+
+    .venv/bin/python bench/ingest_bench.py
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from PIL import Image, ImageDraw, ImageFont
+
+from events_app.fetch import Fetcher, allowed_hosts
+from events_app.ingest.read import parse_source, read_bytes, read_link
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+EVENT = (
+    "<p>The winter lecture on river birds is on Thursday 10 December 2026 at 7pm in the Old "
+    "Library, 12 Castle Street, York YO1 9RN, with Dr Maria Holt of the county trust.</p>"
+)
+FILLER = (
+    "<p>Our society has met every month since it was founded, and members take part in "
+    "surveys along the river, count the birds that winter on the marshes and keep the records "
+    "that the county's planners consult. New members are always welcome.</p>"
+)
+
+
+def page_of(size: int) -> bytes:
+    nav = "<nav>" + "".join(f'<a href="/p{i}">Page {i}</a> ' for i in range(40)) + "</nav>"
+    body, filler = [EVENT], FILLER
+    while sum(map(len, body)) < size:
+        body.append(filler)
+    return (
+        f"<!doctype html><html><head><title>Lectures</title></head><body>{nav}<article>"
+        f"<h1>Winter lectures</h1>{''.join(body)}</article><footer>© The Society</footer>"
+        "</body></html>"
+    ).encode()
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+
+def serve(body: bytes) -> Server:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = Server(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def poster() -> bytes:
+    image = Image.new("L", (1240, 1754), 255)
+    pen = ImageDraw.Draw(image)
+    lines = [
+        ("River Birds in Winter", 90),
+        ("Thursday 10 December 2026, 7pm", 44),
+        ("The Old Library, 12 Castle Street, York YO1 9RN", 34),
+        ("A talk by Dr Maria Holt", 34),
+        ("Free, all welcome", 34),
+    ]
+    y = 120
+    for text, size in lines:
+        pen.text((80, y), text, font=ImageFont.truetype(FONT, size), fill=0)
+        y += int(size * 1.8)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def timed(run, repeat: int) -> tuple[float, int]:
+    times, count = [], 0
+    for _ in range(repeat):
+        began = time.perf_counter()
+        count = len(run().drafts)
+        times.append(time.perf_counter() - began)
+    return statistics.median(times), count
+
+
+def main() -> None:
+    body = page_of(200_000)
+    server = serve(body)
+    fetcher = Fetcher(allowed_private=allowed_hosts("127.0.0.1"))
+    url = f"http://127.0.0.1:{server.server_address[1]}/lectures"
+    link = lambda: parse_source(  # noqa: E731
+        read_link(url, fetcher, default_timezone="Europe/London"), timezone="Europe/London"
+    )
+    link()  # imports and first-use tables
+    seconds, events = timed(link, 5)
+    print(f"link: {len(body) / 1000:.0f} KB page, median {seconds:.2f} s, {events} event(s)")
+    server.shutdown()
+    image = poster()
+    read_poster = lambda: parse_source(read_bytes(image), timezone="Europe/London")  # noqa: E731
+    seconds, events = timed(read_poster, 3)
+    print(f"poster: A4 at 150 dpi (1240 x 1754 px), median {seconds:.2f} s, {events} event(s)")
+
+
+if __name__ == "__main__":
+    main()

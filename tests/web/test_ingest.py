@@ -1,0 +1,253 @@
+"""A link, a poster and an e-mail through the organiser area, the parse API and the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from events_app import create_app
+from events_app.cli import cli
+from tests.conftest import BASE_URL, NOW
+from tests.ingest.material import (
+    ARTICLE_TEXT,
+    POSTER_TOP,
+    PageServer,
+    draw_poster,
+    email,
+    news_page,
+    png,
+)
+from tests.web.organiser_helpers import csrf_of
+
+SEED_STARTS = [
+    ("2018-07-28", None),
+    ("2018-07-27T18:30", None),
+    ("2018-07-28T10:00", "2018-07-28T17:00"),
+]
+
+
+@pytest.fixture
+def fetch_allowed() -> str:
+    return "127.0.0.1"
+
+
+@pytest.fixture
+def app(database_url: str, fetch_allowed: str):
+    """The suite's app, allowed to fetch from the loopback server these tests run."""
+    app = create_app(
+        {
+            "DATABASE_URL": database_url,
+            "BASE_URL": BASE_URL,
+            "CLOCK": lambda: NOW,
+            "TESTING": True,
+            "FETCH_ALLOWED_HOSTS": fetch_allowed,
+        }
+    )
+    yield app
+    app.extensions["events_db"].close()
+
+
+@pytest.fixture
+def pages():
+    with PageServer(
+        {
+            "/news/honduras": ("text/html; charset=utf-8", news_page()),
+            "/poster.png": ("image/png", png(draw_poster(POSTER_TOP))),
+            "/feed.ics": ("text/calendar", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"),
+            "/archive.zip": ("application/zip", b"PK\x03\x04" + b"\x00" * 64),
+        }
+    ) as server:
+        yield server
+
+
+def parse_url(client, url: str):
+    return client.post("/api/v1/parse", json={"url": url, "timezone": "Europe/London"})
+
+
+def starts(events: list[dict]) -> list[tuple]:
+    return [(e["start"], e["end"]) for e in events]
+
+
+def test_api_reads_a_link_with_its_publication_date(signed_in, pages):
+    response = parse_url(signed_in, pages.url("/news/honduras"))
+    document = response.get_json()
+    assert response.status_code == 200
+    assert starts(document["events"]) == SEED_STARTS
+    assert (document["source"]["url"], document["source"]["reference_date"]) == (
+        pages.url("/news/honduras"),
+        "2018-07-24",
+    )
+    assert "Donate today" not in document["source"]["text"]
+
+
+@pytest.mark.parametrize("fetch_allowed", [""])
+def test_api_link_to_a_private_address_refused_without_the_setting(signed_in, pages):
+    response = parse_url(signed_in, pages.url("/news/honduras"))
+    assert (response.status_code, response.get_json()["error"]["message"]) == (
+        422,
+        "Address not allowed: pages can only be fetched from public internet addresses",
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "message"),
+    [
+        ("/missing", 422, "The page's server answered 404 instead of the file"),
+        (
+            "/feed.ics",
+            422,
+            "This address is an iCalendar feed: bring it in with Import a calendar instead",
+        ),
+        (
+            "/archive.zip",
+            415,
+            "This file is not one this site reads: send a web page, an e-mail, a PNG, JPEG or "
+            "WebP image, a PDF or text",
+        ),
+    ],
+)
+def test_api_bad_links_get_a_reason(signed_in, pages, path, status, message):
+    response = parse_url(signed_in, pages.url(path))
+    assert (response.status_code, response.get_json()["error"]["message"]) == (status, message)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"url": ""}, "url must be a web address of at most 2,000 characters"),
+        (
+            {"url": "ftp://files.example/x"},
+            "The address must start with https://, http:// or webcal://",
+        ),
+        (
+            {"url": "http://127.0.0.1/" + "x" * 2000},
+            "url must be a web address of at most 2,000 characters",
+        ),
+    ],
+)
+def test_api_link_must_be_a_web_address(signed_in, body, message):
+    response = signed_in.post("/api/v1/parse", json=body)
+    assert response.status_code in (400, 422)
+    assert response.get_json()["error"]["message"] == message
+
+
+def test_api_link_needs_a_signed_in_organiser(client, pages):
+    assert parse_url(client, pages.url("/news/honduras")).status_code == 401
+
+
+def test_organiser_reads_a_pasted_link_and_shows_where_the_text_came_from(signed_in, pages):
+    token = csrf_of(signed_in.get("/organiser/new").get_data(as_text=True))
+    response = signed_in.post(
+        "/organiser/new/link", data={"csrf_token": token, "url": pages.url("/news/honduras")}
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert f'Read from <a href="{pages.url("/news/honduras")}"' in page
+    assert "published 2018-07-24" in page
+    assert page.count('<fieldset class="draft">') == 3
+    assert "Donate today" not in page
+
+
+def upload(client, data: bytes, filename: str):
+    token = csrf_of(client.get("/organiser/new").get_data(as_text=True))
+    boundary = "----ingest-test-boundary"
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    return client.post(
+        "/organiser/new/file", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+
+
+def test_organiser_uploads_a_poster(signed_in):
+    response = upload(signed_in, png(draw_poster(POSTER_TOP)), "scan.bin")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Read from the poster" in page
+    assert 'value="Books and Beer Night"' in page
+
+
+def test_organiser_uploads_an_email(signed_in):
+    response = upload(signed_in, email(body=ARTICLE_TEXT), "message.eml")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert (
+        "Read from an e-mail: sam@union.example · Arise festival this weekend, sent 2018-07-24"
+        in page
+    )
+    assert page.count('<fieldset class="draft">') == 3
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "message"),
+    [
+        (b"PK\x03\x04" + b"\x00" * 64, 415, "This file is not one this site reads"),
+        (b"x" * (10 * 1024 * 1024 + 200 * 1024), 413, ""),
+        (png(draw_poster([("", 10)])), 422, "No text could be read from the image"),
+    ],
+    ids=["zip", "too-large", "blank-image"],
+)
+def test_organiser_bad_uploads_are_refused(signed_in, data, status, message):
+    response = upload(signed_in, data, "file.png")
+    assert response.status_code == status
+    assert message in response.get_data(as_text=True)
+
+
+def test_cli_parse_url_with_the_setting(pages, monkeypatch, tmp_path):
+    monkeypatch.setenv("FETCH_ALLOWED_HOSTS", "127.0.0.1")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'events.db'}")
+    result = CliRunner().invoke(cli, ["parse", "--url", pages.url("/news/honduras")])
+    assert result.exit_code == 0, result.output
+    assert starts(json.loads(result.output)["events"]) == SEED_STARTS
+
+
+def test_cli_parse_url_refused_without_the_setting(pages, monkeypatch, tmp_path):
+    monkeypatch.delenv("FETCH_ALLOWED_HOSTS", raising=False)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'events.db'}")
+    result = CliRunner().invoke(cli, ["parse", "--url", pages.url("/news/honduras")])
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: Address not allowed: pages can only be fetched from public internet addresses\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "title"),
+    [
+        (lambda: png(draw_poster(POSTER_TOP)), "Books and Beer Night"),
+        (
+            lambda: email(
+                body="Poster night",
+                attachment=(png(draw_poster(POSTER_TOP)), "image", "png", "p.png"),
+            ),
+            "Books and Beer Night",
+        ),
+    ],
+    ids=["poster", "email-with-poster"],
+)
+def test_cli_parse_reads_files_by_content_not_name(tmp_path, monkeypatch, data, title):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'events.db'}")
+    path = tmp_path / "notes.txt"
+    path.write_bytes(data())
+    result = CliRunner().invoke(cli, ["parse", str(path)])
+    assert result.exit_code == 0, result.output
+    assert [e["title"] for e in json.loads(result.output)["events"]] == [title]
+
+
+def test_cli_parse_refuses_a_file_it_cannot_read_in_one_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'events.db'}")
+    path = tmp_path / "poster.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n broken")
+    result = CliRunner().invoke(cli, ["parse", str(path)])
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: The image could not be read (it is damaged or not an image)\n",
+    )
