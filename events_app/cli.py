@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import secrets
@@ -20,6 +21,7 @@ from .demo import DEMO_TAG, demo_events
 from .domain import InvalidEventError, Role
 from .fetch import Fetcher, FetchError, allowed_hosts
 from .ingest import MAX_FILE_BYTES, IngestError, kind_of
+from .ingest import read as ingest
 from .parsing import ParseError, draft_to_dict, parse_announcement
 from .passwords import WeakPasswordError
 from .store import accounts as account_store
@@ -183,7 +185,7 @@ def parse_command(reference_date: str, zone: str | None, url: str, source) -> No
     zone = zone or settings["DEFAULT_TIMEZONE"]
     if url:
         document = _ingested(
-            lambda ingest: ingest.read_link(url, _fetcher(settings), default_timezone=zone),
+            lambda: ingest.read_link(url, _fetcher(settings), default_timezone=zone),
             zone,
             reference,
         )
@@ -197,7 +199,7 @@ def parse_command(reference_date: str, zone: str | None, url: str, source) -> No
             document = _parsed_text(raw, zone, reference)
         else:
             document = _ingested(
-                lambda ingest: ingest.read_bytes(raw, default_timezone=zone), zone, reference
+                lambda: ingest.read_bytes(raw, default_timezone=zone), zone, reference
             )
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
@@ -220,19 +222,61 @@ def _parsed_text(raw: bytes, zone: str, reference: date | None) -> dict:
 
 
 def _ingested(read, zone: str, reference: date | None) -> dict:
-    """A page, an e-mail or a poster read by `events_app.ingest`. It is imported here, not at
-    the top: it brings lxml, trafilatura, pdfminer and Pillow, a second or two of start-up
-    that plain-text parsing (which scorers run once per text) should not pay."""
-    from .ingest import read as ingest
-
+    """A page, an e-mail or a poster read by `events_app.ingest`."""
     try:
-        source = read(ingest)
+        source = read()
         result = ingest.parse_source(
             source, timezone=zone, reference_date=reference, fallback_year=datetime.now(UTC).year
         )
     except (IngestError, FetchError, ParseError) as exc:
         raise click.ClickException(str(exc)) from exc
     return ingest.result_to_dict(result)
+
+
+@cli.command("ingest-mail")
+@click.option("--owner", required=True, help="e-mail of the account the drafts will belong to")
+def ingest_mail_command(owner: str) -> None:
+    """Read one e-mail on standard input and store its events as that account's drafts.
+
+    What a mail server's pipe delivery calls ("|events-app ingest-mail --owner ..."): the
+    drafts wait on the organiser page for review, and one line says what was stored."""
+    settings = _settings()
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise click.ClickException(f"The message is larger than {MAX_FILE_BYTES // 2**20} MB")
+    if kind_of(data) != "email":
+        raise click.ClickException("Standard input is not an e-mail (it has no message headers)")
+    engine = make_engine(settings["DATABASE_URL"])
+    try:
+        source = ingest.read_bytes(data, default_timezone=settings["DEFAULT_TIMEZONE"])
+        result = ingest.parse_source(
+            source,
+            timezone=settings["DEFAULT_TIMEZONE"],
+            fallback_year=datetime.now(UTC).year,
+            parse=services.read_announcement,
+        )
+        if not result.drafts:
+            raise click.ClickException(f"No event found in the message ({source.origin})")
+        with make_session_factory(engine)() as session:
+            found = account_store.find_user(session, accounts.normalise_email(owner))
+            if found is None:
+                raise click.ClickException(f"There is no account for {owner}")
+            events = [
+                dataclasses.replace(event, owner_id=found[0].id)
+                for event in services.events_from_drafts(result.drafts, source_text=source.text)
+            ]
+            stored = services.create_events(
+                session,
+                events,
+                now=datetime.now(UTC),
+                uid_domain=urlsplit(settings["BASE_URL"]).hostname or "localhost",
+            )
+    except (IngestError, ParseError, InvalidEventError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        engine.dispose()
+    plural = "s" if len(stored) != 1 else ""
+    click.echo(f"Stored {len(stored)} draft{plural} for {owner} from {source.origin}.")
 
 
 @cli.command("import")

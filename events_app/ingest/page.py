@@ -16,9 +16,8 @@ from trafilatura.utils import decode_file
 
 from ..lexicon.zones import text_zone
 from ..parsing import Draft, DraftLink, DraftPerson, DraftVenue
-from .source import IngestError, Source
+from .source import PAGE_DATA_NOTE, IngestError, Source
 
-PAGE_DATA_NOTE = "Read from the page's own event data (schema.org), not from its text"
 _SCHEMA = re.compile(r"^https?://schema\.org/")
 _EVENT_TYPES = re.compile(r"(?:Event|Festival|EventSeries)$")
 

@@ -12,12 +12,10 @@ from typing import Any
 
 from ..fetch import Fetcher
 from ..parsing import Draft, ParseError, ParseResult, draft_to_dict, parse_announcement
-from .mail import read_email
-from .page import PAGE_DATA_NOTE, read_page
-from .poster import read_image, read_pdf
 from .sniff import kind_of
 from .source import (
     MAX_FILE_BYTES,
+    PAGE_DATA_NOTE,
     IngestError,
     InputTooLargeError,
     Source,
@@ -41,13 +39,13 @@ def read_bytes(data: bytes, *, url: str = "", default_timezone: str = "Europe/Lo
         raise InputTooLargeError(f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     kind = kind_of(data)
     if kind in ("png", "jpeg", "webp"):
-        return replace(read_image(data), url=url or None, origin=url or "poster image")
+        return replace(_poster().read_image(data), url=url or None, origin=url or "poster image")
     if kind == "pdf":
-        return replace(read_pdf(data), url=url or None, origin=url or "PDF")
+        return replace(_poster().read_pdf(data), url=url or None, origin=url or "PDF")
     if kind == "html":
-        return read_page(data, url, default_timezone=default_timezone)
+        return _page().read_page(data, url, default_timezone=default_timezone)
     if kind == "email":
-        return read_email(data, read_attachment=_read_attachment)
+        return _mail().read_email(data, read_attachment=_read_attachment)
     if kind == "calendar":
         raise IngestError(
             "This is an iCalendar file: bring it in with Import a calendar, which keeps its events"
@@ -79,10 +77,31 @@ def read_link(url: str, fetcher: Fetcher, *, default_timezone: str) -> Source:
 def _read_attachment(data: bytes) -> Source:
     kind = kind_of(data)
     if kind in ("png", "jpeg", "webp"):
-        return read_image(data)
+        return _poster().read_image(data)
     if kind == "pdf":
-        return read_pdf(data)
+        return _poster().read_pdf(data)
     return Source(kind="text", text="")
+
+
+# The readers load their libraries on first use: lxml, trafilatura, extruct, Pillow,
+# pytesseract, pdfminer and pypdf take a second or more to import, which every server worker
+# and every `events-app` command would otherwise pay at start, whether it reads a poster or not.
+def _poster():
+    from . import poster
+
+    return poster
+
+
+def _page():
+    from . import page
+
+    return page
+
+
+def _mail():
+    from . import mail
+
+    return mail
 
 
 @dataclass

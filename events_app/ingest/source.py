@@ -8,6 +8,7 @@ from datetime import date
 from ..parsing import Draft
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+PAGE_DATA_NOTE = "Read from the page's own event data (schema.org), not from its text"
 
 
 class IngestError(ValueError):
