@@ -126,12 +126,23 @@ def review_link():
 @login_required
 def review_file():
     """A poster (PNG, JPEG, WebP, PDF), an e-mail (.eml) or a saved page, told by its content."""
-    request.max_content_length = MAX_FILE_BYTES + 64 * 1024
     upload = request.files.get("file")
     if upload is None or not upload.filename:
         return _paste_again("", "", default_timezone(), "Choose a file to read"), 422
     data = upload.stream.read(MAX_FILE_BYTES + 1)
     return _review_source(lambda zone: ingest.read_bytes(data, default_timezone=zone))
+
+
+def allow_file_uploads() -> None:
+    """A poster may be larger than the site-wide request limit; like the calendar upload's,
+    this runs before any other hook reads the form (the CSRF check does)."""
+    if request.endpoint == "organiser.review_file":
+        request.max_content_length = MAX_FILE_BYTES + 64 * 1024
+
+
+@bp.record_once
+def _first_of_the_hooks(state) -> None:
+    state.app.before_request_funcs.setdefault(None, []).insert(0, allow_file_uploads)
 
 
 def _review_source(read):
