@@ -117,12 +117,14 @@ def log_out(session: Session, token: str) -> None:
 
 
 def change_role(session: Session, user_id: int, role: Role) -> None:
-    """Make a user an admin or an organiser; the last admin stays one, so someone always can."""
+    """Make a user an admin or an organiser; the last admin stays one, so someone always can.
+
+    The admins are counted under a lock on their rows in the same transaction as the change,
+    so two admins demoting each other at the same moment cannot both pass the count."""
     begin_write(session)
     try:
-        users = store.list_users(session)
-        admins = [u for u in users if u.is_admin]
-        if role != Role.ADMIN and [u.id for u in admins] == [user_id]:
+        admins = store.lock_admin_ids(session)
+        if role != Role.ADMIN and admins == [user_id]:
             raise AccountError("The last admin cannot stop being one")
         if not store.set_role(session, user_id, role):
             raise AccountError("There is no such account")

@@ -74,6 +74,14 @@ def list_users(session: Session) -> list[User]:
     return [to_user(row) for row in session.scalars(select(UserRow).order_by(UserRow.email))]
 
 
+def lock_admin_ids(session: Session) -> list[int]:
+    """The admins' ids, their rows locked until the transaction ends (FOR UPDATE; on SQLite the
+    write lock begin_write took does the same): a concurrent change of roles waits, then sees
+    the roles as this transaction leaves them."""
+    query = select(UserRow.id).where(UserRow.role == Role.ADMIN.value).order_by(UserRow.id)
+    return list(session.scalars(query.with_for_update()))
+
+
 def set_role(session: Session, user_id: int, role: Role) -> bool:
     row = session.get(UserRow, user_id)
     if row is None:
