@@ -58,7 +58,15 @@ def predict(doc: dict) -> list[dict]:
         )
     except ParseError:
         return []
-    return [draft_to_dict(d) for d in result.drafts]
+    return [_for_scorer(draft_to_dict(d)) for d in result.drafts]
+
+
+def _for_scorer(event: dict) -> dict:
+    """score.py counts gold performers as speakers ('performers count as speakers') but reads
+    only `speakers` from a prediction; the parser keeps performers apart, so they are counted
+    here the same way as the gold's."""
+    event["speakers"] = event["speakers"] + event.get("performers", [])
+    return event
 
 
 def read_jsonl(path: Path) -> list[dict]:

@@ -197,7 +197,9 @@ def _event_from_draft(draft: Draft, source_text: str, published: bool, tags: lis
         all_day=draft.all_day,
         timezone=draft.timezone,
         venues=[Venue(v.name, v.address, v.postcode, v.city) for v in draft.venues],
-        speakers=[Person(p.name, p.honorific, p.affiliation) for p in draft.speakers],
+        speakers=[
+            Person(p.name, p.honorific, p.affiliation) for p in [*draft.speakers, *draft.performers]
+        ],
         online=draft.online,
         links=[Link(link.url, LinkKind(link.kind), price=link.price) for link in draft.links],
         recurrence=draft.recurrence,

@@ -88,6 +88,10 @@ def _when(value: date | datetime | None) -> str | None:
     return value.isoformat()
 
 
+def _person(p: DraftPerson) -> dict[str, Any]:
+    return {"name": p.name, "honorific": p.honorific or None, "affiliation": p.affiliation or None}
+
+
 def draft_to_dict(draft: Draft) -> dict[str, Any]:
     """The JSON shape of a draft, as `events-app parse` prints it."""
     return {
@@ -105,10 +109,9 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
             }
             for v in draft.venues
         ],
-        "speakers": [
-            {"name": p.name, "honorific": p.honorific or None, "affiliation": p.affiliation or None}
-            for p in draft.speakers
-        ],
+        "speakers": [_person(p) for p in draft.speakers],
+        "performers": [_person(p) for p in draft.performers],
+        "status": draft.status,
         "online": draft.online,
         "url": draft.url,
         "links": [

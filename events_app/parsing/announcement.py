@@ -543,6 +543,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
             price=price,
             contacts=contacts,
             recurrence=seed.recurrence,
+            status=_status(scope),
             warnings=list(dict.fromkeys(seed.mention.warnings + warnings)),
         )
         draft.spans["start"] = Span(seed.mention.start, seed.mention.end, seed.mention.text, 0.9)
@@ -562,9 +563,52 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
             draft.warnings.append(f"The end ({end_time:%H:%M}) is before the start: left out")
         draft.warnings.extend(w for w in (_wall_time_problem(start, zone),) if w)
         drafts.append(draft)
+    if _is_performance(clause_text + " " + (title or "")):
+        for draft in drafts:
+            draft.performers, draft.speakers = draft.speakers, []
     if drafts and seed.items:
         drafts.extend(_programme(reading, seed, drafts[0]))
     return drafts
+
+
+STATUS = (
+    ("cancelled", re.compile(r"\b(?:cancell?ed|called\s+off|will\s+not\s+go\s+ahead)\b", re.I)),
+    ("postponed", re.compile(r"\b(?:postponed|rescheduled|re-scheduled|put\s+back)\b", re.I)),
+    (
+        "tentative",
+        re.compile(
+            r"\b(?:subject\s+to\s+change|to\s+be\s+confirmed|tentative(?:ly)?|provisional(?:ly)?"
+            r"|date\s+tbc)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def _status(scope: str) -> str | None:
+    """Cancelled, postponed (or rescheduled), tentative: as the event's own sentences say."""
+    for status, pattern in STATUS:
+        if pattern.search(scope):
+            return status
+    return None
+
+
+PERFORMANCE = re.compile(
+    r"\b(?:gig|gigs|concert|band|bands|dj|djs|live\s+music|music|comedy|comedian|comedians"
+    r"|stand-up|tour|album|perform(?:s|ing|ance)?|plays?\s+live|line-?up|headlin\w+|support"
+    r"|acoustic|jazz|folk|rock|choir|orchestra|cabaret|club\s+night|fireworks|singer)\b",
+    re.IGNORECASE,
+)
+TALKING = re.compile(
+    r"\b(?:talk|talks|lecture|seminar|speak\w*|speech|discussion|panel|conversation|debate"
+    r"|reading|q\s*&\s*a|meeting|rally|forum|presentation|author|book|workshop|chair\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_performance(words: str) -> bool:
+    """A gig, a comedy night, a concert: who is on is performing, not speaking."""
+    return bool(PERFORMANCE.search(words)) and not TALKING.search(words)
 
 
 def _labelled(reading: Reading, seed: Seed, title, title_span, venues, speakers):

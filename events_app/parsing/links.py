@@ -25,6 +25,14 @@ ONLINE_CUE = re.compile(
 )
 
 
+JOIN_HOST = re.compile(
+    r"^(?:https?://)?(?:[\w-]+\.)*(?:zoom\.us|zoom\.com|teams\.microsoft\.com|teams\.live\.com"
+    r"|meet\.google\.com|youtube\.com|youtu\.be|crowdcast\.io|meet\.jit\.si|webex\.com"
+    r"|vimeo\.com/event|twitch\.tv|facebook\.com/events/[^/]+/live)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class FoundLink:
     start: int
@@ -41,7 +49,9 @@ def find_links(text: str, offset: int = 0) -> list[FoundLink]:
         if url.lower().startswith("www."):
             url = "https://" + url
         before = text[max(0, m.start() - 40) : m.start()]
-        if TICKET_CUE.search(before):
+        if JOIN_HOST.search(url):
+            kind = "online"
+        elif TICKET_CUE.search(before):
             kind = "tickets"
         elif ONLINE_CUE.search(before):
             kind = "online"

@@ -74,6 +74,8 @@ class Draft:
     contacts: list[str] = field(default_factory=list)
     recurrence: str | None = None
     parent: str | None = None
+    performers: list[DraftPerson] = field(default_factory=list)
+    status: str | None = None  # None, "cancelled", "postponed" or "tentative"
     warnings: list[str] = field(default_factory=list)
     spans: dict[str, Span] = field(default_factory=dict)
 

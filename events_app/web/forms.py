@@ -64,7 +64,9 @@ def form_from_draft(draft: Draft, parent_index: str = "") -> EventForm:
         end_time=end_time,
         timezone=draft.timezone,
         venues="\n".join(_join(v.name, v.address, v.postcode, v.city) for v in draft.venues),
-        speakers="\n".join(_join(p.name, p.honorific, p.affiliation) for p in draft.speakers),
+        speakers="\n".join(
+            _join(p.name, p.honorific, p.affiliation) for p in [*draft.speakers, *draft.performers]
+        ),
         url=page.url if page else "",
         tickets=tickets.url if tickets else "",
         price=draft.price,

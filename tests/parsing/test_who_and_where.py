@@ -187,3 +187,49 @@ def test_honorifics_show_on_their_side_of_the_name(sentence, shown):
     people = [Person(p.name, p.honorific, p.affiliation) for p in draft.speakers]
 
     assert [p.display_name() for p in people] == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers", "performers"),
+    [
+        (
+            "Folk night at the Ship Inn, Friday 15 May 2026, 8pm, featuring Ada Crane and Rob Ives",
+            [],
+            ["Ada Crane", "Rob Ives"],
+        ),
+        (
+            "Book talk at the Ship Inn, Friday 15 May 2026, 8pm, with Ada Crane and Rob Ives.",
+            ["Ada Crane", "Rob Ives"],
+            [],
+        ),
+    ],
+)
+def test_performers_are_kept_apart_from_speakers(text, speakers, performers):
+    event = read_one(text)
+
+    assert ([p["name"] for p in event["speakers"]], [p["name"] for p in event["performers"]]) == (
+        speakers,
+        performers,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("This event has been cancelled.", "cancelled"),
+        ("It is postponed because of the strike.", "postponed"),
+        ("The date is subject to change.", "tentative"),
+        ("All welcome.", None),
+    ],
+)
+def test_status_is_read_from_the_events_sentences(sentence, status):
+    assert read_one(f"Quiz night at the Ship Inn, {WHEN}. {sentence}")["status"] == status
+
+
+def test_a_join_link_on_a_video_service_is_the_online_link():
+    event = read_one(f"Webinar on tenants' rights, {WHEN}. Details: https://us02web.zoom.us/j/123")
+
+    assert (event["online"], [(x["url"], x["kind"]) for x in event["links"]]) == (
+        True,
+        [("https://us02web.zoom.us/j/123", "online")],
+    )
