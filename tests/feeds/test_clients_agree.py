@@ -1,5 +1,6 @@
 """The site's feeds read by independent parsers: Python's icalendar (with recurring-ical-events
-to expand repeats), the strict `ical` package, vobject, and Mozilla's ical.js (Thunderbird's).
+to expand repeats), the strict `ical` package, vobject, Mozilla's ical.js (Thunderbird's) and
+node-ical.
 They must all see every occurrence of every event at the instant that was stored: over seven
 years, in zones of both hemispheres (Lord Howe Island's clocks move half an hour), on the
 nights the clocks change (the repeated hour included), for the site feed, filtered feeds, the
@@ -29,6 +30,7 @@ from tests.builders import child_of, event
 
 ROOT = Path(__file__).resolve().parents[2]
 ICALJS = Path(__file__).with_name("icaljs_events.mjs")
+NODEICAL = Path(__file__).with_name("nodeical_events.mjs")
 YEARS = range(2024, 2031)
 ZONES = (
     "Europe/London",
@@ -91,10 +93,11 @@ def read_with_vobject(body: bytes) -> Occurrences:
     return _sorted(found)
 
 
-def read_with_icaljs(bodies: list[bytes], tmp_path: Path) -> list[Occurrences]:
+def read_with_node(script: Path, package: str, bodies: list[bytes], tmp_path: Path):
+    """Each feed as a JavaScript parser reads it: ical.js (Thunderbird's) or node-ical."""
     node = shutil.which("node")
-    if node is None or not (ROOT / "node_modules" / "ical.js").exists():
-        message = "Node.js and ical.js (npm ci) are needed to read feeds as Thunderbird does"
+    if node is None or not (ROOT / "node_modules" / package).exists():
+        message = f"Node.js and {package} (npm ci) are needed to read feeds as it does"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
@@ -103,7 +106,7 @@ def read_with_icaljs(bodies: list[bytes], tmp_path: Path) -> list[Occurrences]:
         paths.append(tmp_path / f"feed-{n}.ics")
         paths[-1].write_bytes(body)
     done = subprocess.run(
-        [node, str(ICALJS), *map(str, paths)],
+        [node, str(script), *map(str, paths)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -114,6 +117,14 @@ def read_with_icaljs(bodies: list[bytes], tmp_path: Path) -> list[Occurrences]:
         _sorted({uid: [tuple(p) for p in pairs] for uid, pairs in read[str(path)].items()})
         for path in paths
     ]
+
+
+def read_with_icaljs(bodies: list[bytes], tmp_path: Path) -> list[Occurrences]:
+    return read_with_node(ICALJS, "ical.js", bodies, tmp_path)
+
+
+def read_with_nodeical(bodies: list[bytes], tmp_path: Path) -> list[Occurrences]:
+    return read_with_node(NODEICAL, "node-ical", bodies, tmp_path)
 
 
 PYTHON_READERS: dict[str, Callable[[bytes], Occurrences]] = {
@@ -293,10 +304,11 @@ def test_every_parser_reads_every_feed_at_the_stored_instants(client, stored, tm
         for reader, parse in PYTHON_READERS.items()
         for name in names
     }
-    for name, found in zip(
-        names, read_with_icaljs([feeds[n][0] for n in names], tmp_path), strict=True
-    ):
+    bodies = [feeds[n][0] for n in names]
+    for name, found in zip(names, read_with_icaljs(bodies, tmp_path), strict=True):
         read["ical.js", name] = found
+    for name, found in zip(names, read_with_nodeical(bodies, tmp_path), strict=True):
+        read["node-ical", name] = found
 
     assert 0 < len(want["dates"]) < len(stored)
     wrong = {
