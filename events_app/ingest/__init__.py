@@ -15,9 +15,11 @@ from .source import (
     IngestError,
     InputTooLargeError,
     OcrUnavailableError,
+    Outline,
     Source,
     UnsupportedInputError,
     WordBox,
+    outlines,
 )
 
 __all__ = [
@@ -25,8 +27,10 @@ __all__ = [
     "IngestError",
     "InputTooLargeError",
     "OcrUnavailableError",
+    "Outline",
     "Source",
     "UnsupportedInputError",
     "WordBox",
     "kind_of",
+    "outlines",
 ]

@@ -25,6 +25,7 @@ from .source import IngestError, InputTooLargeError, OcrUnavailableError, Source
 MAX_PIXELS = 40_000_000  # an A4 page at 600 dpi is 35 million pixels
 MAX_PAGES = 20
 OCR_SECONDS = 60
+PREVIEW_WIDTH = 1200
 HEADING_RATIO = 0.7  # lines at least this tall, against the tallest, are read first ...
 HEADING_OVER_USUAL = 1.4  # ... when the tallest stands out from the usual line at all
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -46,7 +47,22 @@ def read_image(data: bytes) -> Source:
     text, boxes = _layout(lines)
     if not text.strip():
         raise IngestError("No text could be read from the image")
-    return Source(kind="image", text=text, origin="poster image", words=tuple(boxes))
+    return Source(
+        kind="image",
+        text=text,
+        origin="poster image",
+        words=tuple(boxes),
+        preview=_preview(image),
+        image_size=image.size,
+    )
+
+
+def _preview(image: Image.Image) -> bytes:
+    small = image.copy()
+    small.thumbnail((PREVIEW_WIDTH, PREVIEW_WIDTH * 4))
+    out = io.BytesIO()
+    small.convert("RGB").save(out, format="JPEG", quality=70)
+    return out.getvalue()
 
 
 def read_pdf(data: bytes) -> Source:

@@ -68,3 +68,30 @@ class Source:
     calendar_links: tuple[str, ...] = ()
     words: tuple[WordBox, ...] = field(default=(), repr=False)
     notes: tuple[str, ...] = ()
+    preview: bytes = field(default=b"", repr=False)
+    """A poster's image as a JPEG no wider than 1,200 pixels, for the review page; its
+    `image_size` is the original's, in which `words` are placed."""
+    image_size: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A recognised word that a draft's field came from, on the poster (original pixels)."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+    label: str
+
+
+def outlines(source: Source, spans_per_draft) -> list[Outline]:
+    """The word boxes under each field's span: where on the poster each value was read."""
+    found = []
+    for n, spans in enumerate(spans_per_draft):
+        for name, span in spans.items():
+            label = f"event {n + 1}: {name.split('.')[0]}"
+            for word in source.words:
+                if word.start < span.end and span.start < word.end and word.page == 1:
+                    found.append(Outline(word.left, word.top, word.width, word.height, label))
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -9,7 +10,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from .. import services
 from ..domain import Event, InvalidEventError, User, known_zone
 from ..fetch import FetchError
-from ..ingest import MAX_FILE_BYTES, IngestError
+from ..ingest import MAX_FILE_BYTES, IngestError, outlines
 from ..ingest import read as ingest
 from ..parsing import ParseError
 from ..store import repository
@@ -174,8 +175,22 @@ def _review_source(read):
         text=source.text,
         source=highlight(source.text, [d.spans for d in drafts]),
         origin=source,
+        poster=_poster_view(source, drafts),
         error=None,
     )
+
+
+def _poster_view(source, drafts) -> dict | None:
+    """The poster with the words each field came from outlined, when it was an image."""
+    if not source.preview:
+        return None
+    width, height = source.image_size
+    return {
+        "image": "data:image/jpeg;base64," + base64.b64encode(source.preview).decode("ascii"),
+        "width": width,
+        "height": height,
+        "outlines": outlines(source, [d.spans for d in drafts]),
+    }
 
 
 def _paste_again(text: str, reference: str, zone: str, error: str):

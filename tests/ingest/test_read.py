@@ -17,6 +17,7 @@ from events_app.ingest import (
     OcrUnavailableError,
     UnsupportedInputError,
     kind_of,
+    outlines,
 )
 from events_app.ingest.read import PAGE_DATA_NOTE, parse_source, read_bytes, result_to_dict
 from events_app.parsing import draft_to_dict, parse_announcement
@@ -186,6 +187,20 @@ def test_poster_words_are_placed_on_the_image():
     first = source.words[0]
     assert (source.text[first.start : first.end], first.page) == ("Books", 1)
     assert 60 <= first.left <= 100 and 80 <= first.top <= 120
+
+
+def test_outlines_are_the_word_boxes_under_each_fields_span():
+    source = read_bytes(png(draw_poster(POSTER_TOP)))
+    result = parse_source(source, timezone="Europe/London")
+    title_words = [w for w in source.words if w.end <= len("Books and Beer Night")]
+    boxes = [
+        o for o in outlines(source, [d.spans for d in result.drafts]) if o.label.endswith("title")
+    ]
+    assert [(o.left, o.top, o.width, o.height) for o in boxes] == [
+        (w.left, w.top, w.width, w.height) for w in title_words
+    ]
+    assert len(boxes) == 4
+    assert Image.open(io.BytesIO(source.preview)).size == (1200, 1697)
 
 
 def test_two_page_pdf_is_read_from_its_text_layer_heading_first():

@@ -173,6 +173,9 @@ def test_organiser_uploads_a_poster(signed_in):
     assert response.status_code == 200
     assert "Read from the poster" in page
     assert 'value="Books and Beer Night"' in page
+    assert '<image href="data:image/jpeg;base64,' in page
+    # The four words of the title are outlined on the poster, each labelled.
+    assert page.count("<title>event 1: title</title>") == 4
 
 
 def test_organiser_upload_may_be_larger_than_the_site_wide_limit(signed_in):
