@@ -73,7 +73,8 @@ _DASH = r"\s*(?:-|–|—|to|until|till|through|thru)\s*"
 
 DAY_MONTH = re.compile(
     rf"""\b(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?
-    (?P<days>{_DAY}(?:\s*+,\s*+{_LIST_DAY}){{0,12}}+(?:,?\s+(?:and|&)\s+{_DAY})?)
+    (?P<days>{_DAY}(?:\s*+,\s*+(?:{_WD},?\s+)?{_LIST_DAY}){{0,12}}+
+        (?:,?\s+(?:and|&)\s+(?:{_WD},?\s+)?(?:the\s+)?{_DAY})?)
     (?:{_DASH}(?:(?P<wd2>{_WD}),?\s+(?:the\s+)?)?(?P<day2>{_DAY}))?
     (?:\s+of)?\s+(?P<month>{_MONTH})(?![a-z])
     (?:,?\s+(?P<year>{_YEAR}))?""",
