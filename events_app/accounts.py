@@ -22,9 +22,10 @@ from .store.db import begin_write
 
 IDLE_TIMEOUT = timedelta(hours=2)
 ABSOLUTE_TIMEOUT = timedelta(hours=12)
-FAILURE_WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_ACCOUNT = 5
-MAX_FAILURES_PER_ADDRESS = 20
+FAILURE_WINDOW = timedelta(hours=1)
+FREE_ATTEMPTS = 5
+FIRST_DELAY = timedelta(seconds=1)
+LONGEST_DELAY = timedelta(minutes=15)
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s]{2,}$")
 
 
@@ -33,7 +34,11 @@ class AccountError(ValueError):
 
 
 class TooManyAttemptsError(AccountError):
-    """Too many failed logins recently, for this account or from this address."""
+    """Too many failed logins for this account from this address: the next try must wait."""
+
+    def __init__(self, wait: timedelta) -> None:
+        self.seconds = max(1, int(wait.total_seconds() + 0.999))
+        super().__init__(f"Too many attempts. Please wait {self.seconds} seconds and try again.")
 
 
 def normalise_email(email: str) -> str:
@@ -55,26 +60,37 @@ def create_user(session: Session, email: str, password: str, role: Role, now: da
     return user
 
 
+def retry_delay(failures: int) -> timedelta:
+    """How long after the last failure the next try is heard: nothing for the first few, then
+    1 s, 2 s, 4 s ... doubling up to 15 minutes."""
+    if failures < FREE_ATTEMPTS:
+        return timedelta(0)
+    return min(FIRST_DELAY * 2 ** min(failures - FREE_ATTEMPTS, 20), LONGEST_DELAY)
+
+
 def log_in(session: Session, email: str, password: str, address: str, now: datetime) -> str:
-    """A new session token for the right password; the same error for every wrong answer."""
+    """A new session token for the right password; the same error for every wrong answer.
+
+    Guessing is slowed per (account, address) pair, by delays that grow with each failure;
+    nothing is locked. Someone guessing from one address slows only themselves: the owner
+    signing in from their own address, and everyone else behind a shared one, are not held up.
+    A try made before its delay is over is answered 429 without checking the password, so a
+    guesser gains nothing by sending faster."""
     email = normalise_email(email)
-    account_key, address_key = f"account:{email}", f"address:{address}"
-    since = now - FAILURE_WINDOW
+    pair_key = f"pair:{email}|{address}"
     begin_write(session)
-    if (
-        store.count_failures(session, account_key, since) >= MAX_FAILURES_PER_ACCOUNT
-        or store.count_failures(session, address_key, since) >= MAX_FAILURES_PER_ADDRESS
-    ):
+    failures, last = store.recent_failures(session, pair_key, now - FAILURE_WINDOW)
+    wait = (last + retry_delay(failures) - now) if last else timedelta(0)
+    if wait > timedelta(0):
         session.rollback()
-        raise TooManyAttemptsError("Too many attempts. Please wait a few minutes and try again.")
+        raise TooManyAttemptsError(wait)
     found = store.find_user(session, email)
     password_hash = found[1] if found else _dummy_hash()
     if not verify_password(password, password_hash) or found is None:
-        store.record_failure(session, account_key, now)
-        store.record_failure(session, address_key, now)
+        store.record_failure(session, pair_key, now)
         session.commit()
         raise AccountError("That e-mail address and password do not match an account.")
-    store.clear_failures(session, account_key)
+    store.clear_failures(session, pair_key)
     token = secrets.token_urlsafe(32)
     store.add_session(session, token_digest(token), found[0].id, now)
     session.commit()

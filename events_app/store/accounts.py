@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -61,9 +61,16 @@ def record_failure(session: Session, key: str, now: datetime) -> None:
     session.add(LoginFailureRow(key=key, at=now))
 
 
-def count_failures(session: Session, key: str, since: datetime) -> int:
-    query = select(func.count()).where(LoginFailureRow.key == key, LoginFailureRow.at >= since)
-    return session.scalar(query) or 0
+def recent_failures(session: Session, key: str, since: datetime) -> tuple[int, datetime | None]:
+    """How many failures under `key` since `since`, and when the last of them was."""
+    count, last = session.execute(
+        select(func.count(), func.max(LoginFailureRow.at)).where(
+            LoginFailureRow.key == key, LoginFailureRow.at >= since
+        )
+    ).one()
+    if last is not None and last.tzinfo is None:  # SQLite hands back naive UTC
+        last = last.replace(tzinfo=UTC)
+    return count or 0, last
 
 
 def clear_failures(session: Session, key: str) -> None:

@@ -70,7 +70,8 @@ def login():
     try:
         token = accounts.log_in(db_session(), email, password, request.remote_addr or "", now())
     except accounts.TooManyAttemptsError as exc:
-        return render_template("login.html", email=email, error=str(exc)), 429
+        page = render_template("login.html", email=email, error=str(exc))
+        return page, 429, {"Retry-After": str(exc.seconds)}
     except accounts.AccountError as exc:
         return render_template("login.html", email=email, error=str(exc)), 401
     session.clear()

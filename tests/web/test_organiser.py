@@ -176,7 +176,7 @@ def test_failed_login_says_the_same_whatever_was_wrong(client, organiser, passwo
 
 
 def test_repeated_failures_are_refused_for_a_while(client, organiser):
-    for _ in range(accounts.MAX_FAILURES_PER_ACCOUNT):
+    for _ in range(accounts.FREE_ATTEMPTS):
         sign_in(client, password="wrong password")
 
     response = sign_in(client)
