@@ -170,8 +170,6 @@ def _draft(item: dict, default_zone: str, page_url: str) -> Draft | None:
         return None
     end = _when(item.get("endDate"), zone)
     mode = _text(item.get("eventAttendanceMode"))
-    people = item.get("performer") or item.get("performers") or []
-    people = people if isinstance(people, list) else [people]
     offers = item.get("offers") or []
     offers = offers if isinstance(offers, list) else [offers]
     links = [
@@ -179,23 +177,42 @@ def _draft(item: dict, default_zone: str, page_url: str) -> Draft | None:
         for o in offers
         if isinstance(o, dict) and _text(o.get("url"))
     ]
-    warnings = [PAGE_DATA_NOTE]
-    status = _text(item.get("eventStatus"))
-    if status.endswith(("EventCancelled", "EventPostponed")):
-        warnings.append(f"The page marks this event {_SCHEMA.sub('', status)[5:].lower()}")
+    status = _STATUSES.get(_SCHEMA.sub("", _text(item.get("eventStatus"))))
     return Draft(
         title=title,
         start=start,
         end=end,
         timezone=zone,
         venues=venues,
-        speakers=[DraftPerson(_text(p)) for p in people if _text(p)],
+        speakers=_people(item, "speaker", "speakers"),
+        performers=_people(item, "performer", "performers"),
+        status=status,
         online=online or "Online" in mode,
         url=_text(item.get("url")) or join_url or page_url,
         links=links,
         price=next((_price(o) for o in offers if isinstance(o, dict) and _price(o)), ""),
-        warnings=warnings,
+        warnings=[PAGE_DATA_NOTE],
     )
+
+
+_STATUSES = {
+    "EventCancelled": "cancelled",
+    "EventPostponed": "postponed",
+    "EventRescheduled": None,
+    "EventScheduled": None,
+    "EventMovedOnline": None,
+}
+
+
+def _people(item: dict, *keys: str) -> list[DraftPerson]:
+    """People under the first of `keys` the item has: a Person, a name, or a list of them.
+    (schema.org has no 'speaker'; pages that say one mean it, so it is read too.)"""
+    for key in keys:
+        people = item.get(key)
+        if people:
+            people = people if isinstance(people, list) else [people]
+            return [DraftPerson(_text(p)) for p in people if _text(p)]
+    return []
 
 
 def _price(offer: dict) -> str:

@@ -5,6 +5,7 @@ Only `read_link` touches the network, and only through the guarded `fetch.Fetche
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -156,20 +157,35 @@ def parse_source(
 
 def _completed(event: Draft, parsed: list[Draft]) -> Draft:
     """`event` (from the page's data) with what it lacks taken from the text's draft of the
-    same day, if there is one."""
-    same_day = [d for d in parsed if _day(d.start) == _day(event.start)]
-    if not same_day:
+    same event: the same start, or else the same day and a title sharing a word."""
+    text = _same_event(event, parsed)
+    if text is None:
         return event
-    text = same_day[0]
     return replace(
         event,
         venues=event.venues or text.venues,
         speakers=event.speakers or text.speakers,
+        performers=event.performers or text.performers,
         end=event.end or text.end,
         price=event.price or text.price,
         recurrence=event.recurrence or text.recurrence,
         warnings=list(event.warnings),
     )
+
+
+def _same_event(event: Draft, parsed: list[Draft]) -> Draft | None:
+    same_day = [d for d in parsed if _day(d.start) == _day(event.start)]
+    exact = [d for d in same_day if d.start == event.start]
+    if exact:
+        return exact[0]
+    words = _words(event.title)
+    shared = [(len(words & _words(d.title)), i) for i, d in enumerate(same_day)]
+    best = max(shared, default=(0, 0))
+    return same_day[best[1]] if best[0] else None
+
+
+def _words(title: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", title.lower()) if len(w) > 3}
 
 
 def _day(value: Any) -> date | None:

@@ -52,7 +52,8 @@ SEED_JSONLD = [
             {"@type": "Place", "name": "Student Central"},
             {"@type": "Place", "name": "Unite House"},
         ],
-        "performer": [{"@type": "Person", "name": "John McDonnell"}],
+        "performer": [{"@type": "MusicGroup", "name": "The Red Flags"}],
+        "eventStatus": "https://schema.org/EventPostponed",
         "offers": {"@type": "Offer", "url": "https://tickets.example/arise", "price": "0"},
     },
     {

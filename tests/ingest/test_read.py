@@ -119,17 +119,27 @@ def test_page_data_are_used_as_they_are_and_the_text_fills_what_they_lack():
             "2018-07-28T10:00",
             "2018-07-28T17:00",
             ["Student Central", "Unite House"],
-            ["John McDonnell"],
+            # The data name a performer and no speaker: the text's draft of the same start
+            # supplies the speakers.
+            [
+                "John McDonnell",
+                "Diane Abbott",
+                "Richard Burgon",
+                "Shami Chakrabarti",
+                "Steve Turner",
+            ],
         ),
-        # The data name no speaker for the session: the text's draft of that day supplies him.
+        # The data name no speaker for the session: the text's draft of it supplies him.
         ("Session on Latin America", "2018-07-28", None, [], ["Chris Williamson"]),
     ]
     assert [e["provenance"] for e in document["events"]] == ["page data"] * 3
     assert all(PAGE_DATA_NOTE in e["warnings"] for e in document["events"])
     festival = document["events"][1]
-    assert (festival["price"], festival["links"]) == (
+    assert (festival["price"], festival["links"], festival["performers"], festival["status"]) == (
         "Free",
         [{"url": "https://tickets.example/arise", "kind": "tickets", "price": "Free"}],
+        [{"name": "The Red Flags", "honorific": None, "affiliation": None}],
+        "postponed",
     )
 
 
