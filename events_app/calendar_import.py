@@ -64,6 +64,7 @@ _TIME_PROPERTIES = {
     "EXDATE": "left-out dates",
     "RECURRENCE-ID": "date of the occurrence it changes",
 }
+_WEEKDAY_NUMBER = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 _SUB_DAILY = {"SECONDLY": "every second", "MINUTELY": "every minute", "HOURLY": "every hour"}
 _URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
 _VTIMEZONE = re.compile(r"^BEGIN:VTIMEZONE.*?^END:VTIMEZONE", re.MULTILINE | re.DOTALL | re.I)
@@ -306,7 +307,7 @@ def _expand(
         event = _event(series.master, series.uid, default_timezone)
         _note_local_time(event, series.master, notes)
         return [event]
-    if not _expandable(series, notes):
+    if not _expandable(series, window[0], notes):
         return []
     calendar = icalendar.Calendar()
     for component in series.components:
@@ -336,7 +337,7 @@ def _expand(
     return events
 
 
-def _expandable(series: _Series, notes: list[str]) -> bool:
+def _expandable(series: _Series, window_start: datetime, notes: list[str]) -> bool:
     """Whether the series' rules can be expanded cheaply: not more often than daily, and not
     more than MAX_PER_DAY times a day."""
     master = series.master
@@ -348,7 +349,7 @@ def _expandable(series: _Series, notes: list[str]) -> bool:
                 "rules that repeat more often than daily are not imported"
             )
             return False
-        if not _some_day_matches(rule):
+        if not _some_day_matches(rule, window_start.year):
             notes.append(
                 f"Left out “{series.title}”: its repeat rule names no date that exists "
                 f"({rule.to_ical().decode()})"
@@ -366,15 +367,51 @@ def _expandable(series: _Series, notes: list[str]) -> bool:
     return True
 
 
-def _some_day_matches(rule: Any) -> bool:
-    """False for a rule whose BYMONTH and BYMONTHDAY name only days no year has (30 February):
-    dateutil would search for them until the year 9999."""
+def _some_day_matches(rule: Any, year: int) -> bool:
+    """False for a rule whose day filters no day meets: 30 February, or day 200 of January.
+    dateutil would search for such a day until the year 9999, which takes many seconds.
+    BYMONTH with BYMONTHDAY is settled from the months' lengths; BYYEARDAY and BYWEEKNO are
+    tried on every day of 29 years from `year` (the weekdays and leap years of the Gregorian
+    calendar repeat within that span, no century year falling in it before 2100)."""
     months = [int(m) for m in rule.get("BYMONTH", [])] or list(range(1, 13))
     days = [int(d) for d in rule.get("BYMONTHDAY", [])]
-    if not days:
+    if days:
+        longest = {m: calendar.monthrange(2024, m)[1] for m in range(1, 13)}  # a leap year
+        if not any(abs(d) <= longest.get(m, 31) for m in months for d in days):
+            return False
+    if not (rule.get("BYYEARDAY") or rule.get("BYWEEKNO")):
         return True
-    longest = {m: calendar.monthrange(2024, m)[1] for m in range(1, 13)}  # 2024: a leap year
-    return any(abs(d) <= longest.get(m, 31) for m in months for d in days)
+    if rule.get("BYWEEKNO") and str(rule.get("WKST", ["MO"])[0]).upper() != "MO":
+        return True  # weeks counted from another day: not tried here
+    return any(_day_matches(rule, day) for day in _days(year, 29))
+
+
+def _days(first_year: int, years: int) -> Iterable[date]:
+    day, end = date(first_year, 1, 1), date(first_year + years, 1, 1)
+    while day < end:
+        yield day
+        day += timedelta(days=1)
+
+
+def _day_matches(rule: Any, day: date) -> bool:
+    """Whether the day passes the rule's day filters (nth weekdays read as any such weekday,
+    so this says yes wherever the rule might)."""
+
+    def hits(values: list[Any], positive: int, count: int) -> bool:
+        return any(int(v) == positive or int(v) == positive - count - 1 for v in values)
+
+    year_length = 366 if calendar.isleap(day.year) else 365
+    month_length = calendar.monthrange(day.year, day.month)[1]
+    weeks = date(day.year, 12, 28).isocalendar()[1]
+    iso_year, week, _ = day.isocalendar()
+    checks = [
+        ("BYMONTH", lambda v: day.month in {int(m) for m in v}),
+        ("BYMONTHDAY", lambda v: hits(v, day.day, month_length)),
+        ("BYYEARDAY", lambda v: hits(v, day.timetuple().tm_yday, year_length)),
+        ("BYWEEKNO", lambda v: iso_year == day.year and hits(v, week, weeks)),
+        ("BYDAY", lambda v: day.weekday() in {_WEEKDAY_NUMBER.get(str(d)[-2:].upper()) for d in v}),
+    ]
+    return all(test(rule[name]) for name, test in checks if rule.get(name))
 
 
 def _bounded(component: Any, window: tuple[datetime, datetime]) -> Any:

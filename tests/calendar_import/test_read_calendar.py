@@ -167,23 +167,36 @@ def test_a_daily_rule_is_capped_at_its_first_occurrences_in_the_year_with_a_note
     ]
 
 
-def test_a_rule_naming_no_real_date_is_left_out_with_a_note():
-    data = ics(
-        lines(
-            "UID:n@x",
-            "DTSTART:19000101T090000Z",
-            "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
-            "SUMMARY:Never",
-        )
-    )
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=DAILY;BYMONTHDAY=30;BYMONTH=2",
+        "FREQ=DAILY;BYYEARDAY=200;BYMONTH=1",
+        "FREQ=WEEKLY;BYWEEKNO=60",
+        "FREQ=YEARLY;COUNT=3;BYMONTHDAY=31;BYMONTH=4",
+    ],
+)
+def test_a_rule_naming_no_real_date_is_left_out_with_a_note(rule):
+    """dateutil would search for such a day until the year 9999 (tens of seconds)."""
+    data = ics(lines("UID:n@x", "DTSTART:19000101T090000Z", f"RRULE:{rule}", "SUMMARY:Never"))
 
     result = read(data)
 
     assert result.events == []
-    assert result.warnings == [
-        "Left out “Never”: its repeat rule names no date that exists "
-        "(FREQ=DAILY;BYMONTHDAY=30;BYMONTH=2)"
-    ]
+    [note] = result.warnings
+    assert note.startswith("Left out “Never”: its repeat rule names no date that exists (")
+
+
+def test_a_rule_whose_filters_meet_rarely_is_still_expanded():
+    """Day 31 of the year on a Monday: 31 January 2028, in the year after 1 June 2027."""
+    rule = "FREQ=DAILY;BYYEARDAY=31;BYDAY=MO"
+    data = ics(lines("UID:r@x", "DTSTART:20000101T090000Z", f"RRULE:{rule}", "SUMMARY:Rare"))
+
+    result = read_calendar(
+        data, now=datetime(2027, 6, 1, tzinfo=UTC), default_timezone="Europe/London"
+    )
+
+    assert (starts(result), result.warnings) == (["Mon 2028-01-31 09:00"], [])
 
 
 def test_an_import_over_its_time_budget_is_refused():
