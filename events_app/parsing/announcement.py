@@ -118,6 +118,7 @@ class Reading:
     zone_mentions: list = field(default_factory=list)
     zone_starts: list[int] = field(default_factory=list)
     address_zone: str | None = None
+    name_lines: dict[int, DraftPerson] = field(default_factory=dict)  # block -> the first
     warnings: list[str] = field(default_factory=list)
     known_venues: places_mod.KnownVenues = field(default_factory=lambda: places_mod.KnownVenues(()))
 
@@ -152,6 +153,9 @@ def read_announcement(
         address_zone=address_zone,
         known_venues=places_mod.KnownVenues(known_venues),
     )
+    for person in people_mod.name_lines(reading.layout.lines):
+        block = reading.layout.block_at(person.span.start) if person.span else -1
+        reading.name_lines.setdefault(block, person)
     seeds = _seeds(reading)
     if len(seeds) > MAX_EVENTS:
         reading.warnings.append(
@@ -509,13 +513,15 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
             for p in people_mod.find_speakers(sentence.text, sentence.start)
             if p.name.lower() not in {s.name.lower() for s in speakers}
         )
-    title, title_span = _title(reading, seed)
+    title, title_span = _title(reading, seed, venues)
     if not venues:
         venues = _venue_from_address(clause_text, seed.clause[0], title)
     title = _without_venue(title, venues)
     title, title_span, venues, speakers = _labelled(
         reading, seed, title, title_span, venues, speakers
     )
+    if not speakers:
+        speakers = _name_line_near(reading, seed)
     scope = clause_text + " " + context_text
     found_links = links_mod.find_links(clause_text, seed.clause[0])
     for sentence in seed.context:
@@ -609,6 +615,15 @@ TALKING = re.compile(
 def _is_performance(words: str) -> bool:
     """A gig, a comedy night, a concert: who is on is performing, not speaking."""
     return bool(PERFORMANCE.search(words)) and not TALKING.search(words)
+
+
+def _name_line_near(reading: Reading, seed: Seed) -> list[DraftPerson]:
+    """The speaker set out on a line of their own in the event's block (tokens.py blocks)."""
+    block = reading.layout.block_at(seed.mention.start)
+    for nearby in (block, block - 1, block + 1):
+        if nearby in reading.name_lines:
+            return [reading.name_lines[nearby]]
+    return []
 
 
 def _labelled(reading: Reading, seed: Seed, title, title_span, venues, speakers):
@@ -854,9 +869,16 @@ def _venue_features(text: str, venue: DraftVenue, where: str) -> tuple[str, ...]
     return tuple(features)
 
 
-def _title(reading: Reading, seed: Seed) -> tuple[str | None, Span | None]:
+def _title(
+    reading: Reading, seed: Seed, venues: list[DraftVenue]
+) -> tuple[str | None, Span | None]:
     """The best-scored of every title the text offers for this event (weights.TITLE)."""
-    found = best(_title_candidates(reading, seed), weights.TITLE, weights.TITLE_THRESHOLD)
+    places = {v.name.lower() for v in venues}
+    candidates = [
+        c.with_features("is_venue") if c.value.lower() in places else c
+        for c in _title_candidates(reading, seed)
+    ]
+    found = best(candidates, weights.TITLE, weights.TITLE_THRESHOLD)
     if found is None:
         return None, None
     return found[1].value, found[1].span
@@ -913,9 +935,10 @@ def _title_candidates(reading: Reading, seed: Seed) -> list[Candidate[str]]:
         below = layout.next_text_line(line.number)  # 'Sep 23 2023' / 'The Big Gig @ The Hub'
         if below is not None and below.number in layout.heading_numbers:
             add("next_line", titles_mod.clean_title(below.text), None, below.span())
-    for heading in layout.headings_before(line.start, 3):
+    people = {p.name for p in reading.name_lines.values()}
+    for heading in layout.headings_before(line.start, 4):
         title = titles_mod.clean_title(heading.text)
-        if title and not _title_features(title):
+        if title and not _title_features(title) and heading.text.strip() not in people:
             add("heading", title, None, heading.span())
             break
     return out
@@ -946,6 +969,8 @@ def _title_features(title: str) -> tuple[str, ...]:
         features.append("page_line")
     if LIST_HEADING.search(title):
         features.append("list_heading")
+    if people_mod.AFFILIATION_START.match(title):
+        features.append("affiliation")
     return tuple(features)
 
 

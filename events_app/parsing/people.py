@@ -227,3 +227,37 @@ def field_people(value: str, at: int) -> list[DraftPerson]:
             )
         )
     return people
+
+
+_AFFILIATION_LINE = re.compile(
+    r"\b(?:Department|Dept\.?|University|Univ\.?|Institute|College|School|Laborator(?:y|ies)"
+    r"|Lab|Inc\.?|Corporation|Corp\.?|Center|Centre|Faculty|Professor|Lecturer|Researcher"
+    r"|Fellow|Student|Candidate|Director|Author|Historian|Artist|Writer)\b"
+)
+AFFILIATION_START = re.compile(
+    r"(?:(?:the|a)\s+)?(?:Department|Dept\.?|University|School|Faculty|Institute|College)\s+(?:of|for)\b",
+    re.IGNORECASE,
+)
+_LEAD_LINE = re.compile(
+    r"^\s*(?:by|with|speaker|presented\s+by|an\s+evening\s+with)\s*:?\s*$", re.I
+)
+
+
+def name_lines(lines: list) -> list[DraftPerson]:
+    """A line that holds only a name, under 'by' / 'with' or over a line of affiliation
+    ('Laura Petitto' / 'Department of Psychology'): how notices and posters set out a speaker."""
+    found = []
+    for i, line in enumerate(lines):
+        words = line.text.strip()
+        if not words or len(words.split()) > 6:
+            continue
+        before = next((x for x in reversed(lines[max(0, i - 3) : i]) if not x.blank), None)
+        after = next((x for x in lines[i + 1 : i + 3] if not x.blank), None)
+        led = before is not None and _LEAD_LINE.match(before.text)
+        placed = after is not None and _AFFILIATION_LINE.search(after.text)
+        if not (led or placed):
+            continue
+        people = field_people(words, line.start + line.indent)
+        if len(people) == 1 and not _AFFILIATION_LINE.search(words):
+            found.append(people[0])
+    return found

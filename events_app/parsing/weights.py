@@ -28,6 +28,8 @@ TITLE = {
     "is_label": -50.0,  # 'When', 'Date', 'Time': a label is not a name
     "calendar_only": -50.0,  # 'Tuesday', 'March'
     "page_line": -50.0,  # 'Posted by ...', 'Published ...'
+    "is_venue": -8.0,  # the words are the event's venue: where, not what
+    "affiliation": -8.0,  # 'Department of Physics' under a speaker's name
     "list_heading": -8.0,  # 'Spring dates', 'Programme': what a list is, not what an event is
 }
 TITLE_THRESHOLD = 0.0
