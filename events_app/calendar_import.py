@@ -116,11 +116,11 @@ def read_calendar(
     """The events of an iCalendar file, recurrences expanded from `now` to a year ahead.
 
     Raises CalendarImportError for a file that cannot be read as a calendar, holds more than
-    `max_events` events, or takes longer than `budget_seconds` to expand; an event that cannot
-    be read is left out with a note naming it and saying why.
+    `max_events` events, or takes longer than `budget_seconds` to expand once read; an event
+    that cannot be read is left out with a note naming it and saying why.
     """
+    calendar = _parse(data)  # linear in the file's size, which the caller bounds
     deadline = clock.monotonic() + budget_seconds
-    calendar = _parse(data)
     components = list(calendar.walk("VEVENT"))
     if len(components) > max_events:
         raise CalendarImportError(
