@@ -3,6 +3,7 @@ the status, the message a person reads, and that nothing was stored or changed."
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -11,6 +12,8 @@ from typing import Any
 import icalendar
 import pytest
 from markupsafe import escape
+from PIL import Image
+from pypdf import PdfWriter
 
 from events_app.domain import EventFilter
 from events_app.fetch import Fetcher
@@ -79,6 +82,31 @@ class Context:
             path,
             data=body + b"&csrf_token=" + token,
             content_type="application/x-www-form-urlencoded",
+        )
+
+    def upload(self, data: bytes, filename: str = "poster.png"):
+        """A file posted to the organiser page's upload form, as a browser sends it."""
+        boundary = "----bad-input-boundary"
+        body = (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n'
+                f"{self.token()}\r\n--{boundary}\r\nContent-Disposition: form-data; "
+                f'name="file"; filename="{filename}"\r\n'
+                "Content-Type: application/octet-stream\r\n\r\n"
+            ).encode()
+            + data
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        return self.client.post(
+            "/organiser/new/file",
+            data=body,
+            content_type=f"multipart/form-data; boundary={boundary}",
+        )
+
+    def link(self, url: str):
+        self.client.application.extensions["calendar_fetcher"] = Fetcher(connect=_no_connection)
+        return self.client.post(
+            "/organiser/new/link", data={"url": url, "csrf_token": self.token()}
         )
 
     def import_url(self, url: str):
@@ -366,6 +394,61 @@ IMPORTS: list[Row] = [
     ("file:///etc/passwd", lambda c: c.import_url("file:///etc/passwd"), 422, "must start with"),
 ]
 
+
+def _pdf(pages: int, password: str | None = None) -> bytes:
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(password)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _image(size: tuple[int, int], mode: str = "L") -> bytes:
+    out = io.BytesIO()
+    Image.new(mode, size, 255 if mode == "L" else 1).save(out, format="PNG")
+    return out.getvalue()
+
+
+INGEST: list[Row] = [
+    ("a decompression-bomb image", lambda c: c.upload(_image((8000, 6000), "1")), 413, "too large"),
+    ("an image with no text", lambda c: c.upload(_image((300, 200))), 422, "No text could be read"),
+    ("a broken image", lambda c: c.upload(b"\x89PNG\r\n\x1a\nbroken"), 422, "could not be read"),
+    ("an encrypted PDF", lambda c: c.upload(_pdf(1, "pw"), "a.pdf"), 422, "The PDF is encrypted"),
+    ("a PDF of 21 pages", lambda c: c.upload(_pdf(21), "a.pdf"), 413, "at most 20 are read"),
+    ("a broken PDF", lambda c: c.upload(b"%PDF-1.4\n1 0 obj <<", "a.pdf"), 422, "damaged"),
+    ("an archive", lambda c: c.upload(b"PK\x03\x04" + b"\0" * 64, "a.zip"), 415, "not one this"),
+    ("a file over 10 MB", lambda c: c.upload(b"x" * (11 * 1024 * 1024)), 413, "larger than"),
+    (
+        "an e-mail with broken MIME",
+        lambda c: c.upload(
+            b"From: a@b.example\nSubject: x\nContent-Type: multipart/mixed\n\nno boundary",
+            "m.eml",
+        ),
+        422,
+        "MIME structure is broken",
+    ),
+    (
+        "an e-mail in an unknown charset",
+        lambda c: c.upload(
+            b"From: a@b.example\nSubject: x\nContent-Type: text/plain; charset=x-nope\n\nhi",
+            "m.eml",
+        ),
+        422,
+        "unknown character set: x-nope",
+    ),
+    ("a link to a private address", lambda c: c.link("http://10.0.0.1/news"), 422, "not allowed"),
+    ("a link to a file", lambda c: c.link("file:///etc/passwd"), 422, "must start with"),
+    (
+        "a link to loopback through the API",
+        lambda c: c.client.post("/api/v1/parse", json={"url": "http://[::1]/"}),
+        422,
+        "Address not allowed",
+    ),
+]
+
 HEADERS: list[Row] = [
     (
         "a Host header for another site",
@@ -401,7 +484,7 @@ HEADERS: list[Row] = [
     ),
 ]
 
-ROWS = PASTED + DATES + LIMITS + FORMS + CSRF + QUERIES + IMPORTS + HEADERS
+ROWS = PASTED + DATES + LIMITS + FORMS + CSRF + QUERIES + IMPORTS + INGEST + HEADERS
 
 
 @pytest.fixture
@@ -448,6 +531,7 @@ def test_every_kind_in_the_design_list_has_rows():
         "csrf": CSRF,
         "queries": QUERIES,
         "imports": IMPORTS,
+        "ingest": INGEST,
         "headers": HEADERS,
     }
     assert all(len(rows) >= 4 for rows in kinds.values())
