@@ -86,7 +86,7 @@ def log_in(session: Session, email: str, password: str, address: str, now: datet
         raise TooManyAttemptsError(wait)
     found = store.find_user(session, email)
     password_hash = found[1] if found else _dummy_hash()
-    if not verify_password(password, password_hash) or found is None:
+    if not verify_password(password, password_hash) or found is None or found[0].disabled:
         store.record_failure(session, pair_key, now)
         session.commit()
         raise AccountError("That e-mail address and password do not match an account.")
@@ -115,7 +115,7 @@ def user_for_token(session: Session, token: str, now: datetime) -> User | None:
     if found is None:
         return None
     user, created, seen = found
-    expired = now - seen > IDLE_TIMEOUT or now - created > ABSOLUTE_TIMEOUT
+    expired = user.disabled or now - seen > IDLE_TIMEOUT or now - created > ABSOLUTE_TIMEOUT
     if expired or now - seen > timedelta(minutes=1):
         begin_write(session)
         if expired:
@@ -144,6 +144,49 @@ def change_role(session: Session, user_id: int, role: Role) -> None:
             raise AccountError("The last admin cannot stop being one")
         if not store.set_role(session, user_id, role):
             raise AccountError("There is no such account")
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+
+
+def change_password(session: Session, user_id: int, current: str, new: str, keep_token: str) -> int:
+    """Set a new password, given the current one; every other session of the user ends (a
+    password is changed because someone else may know it). How many sessions ended."""
+    stored = store.password_hash_of(session, user_id)
+    session.rollback()
+    if stored is None or not verify_password(current, stored):
+        raise AccountError("The current password is not right")
+    new_hash = hash_password(new)
+    begin_write(session)
+    store.set_password_hash(session, user_id, new_hash)
+    ended = store.delete_sessions_of(session, user_id, keep=token_digest(keep_token))
+    session.commit()
+    return ended
+
+
+def end_other_sessions(session: Session, user_id: int, keep_token: str) -> int:
+    """Sign the user out everywhere but this browser; how many sessions ended."""
+    begin_write(session)
+    ended = store.delete_sessions_of(session, user_id, keep=token_digest(keep_token))
+    session.commit()
+    return ended
+
+
+def set_disabled(session: Session, acting: User, user_id: int, disabled: bool) -> None:
+    """Stop an account signing in (its sessions end in the same transaction), or let it again.
+    An admin cannot disable themselves, nor the last admin who can sign in."""
+    if disabled and user_id == acting.id:
+        raise AccountError("You cannot disable your own account")
+    begin_write(session)
+    try:
+        admins = store.lock_admin_ids(session)
+        if disabled and admins == [user_id]:
+            raise AccountError("The last admin cannot be disabled")
+        if not store.set_disabled(session, user_id, disabled):
+            raise AccountError("There is no such account")
+        if disabled:
+            store.delete_sessions_of(session, user_id)
         session.commit()
     except Exception:
         session.rollback()

@@ -41,6 +41,7 @@ class User:
     id: int
     email: str
     role: Role
+    disabled: bool = False
 
     @property
     def is_admin(self) -> bool:

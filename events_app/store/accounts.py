@@ -12,7 +12,7 @@ from .tables import LoginFailureRow, SessionRow, UserRow
 
 
 def to_user(row: UserRow) -> User:
-    return User(id=row.id, email=row.email, role=Role(row.role))
+    return User(id=row.id, email=row.email, role=Role(row.role), disabled=bool(row.disabled))
 
 
 def add_user(session: Session, email: str, password_hash: str, role: Role, now: datetime) -> User:
@@ -82,10 +82,14 @@ def list_users(session: Session) -> list[User]:
 
 
 def lock_admin_ids(session: Session) -> list[int]:
-    """The admins' ids, their rows locked until the transaction ends (FOR UPDATE; on SQLite the
-    write lock begin_write took does the same): a concurrent change of roles waits, then sees
-    the roles as this transaction leaves them."""
-    query = select(UserRow.id).where(UserRow.role == Role.ADMIN.value).order_by(UserRow.id)
+    """The ids of the admins who can sign in, their rows locked until the transaction ends
+    (FOR UPDATE; on SQLite the write lock begin_write took does the same): a concurrent change
+    of roles waits, then sees the roles as this transaction leaves them."""
+    query = (
+        select(UserRow.id)
+        .where(UserRow.role == Role.ADMIN.value, UserRow.disabled.is_(False))
+        .order_by(UserRow.id)
+    )
     return list(session.scalars(query.with_for_update()))
 
 
@@ -95,3 +99,30 @@ def set_role(session: Session, user_id: int, role: Role) -> bool:
         return False
     row.role = role.value
     return True
+
+
+def password_hash_of(session: Session, user_id: int) -> str | None:
+    row = session.get(UserRow, user_id)
+    return row.password_hash if row else None
+
+
+def set_password_hash(session: Session, user_id: int, password_hash: str) -> None:
+    row = session.get(UserRow, user_id)
+    if row is not None:
+        row.password_hash = password_hash
+
+
+def set_disabled(session: Session, user_id: int, disabled: bool) -> bool:
+    row = session.get(UserRow, user_id)
+    if row is None:
+        return False
+    row.disabled = disabled
+    return True
+
+
+def delete_sessions_of(session: Session, user_id: int, keep: str | None = None) -> int:
+    """End the user's sessions (all but the one whose hash is `keep`); how many ended."""
+    query = delete(SessionRow).where(SessionRow.user_id == user_id)
+    if keep is not None:
+        query = query.where(SessionRow.token_hash != keep)
+    return session.execute(query).rowcount or 0

@@ -228,3 +228,25 @@ def change_role(user_id: int):
         return render_template("organiser/users.html", users=listing, error=str(exc)), 422
     flash("Role changed.")
     return redirect(url_for("admin.users"))
+
+
+@bp.post("/users/<int(max=2147483647):user_id>/access")
+@admin_required
+def change_access(user_id: int):
+    """Disable an account (it is signed out at once and cannot sign in) or enable it again."""
+    action = request.form.get("action", "")
+    if action not in ("disable", "enable"):
+        abort(400, description="Action must be disable or enable")
+    acting = current_user()
+    assert acting is not None
+    try:
+        accounts.set_disabled(db_session(), acting, user_id, action == "disable")
+    except accounts.AccountError as exc:
+        listing = account_store.list_users(db_session())
+        return render_template("organiser/users.html", users=listing, error=str(exc)), 422
+    flash(
+        "Account disabled: it is signed out and cannot sign in."
+        if action == "disable"
+        else "Account enabled."
+    )
+    return redirect(url_for("admin.users"))

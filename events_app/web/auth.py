@@ -14,6 +14,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 
 from .. import accounts
 from ..domain import User
+from ..passwords import WeakPasswordError
 from .context import db_session, now
 
 bp = Blueprint("auth", __name__)
@@ -104,3 +105,47 @@ def logout():
     session.clear()
     flash("You are signed out.")
     return redirect(url_for("pages.index"))
+
+
+@bp.get("/organiser/account")
+@login_required
+def account():
+    return render_template("organiser/account.html")
+
+
+@bp.post("/organiser/account/password")
+@login_required
+def change_password():
+    user = current_user()
+    assert user is not None
+    new = request.form.get("new_password", "")[:2048]
+    if new != request.form.get("repeat_password", "")[:2048]:
+        return render_template("organiser/account.html", error="The new passwords differ"), 422
+    try:
+        ended = accounts.change_password(
+            db_session(),
+            user.id,
+            request.form.get("current_password", "")[:2048],
+            new,
+            session["token"],
+        )
+    except (accounts.AccountError, WeakPasswordError) as exc:
+        return render_template("organiser/account.html", error=str(exc)), 422
+    flash(f"Password changed. {_ended(ended)}")
+    return redirect(url_for("auth.account"))
+
+
+@bp.post("/organiser/account/sessions")
+@login_required
+def end_other_sessions():
+    user = current_user()
+    assert user is not None
+    ended = accounts.end_other_sessions(db_session(), user.id, session["token"])
+    flash(_ended(ended))
+    return redirect(url_for("auth.account"))
+
+
+def _ended(count: int) -> str:
+    if count == 0:
+        return "You were signed in nowhere else."
+    return f"Signed out of {count} other session{'s' if count != 1 else ''}."
