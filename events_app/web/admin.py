@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -71,13 +72,16 @@ def _person(entry_id: int, form) -> Person:
     )
 
 
+COORDINATE = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{1,15})?")
+
+
 def _coordinate(text: str, label: str) -> float | None:
+    """A decimal in ASCII digits (`float()` also takes '١٢', 'nan', 'inf' and '1_0')."""
     if not text.strip():
         return None
-    try:
-        return float(text)
-    except ValueError:
-        raise InvalidEventError(f"{label} must be a number, such as 51.5203") from None
+    if not COORDINATE.fullmatch(text.strip()):
+        raise InvalidEventError(f"{label} must be a number, such as 51.5203")
+    return float(text)
 
 
 KINDS = {

@@ -36,6 +36,15 @@ def error_response(status: int, title: str, message: str):
     return response, status
 
 
+def _too_large_message() -> str:
+    """Names the limit of the address asked (a calendar upload's is higher than a form's)."""
+    limit = request.max_content_length
+    if not limit:
+        return "The request is larger than this site accepts."
+    size = f"{limit // 2**20} MiB" if limit >= 2**20 else f"{limit // 1024} KiB"
+    return f"The request is larger than this site accepts here: at most {size}."
+
+
 def storage_full(exc: OperationalError) -> bool:
     """SQLite's SQLITE_FULL, PostgreSQL's disk_full (SQLSTATE 53100) or a plain ENOSPC."""
     original = exc.orig
@@ -53,7 +62,7 @@ def register(app: Flask) -> None:
         if exc.code == 404:
             return error_response(404, "Not found", "There is no page at this address.")
         if exc.code == 413:
-            return error_response(413, "Too large", "The request is larger than this site accepts.")
+            return error_response(413, "Too large", _too_large_message())
         return error_response(exc.code or 500, exc.name, exc.description or exc.name)
 
     @app.errorhandler(BadQueryError)

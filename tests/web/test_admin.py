@@ -121,6 +121,9 @@ def test_merging_people(as_admin, two_halls, app_session):
     [
         ({"name": ""}, 422, "needs a name"),
         ({"name": "Hall", "latitude": "north"}, 422, "Latitude must be a number"),
+        ({"name": "Hall", "latitude": "nan"}, 422, "Latitude must be a number"),
+        ({"name": "Hall", "longitude": "١٢"}, 422, "Longitude must be a number"),
+        ({"name": "Hall", "longitude": "1_0"}, 422, "Longitude must be a number"),
         ({"name": "Hall", "latitude": "123"}, 422, "Latitude must be between -90 and 90"),
         ({"name": "H" * 400}, 422, "at most 300"),
     ],

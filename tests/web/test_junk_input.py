@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from urllib.parse import quote
 
@@ -287,3 +288,27 @@ def test_merge_target_is_read_at_the_edge(client, admin, store_events, app_sessi
     assert response.status_code == 400
     assert "into must be a whole number" in response.get_data(as_text=True)
     assert len(repository.list_venues(app_session)) == 2
+
+
+def test_a_body_over_the_limit_is_413_naming_the_limit(signed_in):
+    token = csrf_of(signed_in.get("/organiser/new").get_data(as_text=True))
+
+    response = signed_in.post(
+        "/organiser/new", data={"text": "a" * (1024 * 1024 + 10), "csrf_token": token}
+    )
+
+    assert response.status_code == 413
+    assert "larger than this site accepts here: at most 1 MiB" in response.get_data(as_text=True)
+
+
+def test_a_calendar_upload_over_its_limit_names_its_own_limit(signed_in):
+    token = csrf_of(signed_in.get("/organiser/import/").get_data(as_text=True))
+
+    response = signed_in.post(
+        "/organiser/import/",
+        data={"calendar": (io.BytesIO(b"X" * (6 * 1024 * 1024)), "big.ics"), "csrf_token": token},
+        content_type="multipart/form-data",
+    )
+
+    assert response.status_code == 413
+    assert "at most 5 MiB" in response.get_data(as_text=True)
