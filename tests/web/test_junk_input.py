@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from urllib.parse import quote
 
@@ -299,16 +298,3 @@ def test_a_body_over_the_limit_is_413_naming_the_limit(signed_in):
 
     assert response.status_code == 413
     assert "larger than this site accepts here: at most 1 MiB" in response.get_data(as_text=True)
-
-
-def test_a_calendar_upload_over_its_limit_names_its_own_limit(signed_in):
-    token = csrf_of(signed_in.get("/organiser/import/").get_data(as_text=True))
-
-    response = signed_in.post(
-        "/organiser/import/",
-        data={"calendar": (io.BytesIO(b"X" * (6 * 1024 * 1024)), "big.ics"), "csrf_token": token},
-        content_type="multipart/form-data",
-    )
-
-    assert response.status_code == 413
-    assert "at most 5 MiB" in response.get_data(as_text=True)
