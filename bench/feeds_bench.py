@@ -20,6 +20,7 @@ import dataclasses
 import gzip
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -43,6 +44,7 @@ from events_app.store.tables import EventRow, EventVenueRow, VenueRow
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 28, tzinfo=UTC)
+SECRET_KEY = secrets.token_hex(32)  # the app refuses to start without one
 
 
 def seed(url: str, count: int) -> None:
@@ -128,7 +130,7 @@ def gunicorn(app: str, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
             app,
         ],
         cwd=ROOT,
-        env={**os.environ, **env},
+        env={**os.environ, "SECRET_KEY": SECRET_KEY, **env},
         stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
@@ -182,12 +184,12 @@ def measure(count: int, seconds: int, folder: Path) -> None:
     url = f"sqlite:///{folder / f'bench-{count}.db'}"
     upgrade(url)
     seed(url, count)
-    app = create_app({"DATABASE_URL": url, "CLOCK": lambda: NOW})
+    app = create_app({"DATABASE_URL": url, "CLOCK": lambda: NOW, "SECRET_KEY": SECRET_KEY})
     client = app.test_client()
     cold, body = timed(client, "/events.ics")
     timed(client, "/events.json")
     # A new worker or app server: empty caches of its own, the render store already filled.
-    second = create_app({"DATABASE_URL": url, "CLOCK": lambda: NOW})
+    second = create_app({"DATABASE_URL": url, "CLOCK": lambda: NOW, "SECRET_KEY": SECRET_KEY})
     cold_worker, cold_body = timed(second.test_client(), "/events.ics")
     cold_json, _ = timed(second.test_client(), "/events.json")
     second.extensions["events_db"].close()

@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from feeds_bench import NOW, seed  # noqa: E402
+from feeds_bench import NOW, SECRET_KEY, seed  # noqa: E402
 from sqlalchemy import make_url, text  # noqa: E402
 
 from events_app import accounts, create_app  # noqa: E402
@@ -298,7 +298,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             url = fresh_database(backend, Path(folder))
             seed(url, EVENTS)
-            create_app({"DATABASE_URL": url}).extensions["events_db"].close()
+            create_app({"DATABASE_URL": url, "SECRET_KEY": SECRET_KEY}).extensions[
+                "events_db"
+            ].close()
             print(f"\n## {backend}, {EVENTS:,} events\n", flush=True)
             if not args.only_slow_clients:
                 measure_all(backend, url, args)

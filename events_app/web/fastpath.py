@@ -1,12 +1,13 @@
-"""A response cache in front of Flask for the public feeds and the API.
+"""A response cache in front of Flask for the public feeds, the API and visitors' pages.
 
-Feed readers and calendar apps poll the same few addresses again and again. Once Flask has
-answered one of them, the exact response (status 200, every header, the body in the encoding
-the client asked for) is kept under the address (with only the query parameters that change
-the answer), the encoding, the data version and the minute; later requests for it are answered
-here without going through Flask at all, with 304 for a matching If-None-Match. Only requests
-without cookies, and only responses Flask marked `Cache-Control: public`, are kept, within a
-budget of bytes.
+Feed readers and calendar apps poll the same few addresses again and again, and visitors who
+are not signed in all see the same pages. Once Flask has answered one of them from its own
+response cache (web.http.serve_cached, which marks such answers as the same for everyone),
+the exact response (status 200, every header, the body in the encoding the client asked for)
+is kept under the address (with only the query parameters that change the answer), the
+encoding, the data version and the minute; later requests for it are answered here without
+going through Flask at all, with 304 for a matching If-None-Match. Only requests without
+cookies, and only marked responses that set no cookie, are kept, within a budget of bytes.
 """
 
 from __future__ import annotations
@@ -20,10 +21,18 @@ from urllib.parse import parse_qsl
 from flask import Flask
 from werkzeug.datastructures import MultiDict
 
-from .http import ENCODINGS, RESPONSE_CACHE_BYTES, BoundedCache, answer_query, negotiate
+from .http import (
+    ENCODINGS,
+    RESPONSE_CACHE_BYTES,
+    STORABLE,
+    BoundedCache,
+    answer_query,
+    negotiate,
+)
 from .http import not_modified as etag_matches
 
-PATHS = ("/events.ics", "/events.json", "/feed.json", "/api/v1/events")
+# Where nothing is ever the same for two visitors, or Flask serves files itself.
+NOT_HERE = ("/organiser", "/login", "/logout", "/static/", "/healthz", "/readyz")
 NOT_MODIFIED_DROPS = ("content-length", "content-type", "content-encoding")
 
 
@@ -67,14 +76,15 @@ class FastPath:
         finally:
             if hasattr(result, "close"):
                 result.close()
-        self._remember(key, captured, body)
+        if environ.get(STORABLE):
+            self._remember(key, captured, body)
         return [body]
 
     def _key(self, environ: dict[str, Any]) -> tuple | None:
         if environ.get("REQUEST_METHOD") != "GET" or environ.get("HTTP_COOKIE"):
             return None
         path = environ.get("PATH_INFO", "")
-        if path not in PATHS or environ.get("HTTP_IF_MODIFIED_SINCE"):
+        if path.startswith(NOT_HERE) or environ.get("HTTP_IF_MODIFIED_SINCE"):
             return None
         clock = self._app.config.get("CLOCK")
         moment = (clock() if clock else datetime.now(UTC)).replace(second=0, microsecond=0)
@@ -99,7 +109,7 @@ class FastPath:
             return
         headers = captured["headers"]
         found = {k.lower(): v for k, v in headers}
-        if "public" not in found.get("cache-control", "") or "set-cookie" in found:
+        if "set-cookie" in found or "private" in found.get("cache-control", ""):
             return
         stored = Stored(list(headers), body, found.get("etag", ""))
         self.entries.put(key, stored, stored.size)

@@ -48,6 +48,9 @@ CORS_HEADERS = "If-None-Match, If-Modified-Since"
 CORS_EXPOSE = "ETag, Last-Modified"
 CORS_MAX_AGE = "86400"
 CORS_BLUEPRINTS = ("feeds", "api")
+# Set in the WSGI environ of a request answered from the response cache: the answer is the same
+# for every request with this key, so the fast path in front of Flask may keep it too.
+STORABLE = "events_app.storable"
 
 
 class BoundedCache:
@@ -220,6 +223,7 @@ def serve_cached(kind: str, build: Callable[[], Rendered], *, public: bool = Tru
         current_app.config["FEED_PAST_DAYS"],
     )
     cached = current_app.extensions["events_response_cache"].get(key, build)
+    request.environ[STORABLE] = True
     variant = cached.variant(request.headers.get("Accept-Encoding"))
     response = Response(variant.body, mimetype=cached.mimetype)
     if variant.encoding:

@@ -21,15 +21,27 @@ def feeds(store_events):
     )
 
 
-def _small_app(database_url: str, budget: int):
-    return create_app(
-        {
-            "DATABASE_URL": database_url,
-            "BASE_URL": BASE_URL,
-            "CLOCK": lambda: NOW,
-            "RESPONSE_CACHE_BYTES": budget,
-        }
-    )
+@pytest.fixture
+def small_app(database_url):
+    """An app with a cache budget of its own, closed at the end even when the test fails."""
+    made = []
+
+    def make(budget: int):
+        made.append(
+            create_app(
+                {
+                    "DATABASE_URL": database_url,
+                    "BASE_URL": BASE_URL,
+                    "CLOCK": lambda: NOW,
+                    "RESPONSE_CACHE_BYTES": budget,
+                }
+            )
+        )
+        return made[-1]
+
+    yield make
+    for app in made:
+        app.extensions["events_db"].close()
 
 
 def _caches(app) -> list[BoundedCache]:
@@ -58,9 +70,9 @@ def test_bounded_cache_lets_the_least_recently_used_go_by_bytes():
     assert cache.size_bytes == 3 * (100 + BoundedCache.ENTRY_OVERHEAD)
 
 
-@pytest.mark.parametrize("path", FEEDS)
-def test_junk_query_parameters_are_one_cached_answer(database_url, feeds, path):
-    app = _small_app(database_url, 2_000_000)
+@pytest.mark.parametrize("path", [*FEEDS, "/", "/past"])
+def test_junk_query_parameters_are_one_cached_answer(small_app, feeds, path):
+    app = small_app(2_000_000)
     client = app.test_client()
     first = client.get(path)
 
@@ -69,7 +81,6 @@ def test_junk_query_parameters_are_one_cached_answer(database_url, feeds, path):
     assert (first.status_code, answers) == (200, {first.data})
     assert [len(cache) for cache in _caches(app)] == [1, 1]
     assert all(cache.size_bytes <= cache.max_bytes for cache in _caches(app))
-    app.extensions["events_db"].close()
 
 
 def test_junk_parameters_stay_out_of_the_links_an_answer_gives(client, feeds):
@@ -80,9 +91,9 @@ def test_junk_parameters_stay_out_of_the_links_an_answer_gives(client, feeds):
     assert plain["next"] == f"{BASE_URL}/api/v1/events?limit=2&page=2"
 
 
-def test_many_distinct_answers_stay_within_the_byte_budget(database_url, feeds):
+def test_many_distinct_answers_stay_within_the_byte_budget(small_app, feeds):
     budget = 100_000
-    app = _small_app(database_url, budget)
+    app = small_app(budget)
     client = app.test_client()
 
     bodies = [client.get(f"/events.json?q=word{n}").data for n in range(400)]
@@ -90,7 +101,6 @@ def test_many_distinct_answers_stay_within_the_byte_budget(database_url, feeds):
     assert [cache.size_bytes <= budget for cache in _caches(app)] == [True, True]
     assert [0 < len(cache) < 400 for cache in _caches(app)] == [True, True]
     assert client.get("/events.json?q=word399").data == bodies[-1]
-    app.extensions["events_db"].close()
 
 
 def _etag_of(client, path: str, **headers) -> str:
