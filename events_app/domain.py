@@ -234,6 +234,7 @@ LINK_TEXT_MAX = 200
 TAG_MAX = 50
 TAGS_PER_EVENT = 20
 RECURRENCE_MAX = 500
+PASTE_MAX = 200_000
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2200
 
@@ -257,6 +258,7 @@ def check_event(event: Event) -> None:
     _check_length("Title", event.title, TITLE_MAX)
     _check_length("Description", event.description, DESCRIPTION_MAX)
     _check_length("Organiser", event.organiser, NAME_MAX)
+    check_paste(event.source_text)
     for text in (event.title, event.description, event.organiser, event.source_text):
         if "\x00" in text:
             raise InvalidEventError("Text must not contain NUL characters")
@@ -279,6 +281,22 @@ def check_event(event: Event) -> None:
         _check_length("Price", link.price, LINK_TEXT_MAX)
     _check_length("Repeat rule", event.recurrence or "", RECURRENCE_MAX)
     check_tags(event.tags)
+
+
+class TextTooLongError(InvalidEventError):
+    """More text than a person pastes: refused before anything reads it."""
+
+    status = 413
+
+
+def check_paste(text: str) -> None:
+    """An announcement is what a person pastes: a page or a programme, not a book. The bound
+    keeps one request from holding a worker for seconds and the store from filling up."""
+    if len(text) > PASTE_MAX:
+        raise TextTooLongError(
+            f"The text is too long: at most {PASTE_MAX:,} characters (about 200 KB). "
+            "Paste the part that announces the events."
+        )
 
 
 def check_calendar_date(day: date, label: str) -> None:

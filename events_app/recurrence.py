@@ -15,7 +15,7 @@ from icalendar.prop import vRecur
 from .domain import RECURRENCE_MAX, InvalidEventError
 
 EXAMPLE = "FREQ=WEEKLY;BYDAY=TU or FREQ=MONTHLY;BYDAY=1SA"
-TOO_FREQUENT = frozenset({"SECONDLY", "MINUTELY"})
+TOO_FREQUENT = frozenset({"SECONDLY", "MINUTELY", "HOURLY"})
 RANGES = {
     "BYMONTH": (1, 12),
     "BYMONTHDAY": (1, 31),
@@ -49,7 +49,7 @@ def normalise_rule(text: str | None, start: datetime | None = None) -> str | Non
     if not frequency:
         raise InvalidEventError(f"Repeat rule needs FREQ (how often), such as {EXAMPLE}")
     if frequency in TOO_FREQUENT:
-        raise InvalidEventError("Repeat rule repeats too often: at most once an hour")
+        raise InvalidEventError("Repeat rule repeats too often: at most once a day")
     for name, (low, high) in RANGES.items():
         for value in parts.get(name, []):
             number = abs(value) if name in SIGNED else value

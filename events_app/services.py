@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .domain import (
@@ -26,6 +27,7 @@ from .domain import (
     calendar_changed,
     check_calendar_date,
     check_event,
+    check_paste,
     check_person,
     check_venue,
 )
@@ -39,6 +41,10 @@ FEW_UPCOMING = 5
 
 class NotFoundError(LookupError):
     """No such event (or it is not visible to the caller)."""
+
+
+class AlreadyDoneError(RuntimeError):
+    """The form's one-time key was used: its events were stored already."""
 
 
 class ConflictError(RuntimeError):
@@ -75,6 +81,7 @@ def read_announcement(
     The parser is pure and reads whatever dates a text names; here, at the boundary, a draft
     on a day no calendar can carry is dropped with a warning, and a repeat rule that does not
     check out is removed with a warning, so the review page only offers what can be saved."""
+    check_paste(text)
     if reference_date is not None:
         check_calendar_date(reference_date, "The reference date")
     try:
@@ -118,18 +125,29 @@ def create_event(session: Session, event: Event, *, now: datetime, uid_domain: s
 
 
 def create_events(
-    session: Session, events: Sequence[Event], *, now: datetime, uid_domain: str
+    session: Session,
+    events: Sequence[Event],
+    *,
+    now: datetime,
+    uid_domain: str,
+    once_key: str | None = None,
+    owner_id: int | None = None,
 ) -> list[Event]:
     """Store a batch in one transaction: all of it or none of it.
 
     A session of a festival names its parent by title (`parent.title`), and the parent comes
-    earlier in the batch; a parent with a real id is linked as it is.
+    earlier in the batch; a parent with a real id is linked as it is. With `once_key` (a review
+    form's one-time key) the batch is stored at most once: AlreadyDoneError when it was.
     """
     events = [validated(event) for event in events]
     begin_write(session)
     saved: list[Event] = []
     by_title: dict[str, Event] = {}
     try:
+        if once_key is not None and not repository.claim_publish_key(
+            session, once_key, owner_id, now
+        ):
+            raise AlreadyDoneError("These events were stored already")
         for event in events:
             parent = event.parent
             if parent is not None and parent.id == 0:
@@ -146,10 +164,21 @@ def create_events(
             saved.append(stored)
             by_title.setdefault(stored.title, stored)
         session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        if once_key is not None and _key_taken(session, once_key):
+            raise AlreadyDoneError("These events were stored already") from exc
+        raise
     except Exception:
         session.rollback()
         raise
     return saved
+
+
+def _key_taken(session: Session, key: str) -> bool:
+    taken = repository.publish_key_used(session, key)
+    session.rollback()
+    return taken
 
 
 def events_from_drafts(

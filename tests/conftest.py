@@ -37,6 +37,8 @@ TABLES = (
     "venues",
     "people",
     "suggestions",
+    "publish_keys",
+    "sources",
     "user_sessions",
     "login_failures",
     "users",

@@ -3,6 +3,7 @@ commits: the caller (services, or a test) owns the transaction."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 from collections.abc import Sequence
@@ -31,6 +32,8 @@ from .tables import (
     EventVenueRow,
     LinkRow,
     PersonRow,
+    PublishKeyRow,
+    SourceRow,
     SuggestionRow,
     TagRow,
     VenueRow,
@@ -204,6 +207,8 @@ def save_event(session: Session, event: Event, *, now: datetime) -> Event:
     elif event.published and not row.published and row.slug.startswith(DRAFT_SLUG):
         row.slug = _new_slug(session, event)
     _copy_fields(row, event)
+    if event.source_text:
+        row.source = find_or_create_source(session, event.source_text)
     row.updated_at = now
     row.revision = (row.revision or 0) + 1
     _replace_venues(session, row, event, now)
@@ -217,6 +222,32 @@ def save_event(session: Session, event: Event, *, now: datetime) -> Event:
     session.flush()
     session.refresh(row)
     return to_event(row, include_drafts=True)
+
+
+def find_or_create_source(session: Session, text: str) -> SourceRow:
+    """The stored copy of this announcement; a batch of events from one paste shares it."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    row = session.scalars(select(SourceRow).where(SourceRow.digest == digest)).first()
+    if row is None:
+        row = SourceRow(digest=digest, text=text)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def claim_publish_key(session: Session, key: str, owner_id: int | None, now: datetime) -> bool:
+    """Record a review form's one-time key; False when it was used already. Under concurrent
+    use on PostgreSQL the second insert waits for the first and fails on the primary key,
+    which the caller takes as False too."""
+    if session.get(PublishKeyRow, key) is not None:
+        return False
+    session.add(PublishKeyRow(key=key, owner_id=owner_id, created_at=now))
+    session.flush()
+    return True
+
+
+def publish_key_used(session: Session, key: str) -> bool:
+    return session.get(PublishKeyRow, key) is not None
 
 
 DRAFT_SLUG = "draft-"
@@ -247,7 +278,6 @@ def _copy_fields(row: EventRow, event: Event) -> None:
     row.organiser = event.organiser
     row.online = event.online
     row.recurrence = event.recurrence
-    row.source_text = event.source_text
     if event.imported_as:  # set by imports only; an editor's save leaves it as it was
         row.imported_as = event.imported_as
     row.parent_id = event.parent.id if event.parent else None
@@ -533,7 +563,7 @@ def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
         organiser=row.organiser,
         online=row.online,
         recurrence=row.recurrence,
-        source_text=row.source_text,
+        source_text=row.source.text if row.source is not None else "",
         imported_as=row.imported_as or "",
         sequence=row.sequence,
         revision=row.revision or 0,
@@ -560,24 +590,40 @@ class FacetOptions:
     tags: list[str]
 
 
+FACET_TAGS = 50
+FACET_ENTRIES = 100
+
+
 def facet_options(session: Session) -> FacetOptions:
+    """The most used tags, venues and speakers of published events (bounded, so that one
+    event's thousand tags cannot make every listing page heavy), each list by name."""
     published = select(EventRow.id).where(EventRow.published.is_(True))
-    tags = session.scalars(
-        select(TagRow.name).where(TagRow.event_id.in_(published)).distinct().order_by(TagRow.name)
+    uses = func.count(TagRow.event_id)
+    busiest = session.scalars(
+        select(TagRow.name)
+        .where(TagRow.event_id.in_(published))
+        .group_by(TagRow.name)
+        .order_by(uses.desc(), TagRow.name)
+        .limit(FACET_TAGS)
     ).all()
     return FacetOptions(
         venues=_named_in(session, VenueRow, EventVenueRow.venue_id, EventVenueRow, published),
         speakers=_named_in(
             session, PersonRow, EventSpeakerRow.person_id, EventSpeakerRow, published
         ),
-        tags=list(tags),
+        tags=sorted(busiest),
     )
 
 
 def _named_in(session: Session, model, link_column, link, events: Select) -> list[tuple[str, str]]:
-    """Slug and name of each venue or person that one of `events` names, by name."""
-    used = select(link_column).where(link.event_id.in_(events))
+    """Slug and name of the venues or people that most of `events` name, by name."""
+    uses = func.count(link.event_id)
     rows = session.execute(
-        select(model.slug, model.name).where(model.id.in_(used)).order_by(func.lower(model.name))
-    )
-    return [(slug, name) for slug, name in rows]
+        select(model.slug, model.name)
+        .join(link, link_column == model.id)
+        .where(link.event_id.in_(events))
+        .group_by(model.id, model.slug, model.name)
+        .order_by(uses.desc(), model.id)
+        .limit(FACET_ENTRIES)
+    ).all()
+    return sorted(((slug, name) for slug, name in rows), key=lambda r: (match_key(r[1]), r[0]))

@@ -158,6 +158,31 @@ class SuggestionRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
 
 
+class SourceRow(Base):
+    """An announcement as it was pasted, stored once however many events were read from it
+    (found again by its SHA-256)."""
+
+    __tablename__ = "sources"
+    __table_args__ = NEVER_REUSED
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class PublishKeyRow(Base):
+    """A review form's one-time key, kept once its events are stored: the same form sent
+    again (a second click, a retry after a lost response, eight tabs) stores nothing more."""
+
+    __tablename__ = "publish_keys"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
 class DataVersionRow(Base):
     """One row whose number goes up in every transaction that changes what feeds show, so
     every app server can tell at once whether its rendered feeds are still current."""
@@ -218,8 +243,10 @@ class EventRow(Base):
     organiser: Mapped[str] = mapped_column(String(300), default="")
     online: Mapped[bool] = mapped_column(Boolean, default=False)
     recurrence: Mapped[str | None] = mapped_column(String(500), nullable=True)
-    source_text: Mapped[str] = mapped_column(Text, default="")
     imported_as: Mapped[str] = mapped_column(Text, default="", server_default="")
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("events.id", ondelete="SET NULL"), nullable=True, index=True
     )
@@ -243,6 +270,7 @@ class EventRow(Base):
     tags: Mapped[list[TagRow]] = relationship(
         order_by=TagRow.name, cascade="all, delete-orphan", lazy="selectin"
     )
+    source: Mapped[SourceRow | None] = relationship(lazy="selectin")
     parent: Mapped[EventRow | None] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list[EventRow]] = relationship(
         back_populates="parent", order_by="EventRow.start_utc"

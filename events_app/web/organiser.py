@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import re
+import secrets
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
@@ -91,8 +93,10 @@ def review():
             fallback_year=now().year,
             known_venues=[v.name for v in repository.list_venues(db_session())],
         )
-    except (ParseError, InvalidEventError) as exc:
+    except ParseError as exc:
         return _paste_again(text, reference_text, zone, str(exc)), 422
+    except InvalidEventError as exc:
+        return _paste_again(text, reference_text, zone, str(exc)), exc.status
     if not result.drafts:
         message = "No event found in the text. " + " ".join(
             w for w in result.warnings if not w.startswith("No event found")
@@ -110,6 +114,7 @@ def review():
         text=text,
         source=highlight(text, [d.spans for d in drafts]),
         error=None,
+        publish_key=secrets.token_urlsafe(24),
     )
 
 
@@ -210,7 +215,17 @@ def publish():
         return _review_again(text, values, "Tick at least one event to publish."), 422
     try:
         events = _events_from_forms(values, chosen, text)
-        stored = services.create_events(db_session(), events, now=now(), uid_domain=uid_domain())
+        stored = services.create_events(
+            db_session(),
+            events,
+            now=now(),
+            uid_domain=uid_domain(),
+            once_key=_publish_key(),
+            owner_id=_user().id,
+        )
+    except services.AlreadyDoneError:
+        flash("These events were saved already; nothing was stored twice.")
+        return redirect(url_for("organiser.dashboard"))
     except InvalidEventError as exc:
         return _review_again(text, values, str(exc)), exc.status
     published = request.form.get("action") == "publish"
@@ -234,9 +249,22 @@ def _events_from_forms(values: list[forms.EventForm], chosen: list[int], text: s
     return sorted(events, key=lambda e: e.parent is not None)
 
 
+def _publish_key() -> str | None:
+    """The review form's one-time key (None from a form without one), scoped to its user."""
+    key = request.form.get("publish_key", "")
+    if not re.fullmatch(r"[A-Za-z0-9_-]{16,43}", key):
+        return None
+    return f"{_user().id}:{key}"
+
+
 def _review_again(text: str, values: list[forms.EventForm], error: str):
     return render_template(
-        "organiser/review.html", forms=values, text=text, source=highlight(text, []), error=error
+        "organiser/review.html",
+        forms=values,
+        text=text,
+        source=highlight(text, []),
+        error=error,
+        publish_key=request.form.get("publish_key", ""),
     )
 
 

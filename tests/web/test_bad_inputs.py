@@ -119,7 +119,7 @@ def _no_connection(address, timeout):
 
 
 def _lines(count: int) -> str:
-    return "\n".join(["Meeting on 12 March 2027 at 7pm at Conway Hall."] * count)
+    return "\n".join(["Meeting 12 Mar 7pm"] * count)  # under the paste's 200,000 characters
 
 
 Row = tuple[str, Any, int, str]
@@ -271,6 +271,34 @@ LIMITS: list[Row] = [
         lambda c: c.publish(count="²"),
         400,
         "count must be a whole number from 0 to 50",
+    ),
+    (
+        "a paste over 200,000 characters",
+        lambda c: c.paste("Meeting on 12 March 2027 at 7pm. " * 6100),
+        413,
+        "The text is too long: at most 200,000 characters",
+    ),
+    (
+        "a parse over 200,000 characters",
+        lambda c: c.client.post("/api/v1/parse", json={"text": "Meeting at 7pm. " * 12600}),
+        413,
+        "The text is too long: at most 200,000 characters",
+    ),
+    (
+        "a publish carrying 200,001 characters of source",
+        lambda c: c.client.post(
+            "/organiser/publish",
+            data={
+                **{f"e0-{k}": v for k, v in FORM.items()},
+                "e0-include": "on",
+                "count": "1",
+                "action": "publish",
+                "text": "x" * 200_001,
+                "csrf_token": c.token(),
+            },
+        ),
+        413,
+        "The text is too long: at most 200,000 characters",
     ),
 ]
 

@@ -94,9 +94,9 @@ def test_a_write_that_breaks_a_constraint_is_a_409_not_a_500(app, signed_in, app
             raced.append(statement)
             conn.exec_driver_sql(
                 "INSERT INTO events (uid, slug, title, description, start_utc, timezone, all_day,"
-                " status, published, organiser, online, source_text, sequence, revision,"
+                " status, published, organiser, online, sequence, revision,"
                 " created_at, updated_at) VALUES ('racer@x', 'racing-2027-03-12', 'Racer', '',"
-                " '2027-03-12 19:00:00.000000', 'UTC', 0, 'confirmed', 0, '', 0, '', 0, 0,"
+                " '2027-03-12 19:00:00.000000', 'UTC', 0, 'confirmed', 0, '', 0, 0, 0,"
                 " '2027-01-01 00:00:00.000000', '2027-01-01 00:00:00.000000')"
             )
 
