@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
+
+from ..lexicon import calendar_words
 
 MONTHS = {
     "jan": 1,
@@ -183,7 +186,100 @@ def find_dates(text: str, *, day_first: bool) -> list[DateMention]:
                 text=m.group(),
             )
         )
+    language = calendar_words.guess_language(text)
+    if language != "en":
+        found.extend(_foreign_dates(text, language))
     return _merge_adjacent(_drop_overlaps(found), text)
+
+
+_ACCENTED = {
+    "a": "[aáàâäã]",
+    "e": "[eéèêë]",
+    "i": "[iíìîï]",
+    "o": "[oóòôöõ]",
+    "u": "[uúùûü]",
+    "n": "[nñ]",
+    "c": "[cç]",
+}
+
+
+def _spelling(folded: str) -> str:
+    """A pattern for a folded lexicon word that also matches it written with its accents
+    ('miercoles' finds 'miércoles', 'marz' finds 'März', 'ss' finds 'ß')."""
+    pattern = "".join(_ACCENTED.get(ch, re.escape(ch)) for ch in folded)
+    return pattern.replace("ss", "(?:ss|ß)")
+
+
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(_spelling(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class ForeignPatterns:
+    """Dates as another language writes them: '1 de mayo', 'el sábado 1 de mayo de 2010',
+    'am Montag, dem 24. Oktober', 'le 3 mars', and its words for today and tomorrow."""
+
+    day_month: re.Pattern[str]
+    relative: re.Pattern[str]
+    coming: re.Pattern[str]
+
+
+_COMING = {
+    "es": "próximo|proximo|este",
+    "fr": "prochain|ce",
+    "de": "kommenden|nächsten|naechsten|diesen",
+    "it": "prossimo|questo",
+    "pt": "próximo|proximo|este",
+    "nl": "komende|volgende|deze",
+}
+
+
+@cache
+def _foreign_patterns(language: str) -> ForeignPatterns:
+    month = _alternatives(calendar_words.month_names((language,)))
+    weekday = _alternatives(calendar_words.weekday_names((language,)))
+    day_month = re.compile(
+        rf"""\b(?:(?P<wd>{weekday})\.?,?\s+(?:(?:el|le|den|dem|der|il|o)\s+)?)?
+        (?P<day>[0-2]?\d|3[01])(?:\.|º|ª|°|er|re|e)?\s*(?:de\s+|del\s+)?
+        (?P<month>{month})(?![^\W\d_])\.?
+        (?:,?\s+(?:de\s+|del\s+)?(?P<year>{_YEAR}))?""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+    phrases = calendar_words.RELATIVE_DAYS.get(language, {})
+    words = frozenset(p for p, (ahead, _) in phrases.items() if ahead >= 0)
+    relative = re.compile(rf"\b(?P<word>{_alternatives(words)})(?![^\W\d_])", re.IGNORECASE)
+    coming = re.compile(
+        rf"\b(?:{_COMING.get(language, '(?!)')})\s+(?P<wd>{weekday})(?![^\W\d_])",
+        re.IGNORECASE,
+    )
+    return ForeignPatterns(day_month, relative, coming)
+
+
+def _foreign_dates(text: str, language: str) -> list[DateMention]:
+    """The dates of a text in another language, read with the lexicon's words for it."""
+    patterns = _foreign_patterns(language)
+    languages = (language,)
+    found: list[DateMention] = []
+    for m in patterns.day_month.finditer(text):
+        month = calendar_words.month_number(m["month"], languages)
+        ref = _valid(_year(m["year"]), month, int(m["day"])) if month else None
+        if ref:
+            weekday = calendar_words.weekday_number(m["wd"], languages) if m["wd"] else None
+            found.append(
+                DateMention(m.start(), m.end(), [replace(ref, weekday=weekday)], text=m.group())
+            )
+    for m in patterns.relative.finditer(text):
+        ahead, _ = calendar_words.relative_day(m["word"], languages) or (0, False)
+        word = ("today", "tomorrow", "day after tomorrow")[min(ahead, 2)]
+        found.append(DateMention(m.start(), m.end(), [], relative=word, text=m.group()))
+    for m in patterns.coming.finditer(text):
+        weekday = calendar_words.weekday_number(m["wd"], languages)
+        found.append(
+            DateMention(
+                m.start(), m.end(), [], relative="on", relative_weekday=weekday, text=m.group()
+            )
+        )
+    return found
 
 
 def _from_words(m: re.Match[str], month: int) -> DateMention:
@@ -358,6 +454,8 @@ def _resolve_relative(mention: DateMention, context: YearContext) -> DateMention
         mention.resolved = [base]
     elif word == "tomorrow":
         mention.resolved = [base + timedelta(days=1)]
+    elif word == "day after tomorrow":
+        mention.resolved = [base + timedelta(days=2)]
     elif mention.relative_weekday is not None:
         ahead = (mention.relative_weekday - base.weekday()) % 7
         if word == "last":

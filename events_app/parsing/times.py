@@ -1,4 +1,4 @@
-"""Clock times written in prose: '6.30pm', '18:30', 'noon', '10am-5pm', 'doors 7pm', 'at 7'."""
+"""Clock times in prose: '6.30pm', '18:30', '18h30', 'noon', '10am-5pm', 'doors 7pm', 'at 7'."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ CLOCK = re.compile(
     rf"""(?<![\d£$€.,:/])(?:
         (?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))?\s*{_AMPM}
       | (?P<h24>[01]?\d|2[0-3])[:.](?P<mi24>[0-5]\d)(?!\d|[.:/]\d|\s*(?:am|pm|a\.m|p\.m|%))
+      | (?P<hh>[01]?\d|2[0-3])\s?h\s?(?P<mih>[0-5]\d)(?!\d)
+      | (?<=à\s)(?P<hh_only>[01]?\d|2[0-3])\s?h(?![^\W\d_])
       | (?P<noon>\b(?:12\s+)?(?:noon|midday)\b)
       | (?P<midnight>\b(?:12\s+)?midnight\b)
     ){_ZONE}""",
@@ -150,6 +152,10 @@ def _clock(m: re.Match[str], text: str) -> Clock:
     if m["h"]:
         meridiem = "pm" if m["ap"].lower().startswith("p") else "am"
         return Clock(m.start(), m.end(), int(m["h"]), int(m["mi"] or 0), meridiem, zone, doors)
+    if m["hh"] or m["hh_only"]:
+        # '18h30', 'à 9h': the continental 24-hour clock, written with an 'h'.
+        hour = int(m["hh"] or m["hh_only"])
+        return Clock(m.start(), m.end(), hour, int(m["mih"] or 0), "24h", zone, doors)
     hour = int(m["h24"])
     clock = Clock(m.start(), m.end(), hour, int(m["mi24"]), None, zone, doors)
     if hour > 12 or m["h24"].startswith("0"):

@@ -196,3 +196,35 @@ def test_unreadable_text_is_refused_with_a_reason(text, message):
 def test_unknown_zone_is_refused():
     with pytest.raises(ParseError, match="Unknown time zone: Mars/Olympus"):
         parse_announcement("Meeting on 25 March 2026", timezone="Mars/Olympus")
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "El coro del barrio cantará el sábado 14 de marzo a las 20.00 en la iglesia de "
+            "San Lorenzo. La entrada será libre y los vecinos están invitados.",
+            ["2026-03-14T20:00"],
+        ),
+        (
+            "Hoy actuará la banda municipal en la plaza mayor a las 21.00, y pasado mañana "
+            "volverá al mismo lugar a la misma hora con un programa distinto para los vecinos.",
+            ["2026-03-10T21:00", "2026-03-12"],
+        ),
+        (
+            "Die Lesung findet am kommenden Donnerstag, dem 19. März, um 19.30 Uhr in der "
+            "Stadtbibliothek statt. Der Eintritt ist frei und alle sind herzlich eingeladen.",
+            ["2026-03-19T19:30"],
+        ),
+        (
+            "La conférence aura lieu le mercredi 1er avril à 18h30 à la salle des fêtes de "
+            "la mairie. L'entrée est libre et la soirée est ouverte à tous les habitants.",
+            ["2026-04-01T18:30"],
+        ),
+    ],
+    ids=["es-day-de-month", "es-hoy-pasado-manana", "de-dem-day-month", "fr-1er-month"],
+)
+def test_dates_in_other_languages(text, starts):
+    """Spanish, German and French dates read with the lexicon's words for each language; the
+    reference date is a Tuesday (10 March 2026)."""
+    assert [draft["start"] for draft in read(text)] == starts
