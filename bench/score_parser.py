@@ -32,7 +32,14 @@ DEFAULT_ZONE = "Europe/London"  # the service's default, as the CLI uses it
 
 
 def shared_dir() -> Path:
-    return Path(os.environ.get("EVENTS_SHARED_DIR") or ROOT.parent / "shared")
+    """$EVENTS_SHARED_DIR, else the nearest `shared/` beside the checkout or one of the folders
+    above it (a worktree or a CI clone may sit a level deeper than the usual `../shared`)."""
+    if os.environ.get("EVENTS_SHARED_DIR"):
+        return Path(os.environ["EVENTS_SHARED_DIR"])
+    for folder in ROOT.parents:
+        if (folder / "shared" / "parsing").is_dir():
+            return folder / "shared"
+    return ROOT.parent / "shared"
 
 
 def parsing_dir() -> Path:
