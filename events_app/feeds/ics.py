@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -52,26 +51,6 @@ class CalendarInfo:
 def clean_text(text: str) -> str:
     """Text as iCalendar may carry it: no control characters, line breaks as plain newlines."""
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-class RenderCache:
-    """Rendered pieces by key, so that a large feed is re-rendered only where something
-    changed. Bounded: the least recently used go first."""
-
-    def __init__(self, max_entries: int = 50_000) -> None:
-        self._entries: OrderedDict[Hashable, bytes] = OrderedDict()
-        self._max = max_entries
-
-    def get(self, key: Hashable) -> bytes | None:
-        found = self._entries.get(key)
-        if found is not None:
-            self._entries.move_to_end(key)
-        return found
-
-    def put(self, key: Hashable, value: bytes) -> None:
-        self._entries[key] = value
-        if len(self._entries) > self._max:
-            self._entries.popitem(last=False)
 
 
 def vevent_bytes(event: Event, url: str) -> bytes:
