@@ -459,8 +459,7 @@ def import_events(
     under `scoped_uid`. Each event updated is locked and read again inside the write
     transaction, as an editor's save is, so an import racing an edit builds on the edit.
     """
-    for event in events:
-        check_event(event)
+    events = [validated(event) for event in events]
     begin_write(session)
     summary = ImportSummary()
     try:
