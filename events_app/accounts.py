@@ -68,16 +68,25 @@ def retry_delay(failures: int) -> timedelta:
     return min(FIRST_DELAY * 2 ** min(failures - FREE_ATTEMPTS, 20), LONGEST_DELAY)
 
 
-def log_in(session: Session, email: str, password: str, address: str, now: datetime) -> str:
+def log_in(
+    session: Session,
+    email: str,
+    password: str,
+    address: str,
+    now: datetime,
+    known_device: str | None = None,
+) -> str:
     """A new session token for the right password; the same error for every wrong answer.
 
     Guessing is slowed per (account, address) pair, by delays that grow with each failure;
     nothing is locked. Someone guessing from one address slows only themselves: the owner
     signing in from their own address, and everyone else behind a shared one, are not held up.
-    A try made before its delay is over is answered 429 without checking the password, so a
-    guesser gains nothing by sending faster."""
+    A browser this account signed in from before (`known_device`, the id the web layer keeps in
+    a signed cookie) counts failures in a bucket of its own, so the owner is not held up even
+    behind the guesser's own address. A try made before its delay is over is answered 429
+    without checking the password, so a guesser gains nothing by sending faster."""
     email = normalise_email(email)
-    pair_key = f"pair:{email}|{address}"
+    pair_key = f"device:{email}|{known_device}" if known_device else f"pair:{email}|{address}"
     begin_write(session)
     failures, last = store.recent_failures(session, pair_key, now - FAILURE_WINDOW)
     wait = (last + retry_delay(failures) - now) if last else timedelta(0)

@@ -10,7 +10,19 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from itsdangerous import BadSignature, URLSafeSerializer
 
 from .. import accounts
 from ..domain import User
@@ -20,6 +32,8 @@ from .context import db_session, now
 bp = Blueprint("auth", __name__)
 
 CSRF_FIELD = "csrf_token"
+KNOWN_DEVICE_COOKIE = "known_device"
+KNOWN_DEVICE_AGE = 365 * 24 * 3600  # a year: a browser stays known while it is used
 UNSAFE_IN_TARGET = re.compile(r"[\x00-\x20\x7f-\x9f\\\u2028\u2029]")
 
 
@@ -68,8 +82,11 @@ def login():
     email = request.form.get("email", "")[:320]
     password = request.form.get("password", "")[:1024]
     target = local_target(request.args.get("next", "")) or url_for("organiser.dashboard")
+    device = _known_device(email)
     try:
-        token = accounts.log_in(db_session(), email, password, request.remote_addr or "", now())
+        token = accounts.log_in(
+            db_session(), email, password, request.remote_addr or "", now(), known_device=device
+        )
     except accounts.TooManyAttemptsError as exc:
         page = render_template("login.html", email=email, error=str(exc))
         return page, 429, {"Retry-After": str(exc.seconds)}
@@ -78,7 +95,35 @@ def login():
     session.clear()
     session["token"] = token
     session.permanent = True
-    return redirect(target)
+    response = redirect(target)
+    response.set_cookie(
+        KNOWN_DEVICE_COOKIE,
+        _device_signer().dumps(
+            {"email": accounts.normalise_email(email), "id": device or secrets.token_urlsafe(16)}
+        ),
+        max_age=KNOWN_DEVICE_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure,
+    )
+    return response
+
+
+def _device_signer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.secret_key, salt="known-device")
+
+
+def _known_device(email: str) -> str | None:
+    """The id of this browser if this account signed in from it before: the cookie is signed
+    with the app's secret, so a guesser cannot make one, and it names the account it is for."""
+    try:
+        found = _device_signer().loads(request.cookies.get(KNOWN_DEVICE_COOKIE, ""))
+    except BadSignature:
+        return None
+    if not isinstance(found, dict) or found.get("email") != accounts.normalise_email(email):
+        return None
+    device = found.get("id")
+    return device if isinstance(device, str) and 0 < len(device) <= 64 else None
 
 
 def local_target(target: str) -> str | None:

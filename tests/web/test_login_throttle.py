@@ -1,6 +1,6 @@
 """Guessing passwords is slowed per (account, address) pair by delays that grow with each
-failure; nobody is locked out: not the owner signing in from elsewhere, not the others behind
-a shared address."""
+failure; nobody is locked out: not the owner signing in from elsewhere or from a browser the
+account used before, not the others behind a shared address."""
 
 from __future__ import annotations
 
@@ -102,3 +102,46 @@ def test_the_owner_after_waiting_the_delay_signs_in_and_the_delays_start_again(
     assert attempt(app, GUESSER, PASSWORD).status_code == 302
     assert attempt(app, GUESSER, "wrong password").status_code == 401
     assert attempt(app, GUESSER, "wrong password").status_code == 401
+
+
+def _signed_in_browser(app, address: str):
+    """A browser the owner signed in from once (it keeps the known-device cookie), signed out."""
+    browser = app.test_client()
+    environ = {"REMOTE_ADDR": address}
+    token = csrf_of(browser.get("/login", environ_base=environ).get_data(as_text=True))
+    signed_in = browser.post(
+        "/login",
+        data={"email": "org@example.org", "password": PASSWORD, "csrf_token": token},
+        environ_base=environ,
+    )
+    assert signed_in.status_code == 302
+    browser.delete_cookie("session")
+    return browser
+
+
+def _attempt_with(browser, address: str, password: str):
+    environ = {"REMOTE_ADDR": address}
+    token = csrf_of(browser.get("/login", environ_base=environ).get_data(as_text=True))
+    return browser.post(
+        "/login",
+        data={"email": "org@example.org", "password": password, "csrf_token": token},
+        environ_base=environ,
+    )
+
+
+def test_the_owners_known_browser_signs_in_behind_the_guessers_own_address(app, clock, organiser):
+    owners_browser = _signed_in_browser(app, GUESSER)
+    fail_freely(app, GUESSER)
+    held_up = attempt(app, GUESSER, PASSWORD)  # a browser this account never used: waits
+
+    known = _attempt_with(owners_browser, GUESSER, PASSWORD)
+
+    assert (held_up.status_code, known.status_code) == (429, 302)
+
+
+def test_a_known_device_cookie_cannot_be_made_by_a_guesser(app, clock, organiser):
+    fail_freely(app, GUESSER)
+    forged = app.test_client()
+    forged.set_cookie("known_device", "eyJlbWFpbCI6Im9yZ0BleGFtcGxlLm9yZyIsImlkIjoieCJ9.forged")
+
+    assert _attempt_with(forged, GUESSER, PASSWORD).status_code == 429
