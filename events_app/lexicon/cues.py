@@ -15,7 +15,9 @@ EVENT_NOUNS: tuple[str, ...] = tuple(
     "launch|storytime|service|mass|quiz|dinner|supper|fundraiser|hustings|picket|demo|"
     "demonstration|parade|social|ceilidh|webinar|symposium|summit|agm|assembly|open day|"
     "fireworks|gala|event|events|discussion|panel|presentation|q&a|livestream|premiere|"
-    "play|recital|comedy|club|group|circle|training|clinic|drop-in".split("|")
+    "play|recital|comedy|club|group|circle|training|clinic|drop-in|breakfast|brunch|lunch|"
+    "luncheon|picnic|barbecue|potluck|auction|bingo|dance|bake sale|book sale|jumble sale|"
+    "car boot sale|fun run".split("|")
 )
 
 # Verbs of the past, spoken of a person or a thing: 'Jane gave a talk', 'the vigil drew 300'.

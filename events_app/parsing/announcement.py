@@ -399,8 +399,13 @@ def _is_anchor(
 def _clause_start(text: str, sentence: Sentence, mention: DateMention) -> int:
     head_start = max(sentence.start, mention.start - LOOK_BACK)
     head = text[head_start : mention.start]
-    cut = max(head.rfind(";"), head.rfind(":"))
-    return head_start + cut + 1 if cut >= 0 else head_start
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(head)]
+    return head_start + cuts[-1] + 1 if cuts else head_start
+
+
+# A semicolon, or a colon that is not inside a clock time ('4:30'), ends a clause.
+_COLON = re.compile(r":(?!\d)|(?<!\d):")
+_CLAUSE_CUT = re.compile(rf";|{_COLON.pattern}")
 
 
 def _sentence_seeds(
@@ -419,7 +424,11 @@ def _sentence_seeds(
     bounds.append(sentence.end)
     preamble = None
     first_clause_start = bounds[0]
-    colon = text.rfind(":", sentence.start, groups[0][0].start)
+    colons = [
+        sentence.start + m.start()
+        for m in _COLON.finditer(text[sentence.start : groups[0][0].start])
+    ]
+    colon = colons[-1] if colons else -1
     if colon >= 0 and not PROGRAMME_ITEM.match(sentence.text):
         preamble = (sentence.start, colon)
         first_clause_start = colon + 1

@@ -12,6 +12,13 @@ _ABBREVIATIONS = re.compile(
 )
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+\s++(?=[\"“‘'(\[]?[A-Z0-9£$€@#])")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# 'from 4:30 to 6 p.m. Saturday, Oct. 27', '1 p.m. Central': after a.m. or p.m. a weekday, a
+# month or a zone carries the same sentence on; any other capital may start a new one.
+_MERIDIEM_END = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)
+_SAME_SENTENCE_AFTER_MERIDIEM = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Eastern"
+    r"|Central|Pacific|Mountain|Atlantic|[ECMP][SD]?T\b|GMT\b|BST\b|UTC\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,8 @@ def _line_sentences(text: str, start: int, end: int, paragraph: int) -> list[Sen
     for m in _BOUNDARY.finditer(text, start, end):
         head = text[max(pos, m.start() - 12) : m.start() + 1]
         if _ABBREVIATIONS.search(head):
+            continue
+        if _MERIDIEM_END.search(head) and _SAME_SENTENCE_AFTER_MERIDIEM.match(text, m.end()):
             continue
         found.append(_sentence(text, pos, m.end(), paragraph))
         pos = m.end()
