@@ -28,9 +28,17 @@ ZONES = {
     "IST": "Asia/Kolkata",
     "AEST": "Australia/Sydney",
     "AEDT": "Australia/Sydney",
+    "EASTERN": "America/New_York",
+    "CENTRAL": "America/Chicago",
+    "MOUNTAIN": "America/Denver",
+    "PACIFIC": "America/Los_Angeles",
 }
+# A zone written right after the time: '4pm EST', '7.30pm (BST)', '1 p.m. Central', '2pm ET';
+# a region's name only when 'time' or punctuation follows ('7pm Central Library' is a place).
 _ZONE = (
-    r"(?:\s*\(?\s*(?P<zone>GMT|BST|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|AEST|AEDT)\b\)?)?"
+    r"(?:\s*\(?\s*(?P<zone>GMT|BST|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|AEST|AEDT|ET|CT"
+    r"|PT|(?:Eastern|Central|Mountain|Pacific)(?=\s+(?:Standard\s+|Daylight\s+)?[Tt]ime\b"
+    r"|\s*[.,;)]|\s*$))\b(?:\s+(?:Standard\s+|Daylight\s+)?[Tt]ime\b)?\)?)?"
 )
 _AMPM = r"(?P<ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
 

@@ -228,3 +228,22 @@ def test_dates_in_other_languages(text, starts):
     """Spanish, German and French dates read with the lexicon's words for each language; the
     reference date is a Tuesday (10 March 2026)."""
     assert [draft["start"] for draft in read(text)] == starts
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("Webinar on 25 March 2026 at 1 p.m. Central. Register online.", "America/Chicago"),
+        ("Webinar on 25 March 2026 at 2pm Eastern Time, online.", "America/New_York"),
+        ("Webinar on 25 March 2026 at 11am PT on the usual link.", "America/Los_Angeles"),
+        (
+            "Talk on 25 March 2026 at 7pm Central Library, 10 High St, York YO1 7HU.",
+            "Europe/London",
+        ),
+    ],
+    ids=["central", "eastern-time", "pt", "central-library-is-a-place"],
+)
+def test_a_zone_named_after_the_time(text, zone):
+    [draft] = read(text)
+
+    assert draft["timezone"] == zone
