@@ -318,8 +318,9 @@ def find_or_create_venue(
     """The stored venue with this id, or with the same name (by its match key) and a postcode
     that agrees when both have one; else a new venue with the details given.
 
-    A stored venue is shared by every event that names it, so what one event says of it never
-    changes it: details that differ are kept as a suggestion for an admin."""
+    A stored venue is shared by every event that names it, so once a published event shows it
+    what another event says of it never changes it: details that differ are kept as a
+    suggestion for an admin. Before that, the event naming it now gives its details."""
     row = session.get(VenueRow, venue.id) if venue.id is not None else None
     key = match_key(venue.name)
     if row is None:
@@ -344,7 +345,10 @@ def find_or_create_venue(
         session.add(row)
         session.flush()
         return row
-    _suggest(session, "venue", row, venue, VENUE_DETAILS, proposer_id, now)
+    if _named_by_published(session, EventVenueRow, EventVenueRow.venue_id, row.id):
+        _suggest(session, "venue", row, venue, VENUE_DETAILS, proposer_id, now)
+    else:
+        _adopt(row, venue, VENUE_DETAILS)
     return row
 
 
@@ -372,8 +376,30 @@ def find_or_create_person(
         session.add(row)
         session.flush()
         return row
-    _suggest(session, "person", row, person, PERSON_DETAILS, proposer_id, now)
+    if _named_by_published(session, EventSpeakerRow, EventSpeakerRow.person_id, row.id):
+        _suggest(session, "person", row, person, PERSON_DETAILS, proposer_id, now)
+    else:
+        _adopt(row, person, PERSON_DETAILS)
     return row
+
+
+def _named_by_published(session: Session, link, column, row_id: int) -> bool:
+    """Whether a published event shows this venue or person: until one does, the record is no
+    one's public word, and the event naming it now may settle its details (so a draft that
+    named a place first cannot fix the address every later published event shows)."""
+    named = (
+        select(link.event_id)
+        .join(EventRow, EventRow.id == link.event_id)
+        .where(column == row_id, EventRow.published.is_(True))
+        .limit(1)
+    )
+    return session.scalar(named) is not None
+
+
+def _adopt(row, given, fields) -> None:
+    for name in fields:
+        if getattr(given, name) not in (None, ""):
+            setattr(row, name, getattr(given, name))
 
 
 def _suggest(session, kind, row, given, fields, proposer_id, now) -> None:

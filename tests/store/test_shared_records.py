@@ -178,3 +178,48 @@ def test_venues_and_speakers_named_only_in_drafts_or_deleted_events_stay_private
         [("open-speaker", "Open Speaker")],
         ["Open Hall"],
     )
+
+
+def test_a_venue_only_drafts_name_takes_the_details_of_the_first_published_event(
+    session, two_organisers
+):
+    """A draft naming a place first must not fix the address that later published events show:
+    until a published event names the record, it is no one's public word."""
+    first, second = two_organisers
+    store(
+        session,
+        event(
+            "Planning",
+            owner_id=first.id,
+            published=False,
+            venues=[venue("Riverside Hall", address="666 Attacker Road")],
+            speakers=[person("Ben Example", affiliation="Nowhere Ltd")],
+        ),
+    )
+    [published] = store(
+        session,
+        event(
+            "Concert",
+            owner_id=second.id,
+            venues=[venue("Riverside Hall", address="1 Quay Street")],
+            speakers=[person("Ben Example", affiliation="City Orchestra")],
+        ),
+    )
+    later = event(
+        "Recital",
+        owner_id=first.id,
+        venues=[venue("Riverside Hall", address="666 Attacker Road")],
+        speakers=[person("Ben Example", affiliation="Nowhere Ltd")],
+    )
+    store(session, later)
+
+    shown = repository.get_event_by_id(session, published.id)
+    assert (
+        [(v.name, v.address) for v in shown.venues],
+        [(p.name, p.affiliation) for p in shown.speakers],
+        [s.changes for s in directory.list_suggestions(session, "venue")],
+    ) == (
+        [("Riverside Hall", "1 Quay Street")],
+        [("Ben Example", "City Orchestra")],
+        [{"address": "666 Attacker Road"}],
+    )
