@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from ..lexicon import calendar_words
 from ..lexicon import zones as zones_mod
 from . import dates as dates_mod
 from . import frames as frames_mod
@@ -121,6 +122,13 @@ class Reading:
     name_lines: dict[int, DraftPerson] = field(default_factory=dict)  # block -> the first
     warnings: list[str] = field(default_factory=list)
     known_venues: places_mod.KnownVenues = field(default_factory=lambda: places_mod.KnownVenues(()))
+    language: str = "en"  # of the whole text, guessed once: a sentence alone is too short to tell
+
+
+def _dates_in(reading: Reading, text: str) -> list[DateMention]:
+    """The dates of `text`, a part of the reading (or all of it), read as the whole text is:
+    day-first or not, and in the whole text's language."""
+    return dates_mod.find_dates(text, day_first=reading.day_first, language=reading.language)
 
 
 def read_announcement(
@@ -152,6 +160,7 @@ def read_announcement(
         zone_starts=[m.start for m in mentions],
         address_zone=address_zone,
         known_venues=places_mod.KnownVenues(known_venues),
+        language=calendar_words.guess_language(text),
     )
     for person in people_mod.name_lines(reading.layout.lines):
         block = reading.layout.block_at(person.span.start) if person.span else -1
@@ -191,7 +200,7 @@ def _inherit_series_time(reading: Reading, drafts: list[Draft]) -> None:
     for sentence in reading.sentences:
         if not SERIES.search(sentence.text):
             continue
-        if dates_mod.find_dates(sentence.text, day_first=reading.day_first):
+        if _dates_in(reading, sentence.text):
             continue
         ranges = times_mod.find_times(sentence.text)
         if not ranges:
@@ -270,7 +279,7 @@ def _day_first(text: str, zone: str) -> bool:
 
 def _seeds(reading: Reading) -> list[Seed]:
     text = reading.text
-    mentions = dates_mod.find_dates(text, day_first=reading.day_first)
+    mentions = _dates_in(reading, text)
     for mention in mentions:
         dates_mod.resolve(mention, reading.years)
     for mention in mentions:
@@ -705,7 +714,7 @@ def _times(reading: Reading, seed: Seed):
         offset = labelled.start
     if not ranges:
         for sentence in seed.context:
-            if dates_mod.find_dates(sentence.text, day_first=reading.day_first):
+            if _dates_in(reading, sentence.text):
                 continue
             found = times_mod.find_times(sentence.text)
             if found:

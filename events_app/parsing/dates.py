@@ -160,8 +160,9 @@ def _year(text: str | None) -> int | None:
     return year + 2000 if year < 100 else year
 
 
-def find_dates(text: str, *, day_first: bool) -> list[DateMention]:
-    """Every day-precise date in the text, longest match first where two overlap."""
+def find_dates(text: str, *, day_first: bool, language: str | None = None) -> list[DateMention]:
+    """Every day-precise date in the text, longest match first where two overlap; dates in
+    `language` too (guessed from `text` when not given) where it is not English."""
     found: list[DateMention] = []
     for m in DAY_MONTH.finditer(text):
         found.append(_from_words(m, _month(m["month"])))
@@ -186,7 +187,7 @@ def find_dates(text: str, *, day_first: bool) -> list[DateMention]:
                 text=m.group(),
             )
         )
-    language = calendar_words.guess_language(text)
+    language = language or calendar_words.guess_language(text)
     if language != "en":
         found.extend(_foreign_dates(text, language))
     return _merge_adjacent(_drop_overlaps(found), text)
