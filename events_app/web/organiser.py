@@ -102,7 +102,13 @@ def review():
             w for w in result.warnings if not w.startswith("No event found")
         )
         return _paste_again(text, reference_text, zone, message.strip()), 422
-    drafts = result.drafts[:MAX_DRAFTS]
+    return _review_page(result.drafts[:MAX_DRAFTS], text)
+
+
+def _review_page(drafts, text: str, source=None):
+    """The review form for drafts read from `text` (and from `source`, a page, poster or
+    e-mail, when there is one): every path into review gets the same form, with its own
+    one-time publish key."""
     titles = [d.title for d in drafts]
     event_forms = [
         forms.form_from_draft(d, str(titles.index(d.parent)) if d.parent in titles else "")
@@ -113,6 +119,8 @@ def review():
         forms=event_forms,
         text=text,
         source=highlight(text, [d.spans for d in drafts]),
+        origin=source,
+        poster=_poster_view(source, drafts) if source is not None else None,
         error=None,
         publish_key=secrets.token_urlsafe(24),
     )
@@ -168,21 +176,7 @@ def _review_source(read):
         return _paste_again("", "", zone, str(exc)), 422
     if not result.drafts:
         return _paste_again(source.text, "", zone, "No event found in the text."), 422
-    drafts = result.drafts[:MAX_DRAFTS]
-    titles = [d.title for d in drafts]
-    event_forms = [
-        forms.form_from_draft(d, str(titles.index(d.parent)) if d.parent in titles else "")
-        for d in drafts
-    ]
-    return render_template(
-        "organiser/review.html",
-        forms=event_forms,
-        text=source.text,
-        source=highlight(source.text, [d.spans for d in drafts]),
-        origin=source,
-        poster=_poster_view(source, drafts),
-        error=None,
-    )
+    return _review_page(result.drafts[:MAX_DRAFTS], source.text, source)
 
 
 def _poster_view(source, drafts) -> dict | None:

@@ -9,6 +9,8 @@ from click.testing import CliRunner
 
 from events_app import create_app
 from events_app.cli import cli
+from events_app.domain import EventFilter
+from events_app.store import repository
 from tests.conftest import BASE_URL, NOW
 from tests.ingest.material import (
     ARTICLE_TEXT,
@@ -19,7 +21,7 @@ from tests.ingest.material import (
     news_page,
     png,
 )
-from tests.web.organiser_helpers import csrf_of
+from tests.web.organiser_helpers import csrf_of, post, review_form
 
 SEED_STARTS = [
     ("2018-07-28", None),
@@ -148,6 +150,23 @@ def test_organiser_reads_a_pasted_link_and_shows_where_the_text_came_from(signed
     assert "published 2018-07-24" in page
     assert page.count('<fieldset class="draft">') == 3
     assert "Donate today" not in page
+
+
+def test_a_link_review_publishes_once_however_often_it_is_sent(signed_in, pages, app_session):
+    """The review of a page carries its own one-time key, as a pasted text's does: a retry
+    after a lost response stores nothing more."""
+    token = csrf_of(signed_in.get("/organiser/new").get_data(as_text=True))
+    page = signed_in.post(
+        "/organiser/new/link", data={"csrf_token": token, "url": pages.url("/news/honduras")}
+    ).get_data(as_text=True)
+    fields = {**review_form(page), "action": "publish"}
+
+    statuses = [post(signed_in, "/organiser/publish", fields).status_code for _ in range(2)]
+    app_session.rollback()
+    stored = repository.list_events(app_session, EventFilter(include_drafts=True))
+
+    assert fields["publish_key"] != ""
+    assert (statuses, len(stored)) == ([302, 302], 3)
 
 
 def upload(client, data: bytes, filename: str):
