@@ -335,21 +335,17 @@ def find_or_create_venue(
             ),
             None,
         )
-    if row is None:
-        row = VenueRow(
-            slug=unique_slug(session, VenueRow, slugify(venue.name, 80)),
-            name=venue.name.strip(),
-            match_key=key,
-            **{name: getattr(venue, name) for name in VENUE_DETAILS},
-        )
-        session.add(row)
-        session.flush()
-        return row
-    if _named_by_published(session, EventVenueRow, EventVenueRow.venue_id, row.id):
-        _suggest(session, "venue", row, venue, VENUE_DETAILS, proposer_id, now)
-    else:
-        _adopt(row, venue, VENUE_DETAILS)
-    return row
+    return _stored_or_new(
+        session,
+        "venue",
+        VenueRow,
+        row,
+        venue,
+        key,
+        (EventVenueRow, EventVenueRow.venue_id),
+        proposer_id,
+        now,
+    )
 
 
 def find_or_create_person(
@@ -366,20 +362,36 @@ def find_or_create_person(
         row = session.scalars(
             select(PersonRow).where(PersonRow.match_key == key).order_by(PersonRow.id)
         ).first()
+    return _stored_or_new(
+        session,
+        "person",
+        PersonRow,
+        row,
+        person,
+        key,
+        (EventSpeakerRow, EventSpeakerRow.person_id),
+        proposer_id,
+        now,
+    )
+
+
+def _stored_or_new(session, kind, model, row, given, key, links, proposer_id, now):
+    """The matched `row` (its details settled or suggested, as find_or_create_venue says), or
+    a new record of `model` with the details `given` has, when nothing matched."""
+    fields = VENUE_DETAILS if kind == "venue" else PERSON_DETAILS
     if row is None:
-        row = PersonRow(
-            slug=unique_slug(session, PersonRow, slugify(person.name, 80)),
-            name=person.name.strip(),
+        row = model(
+            slug=unique_slug(session, model, slugify(given.name, 80)),
+            name=given.name.strip(),
             match_key=key,
-            **{name: getattr(person, name) for name in PERSON_DETAILS},
+            **{name: getattr(given, name) for name in fields},
         )
         session.add(row)
         session.flush()
-        return row
-    if _named_by_published(session, EventSpeakerRow, EventSpeakerRow.person_id, row.id):
-        _suggest(session, "person", row, person, PERSON_DETAILS, proposer_id, now)
+    elif _named_by_published(session, *links, row.id):
+        _suggest(session, kind, row, given, fields, proposer_id, now)
     else:
-        _adopt(row, person, PERSON_DETAILS)
+        _adopt(row, given, fields)
     return row
 
 
