@@ -20,15 +20,15 @@ from zoneinfo import ZoneInfo
 from ..lexicon import calendar_words
 from ..lexicon import zones as zones_mod
 from . import dates as dates_mod
+from . import evidence
 from . import frames as frames_mod
 from . import links as links_mod
 from . import people as people_mod
 from . import places as places_mod
 from . import times as times_mod
 from . import titles as titles_mod
-from . import weights
 from .dates import DateMention, YearContext
-from .evidence import Candidate, best, confidence, ranked
+from .evidence import Candidate
 from .model import Draft, DraftLink, DraftPerson, DraftVenue, Span
 from .text import Sentence, split_sentences
 from .tokens import ROLES, Field, Layout, read_layout
@@ -252,10 +252,11 @@ def _is_event(reading: Reading, facts, seed: Seed, built: list[Draft]) -> bool:
         top,
         titled,
     )
-    score = sum(weights.FRAME.get(f, 0.0) for f in features)
-    if score < weights.FRAME_THRESHOLD:
+    anchor = (seed.mention.start, seed.mention.end)
+    score = evidence.frame_score(features, anchor, [d.start for d in built])
+    if score < evidence.current().frame.threshold:
         return False
-    sure = round(confidence(score), 2)
+    sure = round(evidence.confidence(score), 2)
     for draft in built:
         if "start" in draft.spans:
             old = draft.spans["start"]
@@ -793,15 +794,16 @@ def _venues(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[DraftVen
     text = reading.text
     clause = text[seed.clause[0] : seed.clause[1]]
     candidates = _venue_candidates(reading, seed, earlier)
-    order = ranked(candidates, weights.VENUE)
-    if not order or order[0][0] < weights.VENUE_THRESHOLD:
+    order = evidence.rank("venue", candidates, (seed.mention.start, seed.mention.end))
+    model = evidence.current().venue
+    if not order or order[0][0] < model.threshold:
         return []
     top = order[0][1]
     chosen = [top]
     if MOVES_ON.search(clause):
         for score, other in order[1:]:
             if (
-                score >= weights.VENUE_SECOND
+                score >= model.second
                 and other.source in ("address", "preposition", "room", "there")
                 and not any(_same_place(other.value, c.value) for c in chosen)
             ):
@@ -896,7 +898,7 @@ def _title(
         c.with_features("is_venue") if c.value.lower() in places else c
         for c in _title_candidates(reading, seed)
     ]
-    found = best(candidates, weights.TITLE, weights.TITLE_THRESHOLD)
+    found = evidence.choose("title", candidates, (seed.mention.start, seed.mention.end))
     if found is None:
         return None, None
     return found[1].value, found[1].span
