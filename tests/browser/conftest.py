@@ -20,6 +20,9 @@ from tests.conftest import NOW
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SIZES = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -79,3 +82,30 @@ def browser():
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
+    return AXE.read_text()
+
+
+def violations(page, axe_source: str) -> list[str]:
+    """axe-core's WCAG 2.2 AA violations on the page as it stands, one line each."""
+    page.add_script_tag(content=axe_source)
+    found = page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
+            .violations.map(v => v.id + ': ' + v.help + ' at ' +
+                v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))""",
+        WCAG_22_AA,
+    )
+    return list(found)
+
+
+def sign_in(page, server: LiveServer, email: str, password: str) -> None:
+    page.goto(f"{server.url}/login")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/organiser/")

@@ -6,18 +6,14 @@ from __future__ import annotations
 
 import shutil
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from events_app import create_app, services
-from tests.browser.conftest import ARTIFACTS, LiveServer
+from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, violations
 from tests.builders import event, london, person, venue
 from tests.conftest import NOW
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-SIZES = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
 PAGES = {
     "listing": ("/", "Upcoming events"),
     "event": ("/events/housing-rally-2026-12-02", "Housing rally"),
@@ -28,13 +24,6 @@ PAGES = {
     "filtered": ("/?venue=friends-house&tag=climate", "Events"),
     "search": ("/search?q=rally", "Search"),
 }
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
-    return AXE.read_text()
 
 
 @pytest.fixture(scope="module")
@@ -86,17 +75,6 @@ def site(tmp_path_factory, sqlite_template):
     with LiveServer(live_app) as server:
         yield server
     live_app.extensions["events_db"].close()
-
-
-def violations(page, axe_source: str) -> list[str]:
-    page.add_script_tag(content=axe_source)
-    found = page.evaluate(
-        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
-            .violations.map(v => v.id + ': ' + v.help + ' at ' +
-                v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))""",
-        WCAG_22_AA,
-    )
-    return list(found)
 
 
 @pytest.mark.parametrize("size", list(SIZES))
