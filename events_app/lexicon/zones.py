@@ -235,6 +235,21 @@ _US_STATES = {
     "Wyoming": ("WY", "America/Denver"),
     "Puerto Rico": ("PR", "America/Puerto_Rico"),
 }
+#: The state abbreviations of American newspaper style ("Gulf Shores, Ala.", "Rome, Ga."): read
+#: after a comma and a capitalised place, as the postal codes are.
+_US_STATE_STYLE = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky",
+    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan",
+    "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana",
+    "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota",
+    "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
 _CA_PROVINCES = {
     "Alberta": ("AB", "America/Edmonton"),
     "British Columbia": ("BC", "America/Vancouver"),
@@ -549,6 +564,8 @@ def zone_mentions(text: str) -> list[ZoneMention]:
         *_written_mentions(text),
         *_postcode_mentions(text),
         *_address_mentions(text),
+        *_state_style_mentions(text),
+        *_dateline_mentions(text),
     ]
     taken = sorted((m.start, m.end) for m in found)
     found.extend(m for m in _place_mentions(text) if not _overlaps(m, taken))
@@ -651,6 +668,45 @@ def _address_mentions(text: str):
             yield ZoneMention(place_start, m.end("place"), city.zone, "city", 0.9)
 
 
+_STATE_STYLE = re.compile(
+    r"(?P<place>\b[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}),\s*(?P<state>"
+    + "|".join(re.escape(a) for a in sorted(_US_STATE_STYLE, key=len, reverse=True))
+    + r")(?![\w.])"
+)
+
+
+def _state_style_mentions(text: str):
+    """'Gulf Shores, Ala.', 'Rome, Ga.': a newspaper's state abbreviation after a place."""
+    for m in _STATE_STYLE.finditer(text):
+        zone = _US_STATES[_US_STATE_STYLE[m["state"]]][1]
+        yield ZoneMention(m.start("state"), m.end("state"), zone, "state", 0.85)
+
+
+#: A news dateline: the place in capitals at the head of a line, perhaps with the agency or
+#: station in brackets, then a dash ('DENVER (KXYZ) —', 'SALT LAKE CITY —').
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:,[ \t]*[A-Z][A-Za-z.]+)?"
+    r"[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?[—–-][ \t]",
+    re.MULTILINE,
+)
+#: A dateline says where the story is filed, which is where the events it lists are set, more
+#: surely than a name in running text: as strong as a place in an address.
+DATELINE_STRENGTH = 0.8
+
+
+def _dateline_mentions(text: str):
+    places = _places()
+    for m in _DATELINE.finditer(text):
+        name = m["place"].title()
+        readings = places.get(_key(name))
+        if not readings:
+            continue
+        zone = readings[0].zone
+        yield ZoneMention(
+            m.start("place"), m.end("place"), zone, "city", DATELINE_STRENGTH, _others(readings)
+        )
+
+
 def _known_tail(words: str, offset: int) -> tuple[int, tuple[_Place, ...]]:
     """The longest known place that ends the capitalised words before a region code ('Main
     Street Spokane' -> Spokane), with its start in the text."""
@@ -736,6 +792,8 @@ def _place_mention(text: str, start: int, end: int, readings: tuple[_Place, ...]
         strength = min(strength, 0.3)
     if len({p.country for p in readings}) > 1:
         strength *= 0.8
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        strength *= 0.5  # 'Jane Roe (Wisconsin)': where a speaker comes from, not the event
     return ZoneMention(start, end, best.zone, best.kind, round(strength, 2), _others(readings))
 
 
@@ -756,11 +814,16 @@ def text_zone(text: str) -> str | None:
     return pick_zone(zone_mentions(text))
 
 
-def pick_zone(mentions: list[ZoneMention]) -> str | None:
+#: What a single event's own sentences must name to move it off the text's zone: more than a
+#: speaker's affiliation in brackets ("(Wisconsin)") or a word-like town.
+LOCAL_MIN_EVIDENCE = 0.5
+
+
+def pick_zone(mentions: list[ZoneMention], minimum: float = MIN_EVIDENCE) -> str | None:
     """The text's zone from its mentions: abbreviations first, refined by places; else places.
 
     Ambiguous places take the reading of the country the unambiguous ones point to, and a zone
-    needs `MIN_EVIDENCE` in all before it is proposed."""
+    needs `minimum` evidence in all (`MIN_EVIDENCE` for a whole text) before it is proposed."""
     places = _resolve(m for m in mentions if m.kind not in ("abbreviation", "written"))
     place_scores: dict[str, float] = defaultdict(float)
     for mention, zone in places:
@@ -771,7 +834,7 @@ def pick_zone(mentions: list[ZoneMention]) -> str | None:
     if not place_scores:
         return None
     zone, score = max(place_scores.items(), key=lambda kv: kv[1])
-    return zone if score >= MIN_EVIDENCE else None
+    return zone if score >= minimum else None
 
 
 def _resolve(mentions) -> list[tuple[ZoneMention, str]]:

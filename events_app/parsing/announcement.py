@@ -761,7 +761,7 @@ def _local_zone(reading: Reading, seed: Seed) -> str | None:
         local.extend(reading.zone_mentions[first:last])
     if not local:
         return None
-    zone = zones_mod.pick_zone(local)
+    zone = zones_mod.pick_zone(local, zones_mod.LOCAL_MIN_EVIDENCE)
     if zone is None or zone == reading.timezone:
         return zone
     if reading.address_zone:
