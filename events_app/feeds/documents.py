@@ -8,6 +8,7 @@ the VTIMEZONEs cover the zones the events use over the local years they span.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -26,12 +27,36 @@ class Dated(Protocol):
     def timezone(self) -> str: ...
 
 
-def calendar_document(
-    info: CalendarInfo, events: Sequence[Dated], vevents: Sequence[bytes]
-) -> bytes:
-    zones = {event.timezone for event in events}
-    first, last = year_span(events, zones)
-    return assemble_ics(info, zones, first, last, vevents)
+class Coverage(Protocol):
+    """The zones a calendar's events use and the instants they span: all its VTIMEZONEs need."""
+
+    @property
+    def zones(self) -> frozenset[str]: ...
+    @property
+    def earliest(self) -> datetime | None: ...
+    @property
+    def latest(self) -> datetime | None: ...
+
+
+@dataclass(frozen=True)
+class Span:
+    zones: frozenset[str]
+    earliest: datetime | None
+    latest: datetime | None
+
+
+def coverage_of(events: Sequence[Dated]) -> Span:
+    """The coverage of events in hand (a store's feed index reads it off the database)."""
+    return Span(
+        zones=frozenset(e.timezone for e in events),
+        earliest=min((e.start for e in events), default=None),
+        latest=max((e.end or e.start for e in events), default=None),
+    )
+
+
+def calendar_document(info: CalendarInfo, coverage: Coverage, vevents: Sequence[bytes]) -> bytes:
+    first, last = year_span(coverage)
+    return assemble_ics(info, set(coverage.zones), first, last, vevents)
 
 
 def json_document(urls: SiteUrls, title: str, items: Sequence[bytes]) -> bytes:
@@ -40,17 +65,15 @@ def json_document(urls: SiteUrls, title: str, items: Sequence[bytes]) -> bytes:
     return head[:-1] + b',"events":[' + b",".join(items) + b"]}"
 
 
-def year_span(events: Sequence[Dated], zones: set[str]) -> tuple[int, int]:
+def year_span(coverage: Coverage) -> tuple[int, int]:
     """The local years the VTIMEZONEs must cover: those of the earliest start and the latest
     end in every zone used (at most a year more than the events' own, and a few zones to
     look at instead of every event)."""
-    if not events:
+    if coverage.earliest is None or coverage.latest is None:
         return 0, 0
-    earliest = min(e.start for e in events)
-    latest = max(e.end or e.start for e in events)
     return (
-        min(_local_year(earliest, zone) for zone in zones),
-        max(_local_year(latest, zone) for zone in zones),
+        min(_local_year(coverage.earliest, zone) for zone in coverage.zones),
+        max(_local_year(coverage.latest, zone) for zone in coverage.zones),
     )
 
 

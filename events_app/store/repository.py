@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, delete, func, inspect, or_, select, update
+from sqlalchemy import Select, String, delete, func, inspect, or_, select, type_coerce, update
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain import (
@@ -37,6 +37,7 @@ from .tables import (
     SuggestionRow,
     TagRow,
     VenueRow,
+    as_utc,
 )
 
 _SUMMARY_LOAD = (selectinload(EventRow.parent),)
@@ -91,31 +92,45 @@ def list_events(
 
 @dataclass(frozen=True)
 class FeedEntry:
-    """Enough of an event to decide whether its rendered form is still current: the UID and
-    revision name what was rendered (an id can be handed out again after a delete)."""
+    """Enough of an event to decide whether its rendered form is still current: the id (never
+    handed out twice), the UID and the revision name what was rendered."""
 
     id: int
     uid: str
     revision: int
-    updated_at: datetime
-    start: datetime
-    end: datetime | None
-    timezone: str
 
 
-def feed_index(session: Session, criteria: EventFilter, *, limit: int) -> list[FeedEntry]:
-    """The events a feed shows, in order, without loading them: one light query."""
-    columns = (
-        EventRow.id,
-        EventRow.uid,
-        EventRow.revision,
-        EventRow.updated_at,
-        EventRow.start_utc,
-        EventRow.end_utc,
-        EventRow.timezone,
+@dataclass(frozen=True)
+class FeedIndex:
+    """The events a feed shows, in order, and what its document needs of them beyond their
+    pieces: the zones they use, the span of time they cover and their newest change."""
+
+    entries: list[FeedEntry]
+    zones: frozenset[str]
+    earliest: datetime | None
+    latest: datetime | None
+    newest: datetime | None
+
+
+def feed_index(session: Session, criteria: EventFilter, *, limit: int) -> FeedIndex:
+    """One light query, and no datetime made per row: the instants are read as the driver gives
+    them (ordered alike on either database) and only the three extremes are converted, which
+    keeps a 10,000-event feed's index a few times cheaper to read after every change."""
+    raw = (
+        type_coerce(EventRow.start_utc, String),
+        type_coerce(func.coalesce(EventRow.end_utc, EventRow.start_utc), String),
+        type_coerce(EventRow.updated_at, String),
     )
+    columns = (EventRow.id, EventRow.uid, EventRow.revision, EventRow.timezone, *raw)
     query = _filtered(select(*columns), criteria).order_by(EventRow.start_utc, EventRow.id)
-    return [FeedEntry(*row) for row in session.execute(query.limit(limit))]
+    rows = session.connection().execute(query.limit(limit)).all()
+    return FeedIndex(
+        entries=[FeedEntry(row[0], row[1], row[2]) for row in rows],
+        zones=frozenset(row[3] for row in rows),
+        earliest=as_utc(min((row[4] for row in rows), default=None)),
+        latest=as_utc(max((row[5] for row in rows), default=None)),
+        newest=as_utc(max((row[6] for row in rows), default=None)),
+    )
 
 
 def events_by_ids(session: Session, ids: Sequence[int]) -> dict[int, Event]:

@@ -43,11 +43,19 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC).replace(tzinfo=None) if _is_sqlite(dialect) else value
 
     def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
+        return as_utc(value)
+
+
+def as_utc(value: datetime | str | None) -> datetime | None:
+    """A stored instant as an aware UTC datetime, from what the driver hands back: a naive
+    datetime or its ISO text (SQLite keeps no zone), or an aware one (PostgreSQL)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
 
 
 def _is_sqlite(dialect: object) -> bool:

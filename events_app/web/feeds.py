@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 import importlib.metadata
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Blueprint, Flask, Response, abort, current_app, request
@@ -58,7 +58,7 @@ def _piece_cache() -> BoundedCache:
     return current_app.extensions["events_piece_cache"]
 
 
-def _feed_index(criteria: EventFilter) -> list[repository.FeedEntry]:
+def _feed_index(criteria: EventFilter) -> repository.FeedIndex:
     past_days = current_app.config["FEED_PAST_DAYS"]
     if past_days is not None and criteria.ends_after is None:
         criteria = dataclasses.replace(criteria, ends_after=now() - timedelta(days=past_days))
@@ -71,8 +71,8 @@ def _pieces(
     """Each event's rendered piece: from this process's cache, else from the render store
     shared by every worker and server, else rendered now (and kept in both).
 
-    Pieces are named by the UID and revision (and, here, the time of the last change), never
-    by the row id alone, which SQLite hands out again after a delete."""
+    Pieces are named by the id (never handed out twice), the UID and the revision: a calendar
+    imported again after a delete brings back its UIDs and revisions under new ids."""
     cache = _piece_cache()
     pieces = [cache.get(_piece_key(kind, entry)) for entry in entries]
     missing = [entry for entry, piece in zip(entries, pieces, strict=True) if piece is None]
@@ -106,11 +106,7 @@ def _shared_pieces(
 
 
 def _piece_key(kind: str, entry: repository.FeedEntry) -> tuple:
-    return (kind, entry.uid, entry.revision, entry.updated_at)
-
-
-def _newest(entries: list[repository.FeedEntry]) -> datetime | None:
-    return max((e.updated_at for e in entries), default=None)
+    return (kind, entry.id, entry.uid, entry.revision)
 
 
 def _calendar_info(title: str) -> CalendarInfo:
@@ -142,10 +138,10 @@ def site_ics():
         title = f"{title} (filtered)"
 
     def build() -> Rendered:
-        entries = _feed_index(criteria)
-        vevents = _pieces("ics", entries, lambda e: vevent_bytes(e, _event_url(e)))
-        body = calendar_document(_calendar_info(title), entries, vevents)
-        return Rendered(body, "text/calendar", _newest(entries))
+        index = _feed_index(criteria)
+        vevents = _pieces("ics", index.entries, lambda e: vevent_bytes(e, _event_url(e)))
+        body = calendar_document(_calendar_info(title), index, vevents)
+        return Rendered(body, "text/calendar", index.newest)
 
     return _ics_response(serve_cached("ics", build), "events.ics")
 
@@ -165,10 +161,10 @@ def site_json():
     criteria = event_filter(request.args, default_timezone())
 
     def build() -> Rendered:
-        entries = _feed_index(criteria)
+        index = _feed_index(criteria)
         urls = site_urls()
-        items = _pieces("json", entries, lambda e: compact_json(event_to_dict(e, urls)))
+        items = _pieces("json", index.entries, lambda e: compact_json(event_to_dict(e, urls)))
         body = json_document(urls, current_app.config["SITE_NAME"], items)
-        return Rendered(body, "application/json", _newest(entries))
+        return Rendered(body, "application/json", index.newest)
 
     return serve_cached("json", build)

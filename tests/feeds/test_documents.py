@@ -7,7 +7,7 @@ import pytest
 
 from events_app.domain import slugify
 from events_app.feeds import SiteUrls
-from events_app.feeds.documents import calendar_document, json_document, year_span
+from events_app.feeds.documents import calendar_document, coverage_of, json_document, year_span
 from events_app.feeds.ics import CalendarInfo, vevent_bytes
 from tests.builders import event
 
@@ -47,10 +47,9 @@ def at(zone: str, *parts: int):
     ],
 )
 def test_year_span_covers_every_local_year_of_the_events(events, span):
-    zones = {e.timezone for e in events}
     true_years = [e.start.astimezone(ZoneInfo(e.timezone)).year for e in events]
 
-    found = year_span(events, zones)
+    found = year_span(coverage_of(events))
 
     assert found[0] <= min(true_years, default=0) and found[1] >= max(true_years, default=0)
     assert found == span
@@ -60,7 +59,7 @@ def test_calendar_document_has_a_timezone_for_each_zone_and_every_piece():
     events = [at("Pacific/Auckland", 2027, 3, 1), at("Europe/London", 2027, 12, 31, 20)]
     vevents = [vevent_bytes(e, f"https://events.example.org/events/{e.slug}") for e in events]
 
-    calendar = icalendar.Calendar.from_ical(calendar_document(INFO, events, vevents))
+    calendar = icalendar.Calendar.from_ical(calendar_document(INFO, coverage_of(events), vevents))
 
     assert sorted(str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")) == [
         "Europe/London",
