@@ -107,7 +107,10 @@ def _mail():
 
 @dataclass
 class IngestResult:
-    """Drafts from a source, each with where it came from ('page data' or 'text')."""
+    """Drafts from a source, each with where it came from ('page data' or 'text').
+
+    `warnings` are the reading's own (a relative day with no reference date, a draft left
+    out); what is said of the source itself stays in `source.notes`, so each is said once."""
 
     source: Source
     drafts: list[Draft]
@@ -148,11 +151,9 @@ def parse_source(
         if source.contact:
             for draft in drafts:
                 draft.contacts = list(dict.fromkeys([*draft.contacts, source.contact]))
-        return IngestResult(
-            source, drafts, ["text"] * len(drafts), [*source.notes, *parsed.warnings]
-        )
+        return IngestResult(source, drafts, ["text"] * len(drafts), list(parsed.warnings))
     drafts = [_completed(d, parsed.drafts) for d in source.structured]
-    return IngestResult(source, drafts, ["page data"] * len(drafts), list(source.notes))
+    return IngestResult(source, drafts, ["page data"] * len(drafts))
 
 
 def _completed(event: Draft, parsed: list[Draft]) -> Draft:

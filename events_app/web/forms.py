@@ -26,6 +26,8 @@ from ..domain import (
 from ..parsing import Draft
 
 FIELD_MAX = 20_000
+WARNINGS_MAX = 20
+WARNING_CHARS = 500
 
 
 @dataclass
@@ -147,7 +149,15 @@ def read_form(form: MultiDict[str, str], prefix: str) -> EventForm:
         online=bool(form.get(f"{prefix}online")),
         recurrence=text("recurrence"),
         parent=text("parent"),
+        warnings=warnings_of(form, prefix),
     )
+
+
+def warnings_of(form: MultiDict[str, str], prefix: str) -> list[str]:
+    """The warnings a review form carries along (as `{prefix}warning` fields), so a page shown
+    again after a refused save still says what the reading noticed; bounded, as any field."""
+    found = form.getlist(f"{prefix}warning")[:WARNINGS_MAX]
+    return [w.replace("\x00", "").strip()[:WARNING_CHARS] for w in found if w.strip()]
 
 
 def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Event:

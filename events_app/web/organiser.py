@@ -102,13 +102,18 @@ def review():
             w for w in result.warnings if not w.startswith("No event found")
         )
         return _paste_again(text, reference_text, zone, message.strip()), 422
-    return _review_page(result.drafts[:MAX_DRAFTS], text)
+    return _review_page(result.drafts, text, warnings=result.warnings)
 
 
-def _review_page(drafts, text: str, source=None):
+def _review_page(drafts, text: str, source=None, warnings=()):
     """The review form for drafts read from `text` (and from `source`, a page, poster or
     e-mail, when there is one): every path into review gets the same form, with its own
-    one-time publish key."""
+    one-time publish key, and shows what the reading warned of, for the text as a whole and
+    for each draft."""
+    warnings = list(warnings)
+    if len(drafts) > MAX_DRAFTS:
+        warnings.append(f"Only the first {MAX_DRAFTS} of {len(drafts)} events are shown")
+        drafts = drafts[:MAX_DRAFTS]
     titles = [d.title for d in drafts]
     event_forms = [
         forms.form_from_draft(d, str(titles.index(d.parent)) if d.parent in titles else "")
@@ -123,6 +128,7 @@ def _review_page(drafts, text: str, source=None):
         poster=_poster_view(source, drafts) if source is not None else None,
         error=None,
         publish_key=secrets.token_urlsafe(24),
+        reading_warnings=warnings,
     )
 
 
@@ -176,7 +182,7 @@ def _review_source(read):
         return _paste_again("", "", zone, str(exc)), 422
     if not result.drafts:
         return _paste_again(source.text, "", zone, "No event found in the text."), 422
-    return _review_page(result.drafts[:MAX_DRAFTS], source.text, source)
+    return _review_page(result.drafts, source.text, source, result.warnings)
 
 
 def _poster_view(source, drafts) -> dict | None:
@@ -259,6 +265,7 @@ def _review_again(text: str, values: list[forms.EventForm], error: str):
         source=highlight(text, []),
         error=error,
         publish_key=request.form.get("publish_key", ""),
+        reading_warnings=forms.warnings_of(request.form, ""),
     )
 
 

@@ -10,7 +10,7 @@ from events_app import accounts
 from events_app.domain import Role
 from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, sign_in, violations
 from tests.conftest import NOW
-from tests.web.organiser_helpers import PASSWORD, SEED_PARAGRAPH
+from tests.web.organiser_helpers import BOOK_CLUB, PASSWORD, SEED_PARAGRAPH
 
 # The seed paragraph's review page measured 3,669 px on a desktop and 5,074 px on a phone
 # before the fields were laid out in a grid; these ceilings keep it from creeping back.
@@ -25,10 +25,17 @@ def server(live_app):
         yield running
 
 
-def paste(page, server: LiveServer, text: str, written: str) -> None:
+def shot(page, name: str) -> None:
+    folder = ARTIFACTS / "review"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+def paste(page, server: LiveServer, text: str, written: str = "") -> None:
     page.goto(f"{server.url}/organiser/new")
     page.get_by_label("Announcement").fill(text)
-    page.get_by_label("Date it was written").fill(written)
+    if written:
+        page.get_by_label("Date it was written").fill(written)
     page.get_by_role("button", name="Read the announcement").click()
     page.wait_for_selector("fieldset.draft")
 
@@ -63,9 +70,7 @@ def test_review_fields_sit_under_their_labels_in_a_compact_page(browser, server,
 
     height = page.evaluate("document.documentElement.scrollHeight")
     print(f"review page for the seed paragraph, {size}: {height} px tall")
-    folder = ARTIFACTS / "review"
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"review-{size}.png"), full_page=True)
+    shot(page, f"review-{size}")
     assert page.locator("fieldset.draft").count() == 3
     assert labels_out_of_place(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
@@ -111,11 +116,29 @@ def test_edit_page_lays_out_the_same_fields_with_filled_ones_unfolded(
     page.get_by_role("link", name="Edit Opening rally for Arise").click()
     page.wait_for_selector("form .fields")
 
-    folder = ARTIFACTS / "review"
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"edit-{size}.png"), full_page=True)
+    shot(page, f"edit-{size}")
     assert page.get_by_label("Description").input_value() == "Speeches, then music."
     assert page.get_by_label("Description").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
+    assert violations(page, axe_source) == []
+    context.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_review_shows_the_readings_warnings_and_each_drafts(browser, server, axe_source, size):
+    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
+    page = context.new_page()
+    sign_in(page, server, "org@example.org", PASSWORD)
+
+    paste(page, server, BOOK_CLUB)
+
+    shot(page, f"review-warnings-{size}")
+    check = page.get_by_role("region", name="Check before publishing")
+    assert check.get_by_role("listitem").all_inner_texts() == [
+        "'tomorrow' needs a reference date; none was given"
+    ]
+    assert page.get_by_role("list", name="Warnings for event 1").get_by_role(
+        "listitem"
+    ).all_inner_texts() == ["End time not given"]
     assert violations(page, axe_source) == []
     context.close()

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from events_app import create_app
 from events_app.cli import cli
+from tests.ingest.material import email
 
 BIN = Path(sys.executable).parent
 
@@ -234,3 +235,23 @@ def test_import_refuses_with_one_line(with_owner, tmp_path, args, content, messa
     assert result.exit_code == 1
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"Error: {message}")
+
+
+def test_parse_says_each_note_and_warning_once():
+    """What is said of the e-mail is in its source's notes; the reading's own warnings are
+    the document's; neither is repeated in the other."""
+    message = email(
+        body="Book club: Friday 4 December 2026 at 7pm, the Crown, 1 Upper Street, London N1 1AA.",
+        subject="Book club",
+        attachment=(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text", "calendar", "club.ics"),
+    )
+
+    done = run_parse(stdin=message)
+
+    document = json.loads(done.stdout)
+    assert done.returncode == 0
+    assert document["source"]["notes"] == [
+        "The message carries a calendar file (club.ics): import it instead"
+    ]
+    assert document["warnings"] == []
+    assert [e["warnings"] for e in document["events"]] == [["End time not given"]]

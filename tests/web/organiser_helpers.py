@@ -14,6 +14,12 @@ SEED_PARAGRAPH = (
     "and more."
 )
 
+# Our own words: a dated meeting, and a relative day that no reference date settles.
+BOOK_CLUB = (
+    "Book club: Friday 4 December 2026 at 7pm, the Crown, 1 Upper Street, London N1 1AA. "
+    "The reading list goes out tomorrow."
+)
+
 
 def csrf_of(page: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
