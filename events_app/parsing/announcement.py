@@ -102,6 +102,7 @@ class Seed:
     context: list[Sentence] = field(default_factory=list)
     items: list[tuple[Sentence, re.Match[str]]] = field(default_factory=list)
     recurrence: str | None = None
+    shares_lead: bool = False  # 'X at Y on Friday ... and Saturday ...': a later date of X
 
 
 @dataclass
@@ -172,7 +173,7 @@ def read_announcement(
         )
         seeds = seeds[:MAX_EVENTS]
     drafts: list[Draft] = []
-    facts = frames_mod.text_facts(text, reading.sentences)
+    facts = frames_mod.text_facts(text, reading.sentences, reference)
     for seed in seeds:
         built = _drafts(reading, seed, drafts)
         if built and _is_event(reading, facts, seed, built):
@@ -453,19 +454,34 @@ def _sentence_seeds(
                 mention=group[0],
                 end_mention=group[1] if len(group) > 1 else None,
                 preamble=preamble,
+                shares_lead=n > 0 and not _LEAD_WORDS.search(text[start : group[0].start]),
             )
         )
     return seeds
 
 
+# Words before a later date of a sentence that start a new event ('and a picnic on Sunday');
+# only joining words ('and', 'then', 'also on') leave it a further date of the same one.
+_LEAD_WORDS = re.compile(r"\b(?!(?:and|then|also|on|plus|or|again)\b)[^\W\d_]{2,}", re.IGNORECASE)
+
+
 def _is_end_of(text: str, first: DateMention, second: DateMention) -> bool:
+    """'Friday 10 May to Sunday 12 May' is one span of days; in 'Friday 10 May 7pm to 9pm and
+    Saturday 11 May' the 'to' belongs to the clock times, so the second date is an event of its
+    own."""
     between = text[first.end : second.start]
     return (
-        bool(END_CUE.search(between))
+        bool(END_CUE.search(_without_clock_times(between)))
         and ";" not in between
         and len(between) < 80
         and (not second.resolved or not first.resolved or second.resolved[0] >= first.resolved[-1])
     )
+
+
+def _without_clock_times(words: str) -> str:
+    for found in reversed(times_mod.find_times(words)):
+        words = words[: found.start] + " " + words[found.end :]
+    return words
 
 
 def _split_point(text: str, left_end: int, right_start: int) -> int:
@@ -535,6 +551,9 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
     title, title_span = _title(reading, seed, venues)
     if not venues:
         venues = _venue_from_address(clause_text, seed.clause[0], title)
+    if seed.shares_lead and earlier:
+        title, title_span = title or earlier[-1].title, title_span or earlier[-1].spans.get("title")
+        venues = venues or list(earlier[-1].venues)
     title = _without_venue(title, venues)
     title, title_span, venues, speakers = _labelled(
         reading, seed, title, title_span, venues, speakers

@@ -74,8 +74,13 @@ _LIST_DAY = rf"{_DAY}(?![.:]\d|\s*(?:am|pm|a\.m|p\.m)\b)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _DASH = r"\s*(?:-|–|—|to|until|till|through|thru)\s*"
 
+# 'Day 1 - Monday 15 November', 'Week 2 to 9 May': a number that counts days, weeks or parts
+# of a programme is not the first day of a range.
+_COUNTED = "".join(
+    rf"(?<!\b{word}\s)" for word in ("day", "week", "part", "session", "term", "round", "stage")
+)
 DAY_MONTH = re.compile(
-    rf"""\b(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?
+    rf"""\b(?:(?P<wd>{_WD}),?\s+(?:the\s+)?|{_COUNTED})
     (?P<days>{_DAY}(?:\s*+,\s*+(?:{_WD},?\s+)?{_LIST_DAY}){{0,12}}+
         (?:,?\s+(?:and|&)\s+(?:{_WD},?\s+)?(?:the\s+)?{_DAY})?)
     (?:{_DASH}(?:(?P<wd2>{_WD}),?\s+(?:the\s+)?)?(?P<day2>{_DAY}))?

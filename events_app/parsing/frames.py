@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from ..lexicon import cues
 from .model import Draft
@@ -47,16 +47,21 @@ class TextFacts:
 
     reads_as_past: bool  # many past-tense sentences and not one about the future
     is_record: bool  # minutes, notes of a meeting
+    reference: date | None = None  # when the text was written, as the caller says
 
 
-def text_facts(text: str, sentences: list[Sentence]) -> TextFacts:
+def text_facts(text: str, sentences: list[Sentence], reference: date | None = None) -> TextFacts:
     past = future = 0
     for sentence in sentences:
         if FUTURE.search(sentence.text):
             future += 1
         elif PAST.search(sentence.text):
             past += 1
-    return TextFacts(reads_as_past=past >= 3 and future == 0, is_record=bool(RECORD.search(text)))
+    return TextFacts(
+        reads_as_past=past >= 3 and future == 0,
+        is_record=bool(RECORD.search(text)),
+        reference=reference,
+    )
 
 
 def frame_features(
@@ -91,9 +96,28 @@ def frame_features(
     kind = _date_line(text, line.start, line.end, anchor)
     if kind:
         features.append(kind)
+        if _day_of(draft.start) == facts.reference and _page_top_or_byline(layout, line.number):
+            features.append("published_date_line")
     if CLOSURE.search(sentence.text) or _closure_heading(layout, line.number):
         features.append("closure")
     return tuple(features)
+
+
+def _day_of(start: date | datetime | None) -> date | None:
+    return start.date() if isinstance(start, datetime) else start
+
+
+_BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|@\w|posted\b|published\b)", re.IGNORECASE)
+
+
+def _page_top_or_byline(layout: Layout, number: int) -> bool:
+    """Where a page puts its own date: among its first lines, or beside a byline ('By Ann
+    Lee', '@handle'). A listing's date heading further down looks the same but is not."""
+    above = [line for line in layout.lines[:number] if not line.blank]
+    if len(above) < 2:
+        return True
+    nearby = layout.lines[max(0, number - 3) : number + 4]
+    return any(_BYLINE.match(line.text) for line in nearby if line.number != number)
 
 
 def _closure_heading(layout: Layout, number: int) -> bool:

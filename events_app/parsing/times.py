@@ -181,6 +181,8 @@ def _share_meridiem(first: Clock, last: Clock) -> None:
         else:
             first.meridiem = "am" if last.meridiem == "pm" else "pm"
     _guess_meridiem(first)
+    if last.hour == 12 and last.meridiem == "am" and first.meridiem == "am" and first.hour < 12:
+        last.meridiem = "pm"  # '10 to 12am', '9am-12am': a morning that ends at noon
     if last.meridiem is None:
         last.meridiem = first.meridiem if last.hour >= first.hour else "pm"
         if last.meridiem == "24h":

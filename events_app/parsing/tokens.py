@@ -53,6 +53,8 @@ ROLES: dict[str, tuple[str, ...]] = {
     "time and location": ("time", "place"),
 }
 _LABEL = re.compile(r"[ \t>*•»·-]*+(?P<key>[A-Za-z][A-Za-z()/& ]{0,20}?)[ \t]*:[ \t]*+")
+# 'Time - 10.00am', 'Venue – Town Hall': a dash after a known label word says the same as a colon.
+_DASH_LABEL = re.compile(r"[ \t>*•»·]*+(?P<key>[A-Za-z][A-Za-z ]{1,14}?)[ \t]+[-–—][ \t]*+(?=\S)")
 _BULLET = re.compile(r"[ \t]*+(?:[-*•·»▪◦]|\d{1,2}[.)])[ \t]++")
 MAX_FIELD_LINES = 4  # a value may run on over this many indented lines at most
 
@@ -190,11 +192,12 @@ def _fields(text: str, lines: list[Line]) -> list[Field]:
     found: list[Field] = []
     for i, line in enumerate(lines):
         m = _LABEL.match(line.text)
-        if not m:
-            continue
-        key = " ".join(m["key"].lower().split())
+        key = " ".join(m["key"].lower().split()) if m else ""
+        if key not in ROLES:
+            m = _DASH_LABEL.match(line.text)
+            key = " ".join(m["key"].lower().split()) if m else ""
         roles = ROLES.get(key)
-        if roles is None:
+        if m is None or roles is None:
             continue
         value_start = line.start + m.end()
         value_end = line.end

@@ -70,6 +70,7 @@ FRAME = {
     "record": -2.0,  # minutes of a meeting
     "dateline": -4.0,  # 'Posted by ... at Oct 22, 2010 04:22 PM'
     "bare_date_line": -0.5,  # a line with the date alone: a page's date line or a poster's
+    "published_date_line": -2.5,  # and that date is the day the text was published: its own
     "closure": -3.0,  # 'Closed', 'Holiday closure dates', 'opening hours'
 }
 FRAME_THRESHOLD = 0.0

@@ -247,3 +247,31 @@ def test_a_zone_named_after_the_time(text, zone):
     [draft] = read(text)
 
     assert draft["timezone"] == zone
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "Day 2 - Tuesday 9 June 2026: poetry readings in the garden from 11am to 1pm.",
+            [("2026-06-09T11:00", "2026-06-09T13:00")],
+        ),
+        (
+            "Week 3 – 12 May 2026, a walk round the allotments at 10am.",
+            [("2026-05-12T10:00", None)],
+        ),
+        (
+            "Open mornings: Friday 3 April 2026 9 to 12am, and Saturday 4 April 2026.",
+            [("2026-04-03T09:00", "2026-04-03T12:00"), ("2026-04-04", None)],
+        ),
+        (
+            "Talks are held at Quarry Hall.\nTime - 2.00pm\n\n"
+            "Wednesday 13 January 2027: Mapping the old canals\n"
+            "Wednesday 20 January 2027: Bees in the city",
+            [("2027-01-13T14:00", None), ("2027-01-20T14:00", None)],
+        ),
+    ],
+    ids=["numbered-day-is-not-a-range", "numbered-week", "morning-to-12am", "time-after-a-dash"],
+)
+def test_days_and_times_of_listed_events(text, starts):
+    assert [(d["start"], d["end"]) for d in read(text)] == starts
