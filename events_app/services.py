@@ -36,8 +36,6 @@ from .recurrence import normalise_rule
 from .store import directory, repository
 from .store.db import begin_write
 
-FEW_UPCOMING = 5
-
 
 class NotFoundError(LookupError):
     """No such event (or it is not visible to the caller)."""
@@ -330,97 +328,6 @@ def delete_event(session: Session, event_id: int) -> None:
     if not repository.delete_event(session, event_id):
         raise NotFoundError(f"No event with id {event_id}")
     session.commit()
-
-
-def upcoming_events(
-    session: Session, now: datetime, criteria: EventFilter | None = None, limit: int = 200
-) -> list[Event]:
-    """Events not yet over, soonest first."""
-    criteria = dataclasses.replace(criteria or EventFilter(), ends_after=now)
-    return repository.list_events(session, criteria, limit=limit)
-
-
-def past_events(
-    session: Session,
-    now: datetime,
-    criteria: EventFilter | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[Event]:
-    """Events that are over, most recent first."""
-    criteria = dataclasses.replace(criteria or EventFilter(), ends_before=now)
-    return repository.list_events(session, criteria, newest_first=True, limit=limit, offset=offset)
-
-
-def front_page(session: Session, now: datetime) -> tuple[list[Event], list[Event]]:
-    """Upcoming events, and the most recent past ones when there are few upcoming, so that a
-    quiet site still shows what it has done."""
-    upcoming = upcoming_events(session, now)
-    recent = past_events(session, now, limit=10) if len(upcoming) < FEW_UPCOMING else []
-    return upcoming, recent
-
-
-DASHBOARD_SECTIONS = ("drafts", "upcoming", "past")
-
-
-@dataclasses.dataclass
-class DashboardSection:
-    """One part of an organiser's list: a page of it and how many there are in all."""
-
-    name: str
-    events: list[Event]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-
-def dashboard(
-    session: Session,
-    user: User,
-    *,
-    now: datetime,
-    text: str = "",
-    everyone: bool = False,
-    section: str | None = None,
-    page: int = 1,
-    per_page: int = 20,
-) -> list[DashboardSection]:
-    """The events an organiser may act on, filtered by owner in the query (an admin may ask for
-    everyone's), optionally searched, in drafts, upcoming and past; one section with `section`,
-    paged, or the first page of each."""
-    base = EventFilter(
-        include_drafts=True,
-        text=text or None,
-        owner_id=None if (everyone and user.is_admin) else user.id,
-    )
-    shown = [section] if section in DASHBOARD_SECTIONS else list(DASHBOARD_SECTIONS)
-    page = page if section in DASHBOARD_SECTIONS else 1
-    found = []
-    for name in shown:
-        criteria, newest_first = _dashboard_criteria(base, name, now)
-        events = repository.list_events(
-            session,
-            criteria,
-            newest_first=newest_first,
-            limit=per_page,
-            offset=(page - 1) * per_page,
-        )
-        total = repository.count_events(session, criteria)
-        found.append(DashboardSection(name, events, total, page, per_page))
-    return found
-
-
-def _dashboard_criteria(base: EventFilter, name: str, now: datetime) -> tuple[EventFilter, bool]:
-    if name == "drafts":
-        return dataclasses.replace(base, only_drafts=True), True
-    published = dataclasses.replace(base, include_drafts=False)
-    if name == "upcoming":
-        return dataclasses.replace(published, ends_after=now), False
-    return dataclasses.replace(published, ends_before=now), True
 
 
 @dataclasses.dataclass

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
-from .. import services
-from ..domain import known_zone
+from .. import listings, services
+from ..domain import EventFilter, known_zone
 from ..feeds.json import compact_json, event_to_dict
 from ..feeds.jsonfeed import render_json_feed
 from ..feeds.openapi import openapi_document
@@ -36,26 +35,16 @@ JSON_FEED_ITEMS = 100
 def list_events():
     criteria = event_filter(request.args, default_timezone())
     scope = text_param(request.args, "when") or "upcoming"
-    if scope not in ("upcoming", "past", "all"):
+    if scope not in listings.SCOPES:
         raise BadQueryError("when must be upcoming, past or all")
     limit = int_param(request.args, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
     page = int_param(request.args, "page", 1, 1, 100_000)
     moment = now()
-    if scope == "upcoming":
-        criteria = dataclasses.replace(
-            criteria, ends_after=max(filter(None, (criteria.ends_after, moment)))
-        )
-    elif scope == "past":
-        criteria = dataclasses.replace(criteria, ends_before=moment)
 
     def build() -> Rendered:
-        total = repository.count_events(db_session(), criteria)
-        events = repository.list_events(
-            db_session(),
-            criteria,
-            newest_first=scope == "past",
-            limit=limit,
-            offset=(page - 1) * limit,
+        total = listings.count(db_session(), criteria, scope, moment)
+        events = listings.events(
+            db_session(), criteria, scope, moment, limit=limit, offset=(page - 1) * limit
         )
         urls = site_urls()
         document = {
@@ -96,7 +85,7 @@ def openapi():
 @bp.get("/feed.json")
 def json_feed():
     def build() -> Rendered:
-        events = services.upcoming_events(db_session(), now(), limit=JSON_FEED_ITEMS)
+        events = listings.upcoming(db_session(), EventFilter(), now(), limit=JSON_FEED_ITEMS)
         urls = site_urls()
         document = render_json_feed(
             events,

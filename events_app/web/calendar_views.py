@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, datetime, time, timedelta
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
+from .. import listings
 from ..calendar_grid import month_after, month_before, month_weeks, week_days, week_start
-from ..store import repository
 from .context import db_session, default_timezone
 from .http import cached_page
 from .listing import current_filters, facet_context, site_name, today
-from .query import FIRST_YEAR, LAST_YEAR, event_filter
+from .query import FIRST_YEAR, LAST_YEAR, date_param, event_filter
 
 bp = Blueprint("calendar", __name__)
 
@@ -23,12 +22,24 @@ MAX_EVENTS = 2000
 
 def _events_between(first: date, after_last: date, filters_source):
     zone = ZoneInfo(default_timezone())
-    criteria = dataclasses.replace(
+    return listings.in_days(
+        db_session(),
         event_filter(filters_source, default_timezone()),
-        ends_after=datetime.combine(first, time(), tzinfo=zone),
-        starts_before=datetime.combine(after_last, time(), tzinfo=zone),
+        datetime.combine(first, time(), tzinfo=zone),
+        datetime.combine(after_last, time(), tzinfo=zone),
+        limit=MAX_EVENTS,
     )
-    return repository.list_events(db_session(), criteria, limit=MAX_EVENTS)
+
+
+def _feed_days(first: date, last: date) -> dict[str, str]:
+    """The days the view's feed links name: the view's, narrowed by the visitor's own `from`
+    and `to` as its events are. Where those leave no day of the view, the visitor's days."""
+    asked_from, asked_to = date_param(request.args, "from"), date_param(request.args, "to")
+    start = max(first, asked_from) if asked_from else first
+    end = min(last, asked_to) if asked_to else last
+    if end < start:
+        start, end = asked_from or start, asked_to or end
+    return {"from": start.isoformat(), "to": end.isoformat()}
 
 
 def _keep(filters: dict[str, str]) -> str:
@@ -60,7 +71,7 @@ def month(year: int, month: int):
         **facet_context(
             filters,
             f"{site_name()}: {first:%B %Y}",
-            extra={"from": first.isoformat(), "to": (following - timedelta(days=1)).isoformat()},
+            extra=_feed_days(first, following - timedelta(days=1)),
         ),
     )
 
@@ -96,6 +107,6 @@ def week(day: str):
         **facet_context(
             filters,
             f"{site_name()}: week of {monday:%-d %B %Y}",
-            extra={"from": monday.isoformat(), "to": sunday.isoformat()},
+            extra=_feed_days(monday, sunday),
         ),
     )

@@ -8,16 +8,14 @@ database (events_app.store.renders), which whoever renders a piece first fills f
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import importlib.metadata
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 
 from flask import Blueprint, Flask, Response, abort, current_app, request
 
-from .. import domain, feeds
+from .. import domain, feeds, listings
 from ..domain import Event, EventFilter
 from ..feeds import ics, vtimezone
 from ..feeds import json as feed_json
@@ -59,10 +57,13 @@ def _piece_cache() -> BoundedCache:
 
 
 def _feed_index(criteria: EventFilter) -> repository.FeedIndex:
-    past_days = current_app.config["FEED_PAST_DAYS"]
-    if past_days is not None and criteria.ends_after is None:
-        criteria = dataclasses.replace(criteria, ends_after=now() - timedelta(days=past_days))
-    return repository.feed_index(db_session(), criteria, limit=MAX_FEED_EVENTS)
+    return listings.feed_entries(
+        db_session(),
+        criteria,
+        now(),
+        past_days=current_app.config["FEED_PAST_DAYS"],
+        limit=MAX_FEED_EVENTS,
+    )
 
 
 def _pieces(

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app, request
 
+from .. import listings
 from ..feeds.subscribe import subscribe_links
-from ..store import repository
 from .context import db_session, default_timezone, now, site_urls
 from .query import active_filters
 
@@ -59,7 +59,7 @@ def facet_context(filters: dict[str, str], feed_name: str, *, extra: dict[str, s
         "filters": filters,
         "filter_labels": FACET_LABELS,
         "remove_links": {name: _query(_without(filters, name)) for name in filters},
-        "options": repository.facet_options(db_session()),
+        "options": listings.facet_options(db_session()),
         "subscribe": subscribe_links(urls.page(f"/events.ics{_query(scope)}"), feed_name),
         "json_url": urls.page(f"/api/v1/events{_query({**scope, 'when': 'all'})}"),
         "shortcuts": shortcuts(),

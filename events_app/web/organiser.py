@@ -9,7 +9,7 @@ import secrets
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
-from .. import services
+from .. import listings, services
 from ..domain import Event, InvalidEventError, User, known_zone
 from ..fetch import FetchError
 from ..ingest import MAX_FILE_BYTES, IngestError, outlines
@@ -45,7 +45,7 @@ def dashboard():
         abort(400, description="Search text must not contain NUL characters")
     everyone = user.is_admin and request.args.get("owner", "all") != "mine"
     section = request.args.get("section")
-    sections = services.dashboard(
+    sections = listings.dashboard(
         db_session(),
         user,
         now=now(),
@@ -58,7 +58,7 @@ def dashboard():
     return render_template(
         "organiser/dashboard.html",
         sections=sections,
-        single=section in services.DASHBOARD_SECTIONS,
+        single=section in listings.DASHBOARD_SECTIONS,
         text=text,
         owner="all" if everyone else "mine",
     )

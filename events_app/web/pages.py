@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, abort, current_app, make_response, render_template, request
 
-from .. import services
+from .. import listings
 from ..domain import EventFilter
 from ..feeds.jsonld import event_jsonld
 from ..feeds.subscribe import add_to_calendar_links, subscribe_links
@@ -38,10 +38,10 @@ def index():
     criteria = event_filter(request.args, default_timezone())
     filters = active_filters(request.args)
     if filters:
-        upcoming = services.upcoming_events(db_session(), now(), criteria)
-        recent = services.past_events(db_session(), now(), criteria, limit=20)
+        upcoming = listings.upcoming(db_session(), criteria, now())
+        recent = listings.past(db_session(), criteria, now(), limit=20)
     else:
-        upcoming, recent = services.front_page(db_session(), now())
+        upcoming, recent = listings.front_page(db_session(), now())
     return render_template(
         "index.html",
         upcoming=upcoming,
@@ -54,8 +54,12 @@ def index():
 @cached_page
 def past():
     page = int_param(request.args, "page", 1, 1, 10_000)
-    events = services.past_events(
-        db_session(), now(), limit=PAST_PAGE_SIZE + 1, offset=(page - 1) * PAST_PAGE_SIZE
+    events = listings.past(
+        db_session(),
+        EventFilter(),
+        now(),
+        limit=PAST_PAGE_SIZE + 1,
+        offset=(page - 1) * PAST_PAGE_SIZE,
     )
     return render_template(
         "past.html",
@@ -94,7 +98,7 @@ def _share_summary(event) -> str:
 @cached_page
 def series(slug: str):
     found = repository.get_event(db_session(), slug) or abort(404)
-    sessions = repository.list_events(db_session(), EventFilter(series=slug))
+    sessions = listings.events(db_session(), EventFilter(series=slug), listings.ALL, now())
     return render_template(
         "series.html",
         event=found,
@@ -129,8 +133,8 @@ def speaker(slug: str):
 
 def _upcoming_and_past(criteria: EventFilter) -> dict[str, list]:
     return {
-        "upcoming": services.upcoming_events(db_session(), now(), criteria),
-        "past": services.past_events(db_session(), now(), criteria, limit=100),
+        "upcoming": listings.upcoming(db_session(), criteria, now()),
+        "past": listings.past(db_session(), criteria, now(), limit=100),
     }
 
 
@@ -139,7 +143,7 @@ def embed():
     """A compact list for other sites to show in an iframe; the one page they may frame."""
     criteria = event_filter(request.args, default_timezone())
     limit = int_param(request.args, "limit", 5, 1, 50)
-    events = services.upcoming_events(db_session(), now(), criteria, limit=limit)
+    events = listings.upcoming(db_session(), criteria, now(), limit=limit)
     response = make_response(
         render_template(
             "embed.html",
@@ -159,11 +163,7 @@ def embed():
 def search():
     criteria = event_filter(request.args, default_timezone())
     query = criteria.text or ""
-    results = (
-        repository.list_events(db_session(), criteria, newest_first=True, limit=100)
-        if query
-        else []
-    )
+    results = listings.search(db_session(), criteria, limit=100) if query else []
     return render_template(
         "search.html",
         query=query,

@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from events_app import services
+from events_app import listings, services
 from events_app.domain import EventFilter, EventStatus, Link, LinkKind
 from events_app.store import directory, repository
 from tests.builders import child_of, event, london, person, venue
@@ -218,8 +218,11 @@ def test_upcoming_and_past_split_at_now(session):
         event("Tomorrow", start=NOW + timedelta(days=1), end=None),
     )
 
-    assert [e.title for e in services.upcoming_events(session, NOW)] == ["Running now", "Tomorrow"]
-    assert [e.title for e in services.past_events(session, NOW)] == ["Yesterday"]
+    upcoming = listings.upcoming(session, EventFilter(), NOW)
+    past = listings.past(session, EventFilter(), NOW)
+
+    assert [e.title for e in upcoming] == ["Running now", "Tomorrow"]
+    assert [e.title for e in past] == ["Yesterday"]
 
 
 def test_delete_removes_the_event_and_its_links(session):
