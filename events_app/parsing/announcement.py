@@ -124,6 +124,7 @@ class Reading:
     warnings: list[str] = field(default_factory=list)
     known_venues: places_mod.KnownVenues = field(default_factory=lambda: places_mod.KnownVenues(()))
     language: str = "en"  # of the whole text, guessed once: a sentence alone is too short to tell
+    standing: list[Sentence] = field(default_factory=list)  # 'All talks are held in ...'
 
 
 def _dates_in(reading: Reading, text: str) -> list[DateMention]:
@@ -166,6 +167,11 @@ def read_announcement(
     for person in people_mod.name_lines(reading.layout.lines):
         block = reading.layout.block_at(person.span.start) if person.span else -1
         reading.name_lines.setdefault(block, person)
+    reading.standing = [
+        s
+        for s in reading.sentences
+        if places_mod.STANDING_PLACE.search(s.text) and not _dates_in(reading, s.text)
+    ][:1]
     seeds = _seeds(reading)
     if len(seeds) > MAX_EVENTS:
         reading.warnings.append(
@@ -668,9 +674,9 @@ def _labelled(reading: Reading, seed: Seed, title, title_span, venues, speakers)
     """A labelled line ('Title:', 'Place:', 'Who:') outranks what the prose suggests."""
     layout = reading.layout
     at = seed.mention.start
-    place = layout.field_near("place", at)
+    place = places_mod.labelled_place(layout, at)
     if place is not None:
-        venue = _field_venue(place)
+        venue = places_mod.field_venue(place)
         if venue is not None:
             venues = [venue]
     who = layout.field_near("speaker", at)
@@ -687,22 +693,6 @@ def _field_title(labelled: Field) -> str | None:
     if not value or titles_mod.is_bare_medium(value) or len(value.split()) > 25:
         return None
     return value
-
-
-_FIELD_CLOCKS = re.compile(
-    r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}[:.]\d\d|\bnoon\b", re.IGNORECASE
-)
-
-
-def _field_venue(labelled: Field) -> DraftVenue | None:
-    """'Place: Wean Hall 5409' -> that venue; a time in a 'Time and place' value is cut off."""
-    value = labelled.value
-    if "time" in labelled.roles:
-        value = _FIELD_CLOCKS.sub("", value)
-    value = value.strip(" ,;:-–—.")
-    if not value or (places_mod.is_online(value) and len(value.split()) <= 3):
-        return None
-    return DraftVenue(name=value, span=Span(labelled.start, labelled.end, labelled.value, 0.9))
 
 
 def _wall_time_problem(start: date | datetime, zone: str) -> str | None:
@@ -876,6 +866,9 @@ def _venue_candidates(
         add_found(text[start:end], start, "preamble")
     for sentence in seed.context:
         add_found(sentence.text, sentence.start, "context")
+    for sentence in reading.standing:  # a place said once for every event of the text
+        if sentence not in seed.context:
+            add_found(sentence.text, sentence.start, "standing")
     for venue in reading.known_venues.find(clause, seed.clause[0]):
         out.append(Candidate(venue, "known", venue.span))
     named = places_mod.named_segment(clause, seed.clause[0])

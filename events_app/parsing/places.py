@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import DraftVenue, Span
+from .tokens import Field, Layout
 
 UK_AREAS = (
     "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY "
@@ -99,6 +100,16 @@ _TITLE_VENUE = re.compile(
     r"((?:[A-Z][\w'’&-]*\s+){0,4}(?:School|Church|Chapel|Hall|Centre|Center|Library|Museum"
     r"|Gallery|College|University|Club|Theatre|Theater|Cinema|Institute|Bookshop|Pub|Arms"
     r"|Inn|Tavern|Academy|Mosque|Synagogue|Temple|Cathedral|Stadium|Arena))\b"
+)
+
+
+#: A sentence that says where a text's events are held, once for all of them ('Meetings are
+#: held at ...', 'The lectures take place in ...', 'The group meets at ...'); read only when it
+#: has no date of its own, and weighed below a place in an event's own sentences.
+STANDING_PLACE = re.compile(
+    r"\b(?:(?:is|are|will\s+be|to\s+be|being)\s+held|takes?\s+place|meets|meet\s+(?:at|in)"
+    r"|(?:is|are|will\s+be)\s+(?:at|in)\s+the\b|venue\s+(?:is|for|will))",
+    re.IGNORECASE,
 )
 
 
@@ -318,6 +329,7 @@ def _in_parentheses(text: str, at: int) -> bool:
 
 
 _WORD = re.compile(r"[^\s,.;:!?()\"“”]+")
+_NUMBER_SIGN = re.compile(r"(?:No|Nr|Nos)\.\s?\d+[A-Za-z]?\b")
 
 
 def _capitalised_phrase(text: str, start: int) -> tuple[int, str]:
@@ -331,6 +343,9 @@ def _capitalised_phrase(text: str, start: int) -> tuple[int, str]:
         word = m.group()
         if _CALENDAR_WORD.match(word) and words > 0:
             break
+        numbered = _NUMBER_SIGN.match(text, m.start())
+        if numbered and words > 0:  # 'Theatre No. 1', 'Hall No. 3'
+            m = numbered
         if word[0].isupper() or (word[0].isdigit() and words > 0):
             end, words = m.end(), words + 1
         elif word.lower() in _CONNECTORS and words > 0:
@@ -456,3 +471,48 @@ def room_venues(text: str, offset: int = 0) -> list[DraftVenue]:
             DraftVenue(name=name, span=Span(offset + at, offset + at + len(name), name, 0.8))
         )
     return venues
+
+
+# Labelled places ------------------------------------------------------------------------------
+
+
+def labelled_place(layout: Layout, offset: int) -> Field | None:
+    """The 'Location:' / 'Where:' value that governs the text at `offset`: the one in its block
+    (tokens.Layout.field_near), else, in a listing of entries that each carry their own labels
+    ('Date and time: ...' then, a blank line below, 'Location: ...'), the nearest one in the
+    offset's entry: between the date label before it and the next."""
+    found = layout.field_near("place", offset)
+    if found is not None:
+        return found
+    places = layout.fields_for("place")
+    dated = sorted(f.line for f in layout.fields_for("date"))
+    if not places or not dated:
+        return None
+    line = layout.line_at(offset).number
+    opened = max((n for n in dated if n <= line), default=-1)
+    closed = min((n for n in dated if n > line), default=len(layout.lines))
+    inside = [f for f in places if opened <= f.line < closed]
+    return min(inside, key=lambda f: abs(f.line - line)) if inside else None
+
+
+_FIELD_CLOCKS = re.compile(
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}[:.]\d\d|\bnoon\b", re.IGNORECASE
+)
+
+
+def field_venue(labelled: Field) -> DraftVenue | None:
+    """'Place: Wean Hall 5409' -> that venue; a time in a 'Time and place' value is cut off, and
+    a value that runs on into an address ('Location: Unity Hall, 5 Mill Lane, Leeds LS1 2AB')
+    is the venue's name with its address, postcode and city apart."""
+    value = labelled.value
+    if "time" in labelled.roles:
+        value = _FIELD_CLOCKS.sub("", value)
+    value = value.strip(" ,;:-–—.")
+    if not value or (is_online(value) and len(value.split()) <= 3):
+        return None
+    span = Span(labelled.start, labelled.end, labelled.value, 0.9)
+    named = [run for run in _address_runs(value, 0) if run.name]
+    if named:
+        run = named[0]
+        return DraftVenue(run.name, run.address, run.postcode, run.city, span)
+    return DraftVenue(name=value, span=span)

@@ -48,6 +48,7 @@ VENUE = {
     "clause": 0.0,
     "preamble": -1.0,
     "context": -2.0,
+    "standing": -2.5,  # 'All talks are held in ...': said once for the text, no date of its own
     "venue_noun": 2.0,
     "number": 1.0,
     "plain": -2.0,  # no building word, number or address: as often a topic as a place

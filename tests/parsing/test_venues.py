@@ -1,0 +1,66 @@
+"""Where each event is, read from the whole text: labels, listings and places said once."""
+
+from datetime import date
+
+from events_app.parsing import draft_to_dict, parse_announcement
+
+
+def venues_of(text: str, reference: date = date(2026, 3, 1)) -> list[tuple[str, list[tuple]]]:
+    """(start, [(name, address, postcode)]) of every draft, in order."""
+    drafts = parse_announcement(text, reference_date=reference, timezone="Europe/London").drafts
+    return [
+        (d["start"], [(v["name"], v["address"], v["postcode"]) for v in d["venues"]])
+        for d in map(draft_to_dict, drafts)
+    ]
+
+
+def test_each_listing_entry_keeps_its_own_labelled_location():
+    text = (
+        "Things to do this week\n\n"
+        "Spring plant swap\n\n"
+        "Date and time: March 14 11am\n\n"
+        "Location: Corner Allotments, 12 Orchard Lane, Leeds LS6 2QT\n\n"
+        "Bring cuttings and take some home.\n\n"
+        "Repair cafe\n\n"
+        "Date and time: March 18 6pm\n\n"
+        "Location: The Old Forge, 4 Kiln Street, Leeds LS7 1AB\n\n"
+        "Volunteers mend toasters, lamps and jumpers.\n"
+    )
+    assert venues_of(text) == [
+        ("2026-03-14T11:00", [("Corner Allotments", "12 Orchard Lane", "LS6 2QT")]),
+        ("2026-03-18T18:00", [("The Old Forge", "4 Kiln Street", "LS7 1AB")]),
+    ]
+
+
+def test_a_place_said_once_is_every_listed_events_venue():
+    text = (
+        "Ramblers' talks for spring\n"
+        "All our talks are held in the Garden Room, Wesley Chapel.\n"
+        "Thursday 5 March, 7.30pm: Walking the Pennine Way\n"
+        "Thursday 2 April, 7.30pm: Maps and compasses for beginners\n"
+    )
+    assert venues_of(text) == [
+        ("2026-03-05T19:30", [("Garden Room, Wesley Chapel", None, None)]),
+        ("2026-04-02T19:30", [("Garden Room, Wesley Chapel", None, None)]),
+    ]
+
+
+def test_an_events_own_place_outranks_the_place_said_once():
+    text = (
+        "The book group meets at Hollins Library.\n"
+        "Monday 9 March, 6pm: a reading of short stories.\n"
+        "Monday 16 March, 6pm: a picnic at Bramble Park.\n"
+    )
+    assert venues_of(text) == [
+        ("2026-03-09T18:00", [("Hollins Library", None, None)]),
+        ("2026-03-16T18:00", [("Bramble Park", None, None)]),
+    ]
+
+
+def test_a_numbered_theatre_keeps_its_number():
+    text = (
+        "The open lecture will be held in Theatre No. 2, Ashby Building on Friday 6 March at 1pm."
+    )
+    assert venues_of(text) == [
+        ("2026-03-06T13:00", [("Theatre No. 2, Ashby Building", None, None)])
+    ]
