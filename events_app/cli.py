@@ -199,7 +199,9 @@ def parse_command(reference_date: str, zone: str | None, url: str, source) -> No
             document = _parsed_text(raw, zone, reference)
         else:
             document = _ingested(
-                lambda: ingest.read_bytes(raw, default_timezone=zone), zone, reference
+                lambda: ingest.read_bytes(raw, default_timezone=zone, now=datetime.now(UTC)),
+                zone,
+                reference,
             )
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
@@ -248,7 +250,9 @@ def ingest_mail_command(owner: str) -> None:
         raise click.ClickException("Standard input is not an e-mail (it has no message headers)")
     engine = make_engine(settings["DATABASE_URL"])
     try:
-        source = ingest.read_bytes(data, default_timezone=settings["DEFAULT_TIMEZONE"])
+        source = ingest.read_bytes(
+            data, default_timezone=settings["DEFAULT_TIMEZONE"], now=datetime.now(UTC)
+        )
         result = ingest.parse_source(
             source,
             timezone=settings["DEFAULT_TIMEZONE"],

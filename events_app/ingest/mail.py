@@ -15,6 +15,7 @@ from email.utils import parseaddr, parsedate_to_datetime
 
 import trafilatura
 
+from ..parsing import Draft
 from .source import IngestError, InputTooLargeError, Source
 
 MAX_PARTS = 50
@@ -29,9 +30,15 @@ _REPLY_HEADER = re.compile(
 _SIGN_OFF = re.compile(r"^(?:--|-- |__+|Sent from my [\w ]+|Get Outlook for \w+)\s*$")
 
 
-def read_email(data: bytes, *, read_attachment: Callable[[bytes], Source] | None = None) -> Source:
+def read_email(
+    data: bytes,
+    *,
+    read_attachment: Callable[[bytes], Source] | None = None,
+    read_calendar: Callable[[bytes], tuple[list[Draft], list[str]]] | None = None,
+) -> Source:
     """The announcement in one message. `read_attachment` reads an attached poster (PNG, JPEG,
-    WebP or PDF) into a Source, whose text is added after the message's own."""
+    WebP or PDF) into a Source, whose text is added after the message's own; `read_calendar`
+    reads an attached calendar file into drafts, which stand as the message's events."""
     message = BytesParser(policy=policy.default).parsebytes(data)
     if not isinstance(message, EmailMessage) or not message.keys():
         raise IngestError("This is not an e-mail: it has no headers")
@@ -42,18 +49,24 @@ def read_email(data: bytes, *, read_attachment: Callable[[bytes], Source] | None
     body = _body(message)
     notes = []
     texts = [t for t in (subject, body) if t]
+    events: list[Draft] = []
     for part in parts:
         kind = part.get_content_type()
         name = part.get_filename() or ""
         if kind == "text/calendar" or name.lower().endswith(".ics"):
-            notes.append(f"The message carries a calendar file ({name or kind}): import it instead")
+            if read_calendar is None:
+                notes.append(f"The message carries a calendar file ({name or kind}): import it")
+                continue
+            drafts, left_out = read_calendar(part.get_payload(decode=True) or b"")
+            events.extend(drafts)
+            notes.extend([f"Events read from the attached {name or kind}", *left_out])
         elif read_attachment and (kind.startswith("image/") or kind == "application/pdf"):
             poster = read_attachment(part.get_payload(decode=True) or b"")
             if poster.text:
                 texts.append(poster.text)
                 notes.append(f"Text read from the attached {name or kind}")
     text = "\n\n".join(texts).strip()
-    if not text:
+    if not text and not events:
         raise IngestError("The message has no text to read")
     sender = parseaddr(str(message.get("From", "") or ""))[1] or None
     return Source(
@@ -62,6 +75,8 @@ def read_email(data: bytes, *, read_attachment: Callable[[bytes], Source] | None
         reference_date=_sent(message),
         origin=" · ".join(p for p in (sender, subject) if p),
         contact=sender,
+        structured=tuple(events),
+        structured_from="calendar file",
         notes=tuple(notes),
     )
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from ..fetch import Fetcher
@@ -34,8 +35,16 @@ __all__ = [
 ]
 
 
-def read_bytes(data: bytes, *, url: str = "", default_timezone: str = "Europe/London") -> Source:
-    """Whatever `data` is (by its content, not its name): a page, an e-mail, a poster, text."""
+def read_bytes(
+    data: bytes,
+    *,
+    url: str = "",
+    default_timezone: str = "Europe/London",
+    now: datetime | None = None,
+) -> Source:
+    """Whatever `data` is (by its content, not its name): a page, an e-mail, a poster, text.
+    With `now` (which a repeating event's occurrences count from), an e-mail's attached
+    calendar file is read into drafts; without it the file is only named in the notes."""
     if len(data) > MAX_FILE_BYTES:
         raise InputTooLargeError(f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     kind = kind_of(data)
@@ -46,7 +55,14 @@ def read_bytes(data: bytes, *, url: str = "", default_timezone: str = "Europe/Lo
     if kind == "html":
         return _page().read_page(data, url, default_timezone=default_timezone)
     if kind == "email":
-        return _mail().read_email(data, read_attachment=_read_attachment)
+        read_calendar = None
+        if now is not None:
+            read_calendar = partial(
+                _invitation().calendar_drafts, now=now, default_timezone=default_timezone
+            )
+        return _mail().read_email(
+            data, read_attachment=_read_attachment, read_calendar=read_calendar
+        )
     if kind == "calendar":
         raise IngestError(
             "This is an iCalendar file: bring it in with Import a calendar, which keeps its events"
@@ -105,6 +121,12 @@ def _mail():
     return mail
 
 
+def _invitation():
+    from . import invitation
+
+    return invitation
+
+
 @dataclass
 class IngestResult:
     """Drafts from a source, each with where it came from ('page data' or 'text').
@@ -153,7 +175,7 @@ def parse_source(
                 draft.contacts = list(dict.fromkeys([*draft.contacts, source.contact]))
         return IngestResult(source, drafts, ["text"] * len(drafts), list(parsed.warnings))
     drafts = [_completed(d, parsed.drafts) for d in source.structured]
-    return IngestResult(source, drafts, ["page data"] * len(drafts))
+    return IngestResult(source, drafts, [source.structured_from] * len(drafts))
 
 
 def _completed(event: Draft, parsed: list[Draft]) -> Draft:

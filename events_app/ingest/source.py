@@ -56,7 +56,8 @@ class Source:
     `text` is what the parser reads and the review page shows; `reference_date` is when it was
     written (a page's publication date, an e-mail's Date header), `origin` where it came from
     (the address, or the sender and subject). `structured` are events a page publishes as
-    schema.org data, used as they are; `calendar_links` are iCalendar feeds it offers."""
+    schema.org data (or an e-mail's attached calendar file holds: `structured_from` says which),
+    used as they are; `calendar_links` are iCalendar feeds it offers."""
 
     kind: str  # 'text' | 'page' | 'email' | 'image' | 'pdf'
     text: str
@@ -65,6 +66,7 @@ class Source:
     url: str | None = None
     contact: str | None = None
     structured: tuple[Draft, ...] = ()
+    structured_from: str = "page data"
     calendar_links: tuple[str, ...] = ()
     words: tuple[WordBox, ...] = field(default=(), repr=False)
     notes: tuple[str, ...] = ()

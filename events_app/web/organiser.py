@@ -150,7 +150,7 @@ def review_file():
     if upload is None or not upload.filename:
         return _paste_again("", "", default_timezone(), "Choose a file to read"), 422
     data = upload.stream.read(MAX_FILE_BYTES + 1)
-    return _review_source(lambda zone: ingest.read_bytes(data, default_timezone=zone))
+    return _review_source(lambda zone: ingest.read_bytes(data, default_timezone=zone, now=now()))
 
 
 def allow_file_uploads() -> None:

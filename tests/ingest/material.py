@@ -223,6 +223,51 @@ def email(
     return bytes(message)
 
 
+def invitation_ics(*, repeating: bool = True) -> bytes:
+    """A branch's calendar file as mail programs attach it: a timed meeting in summer time and,
+    with `repeating`, a two-day weekend school, a short weekly series and an entry with no start."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Branch//Dates//EN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+        "UID:agm-2027@branch.example",
+        "DTSTAMP:20261120T090000Z",
+        "DTSTART;TZID=Europe/London:20270415T183000",
+        "DTEND;TZID=Europe/London:20270415T200000",
+        "SUMMARY:Branch annual general meeting",
+        "LOCATION:Friends Meeting Hall, 12 Quaker Lane",
+        "URL:https://branch.example/agm",
+        "END:VEVENT",
+    ]
+    more = [
+        "BEGIN:VEVENT",
+        "UID:school-2027@branch.example",
+        "DTSTAMP:20261120T090000Z",
+        "DTSTART;VALUE=DATE:20270501",
+        "DTEND;VALUE=DATE:20270503",
+        "SUMMARY:Weekend school",
+        "END:VEVENT",
+        "BEGIN:VEVENT",
+        "UID:clinic@branch.example",
+        "DTSTAMP:20261120T090000Z",
+        "DTSTART;TZID=America/Toronto:20270106T120000",
+        "DTEND;TZID=America/Toronto:20270106T130000",
+        "RRULE:FREQ=WEEKLY;COUNT=3",
+        "SUMMARY:Casework clinic",
+        "STATUS:TENTATIVE",
+        "END:VEVENT",
+        "BEGIN:VEVENT",
+        "UID:nostart@branch.example",
+        "DTSTAMP:20261120T090000Z",
+        "SUMMARY:Date to be fixed",
+        "END:VEVENT",
+    ]
+    lines = [*lines, *(more if repeating else []), "END:VCALENDAR"]
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
 class PageServer(ThreadingHTTPServer):
     """Serves `pages` (path -> (content type, body)) on 127.0.0.1; anything else is a 404."""
 

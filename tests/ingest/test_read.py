@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import textwrap
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytesseract
 import pytest
@@ -29,6 +29,7 @@ from tests.ingest.material import (
     SEED_JSONLD,
     draw_poster,
     email,
+    invitation_ics,
     microdata_page,
     news_page,
     png,
@@ -282,6 +283,88 @@ def test_email_with_a_poster_attached_reads_the_poster():
     assert [(e["title"], e["start"]) for e in read(message)["events"]] == [
         ("Books and Beer Night", "2026-06-12T19:30")
     ]
+
+
+INVITED_AT = datetime(2026, 12, 2, 9, tzinfo=UTC)
+
+
+def test_email_with_a_calendar_file_attached_gives_the_files_events_as_drafts():
+    message = email(
+        body="Our dates for next year are attached.",
+        subject="Branch dates",
+        attachment=(invitation_ics(), "text", "calendar", "dates.ics"),
+    )
+    source = read_bytes(message, now=INVITED_AT)
+    document = result_to_dict(parse_source(source, timezone="Europe/London"))
+
+    assert [
+        (e["title"], e["start"], e["end"], e["timezone"], e["status"], e["provenance"])
+        for e in document["events"]
+    ] == [
+        (
+            "Casework clinic",
+            "2027-01-06T12:00",
+            "2027-01-06T13:00",
+            "America/Toronto",
+            "tentative",
+            "calendar file",
+        ),
+        (
+            "Casework clinic",
+            "2027-01-13T12:00",
+            "2027-01-13T13:00",
+            "America/Toronto",
+            "tentative",
+            "calendar file",
+        ),
+        (
+            "Casework clinic",
+            "2027-01-20T12:00",
+            "2027-01-20T13:00",
+            "America/Toronto",
+            "tentative",
+            "calendar file",
+        ),
+        (
+            "Branch annual general meeting",
+            "2027-04-15T18:30",
+            "2027-04-15T20:00",
+            "Europe/London",
+            None,
+            "calendar file",
+        ),
+        ("Weekend school", "2027-05-01", "2027-05-02", "Europe/London", None, "calendar file"),
+    ]
+    meeting = document["events"][3]
+    assert [(v["name"], v["address"]) for v in meeting["venues"]] == [
+        ("Friends Meeting Hall", "12 Quaker Lane")
+    ]
+    assert meeting["url"] == "https://branch.example/agm"
+    notes = document["source"]["notes"]
+    assert notes[0] == "Events read from the attached dates.ics"
+    assert "Date to be fixed" in " ".join(notes[1:])
+
+
+def test_email_calendar_file_is_only_named_when_the_caller_gives_no_clock():
+    message = email(
+        body="Dates attached.", attachment=(invitation_ics(), "text", "calendar", "dates.ics")
+    )
+    assert read_bytes(message).notes == (
+        "The message carries a calendar file (dates.ics): import it",
+    )
+
+
+def test_email_with_a_broken_calendar_file_is_refused():
+    message = email(
+        body="Dates attached.",
+        attachment=(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", "text", "calendar", "x.ics"),
+    )
+    with pytest.raises(IngestError) as refused:
+        read_bytes(message, now=INVITED_AT)
+    assert str(refused.value) == (
+        "The attached calendar file cannot be read: Not a valid iCalendar file: it must run "
+        "from BEGIN:VCALENDAR to END:VCALENDAR"
+    )
 
 
 def _pdf_with(pages: int, password: str | None = None) -> bytes:

@@ -18,6 +18,7 @@ from tests.ingest.material import (
     PageServer,
     draw_poster,
     email,
+    invitation_ics,
     news_page,
     png,
 )
@@ -216,6 +217,26 @@ def test_organiser_uploads_an_email(signed_in):
     assert page.count('<fieldset class="draft">') == 3
 
 
+def test_organiser_uploads_an_email_with_a_calendar_file(signed_in):
+    message = email(
+        body="Our dates are attached.",
+        attachment=(invitation_ics(), "text", "calendar", "dates.ics"),
+    )
+    page = upload(signed_in, message, "message.eml").get_data(as_text=True)
+    fields = review_form(page)
+    drafts = [
+        (fields[f"e{n}-title"], fields[f"e{n}-start_date"], fields[f"e{n}-start_time"])
+        for n in range(int(fields["count"]))
+    ]
+    assert drafts == [
+        ("Casework clinic", "2027-01-06", "12:00"),
+        ("Casework clinic", "2027-01-13", "12:00"),
+        ("Casework clinic", "2027-01-20", "12:00"),
+        ("Branch annual general meeting", "2027-04-15", "18:30"),
+        ("Weekend school", "2027-05-01", ""),
+    ]
+
+
 @pytest.mark.parametrize(
     ("data", "status", "message"),
     [
@@ -260,8 +281,15 @@ def test_cli_parse_url_refused_without_the_setting(pages, monkeypatch, tmp_path)
             ),
             "Books and Beer Night",
         ),
+        (
+            lambda: email(
+                body="Save the date",
+                attachment=(invitation_ics(repeating=False), "text", "calendar", "d.ics"),
+            ),
+            "Branch annual general meeting",
+        ),
     ],
-    ids=["poster", "email-with-poster"],
+    ids=["poster", "email-with-poster", "email-with-calendar-file"],
 )
 def test_cli_parse_reads_files_by_content_not_name(tmp_path, monkeypatch, data, title):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'events.db'}")
