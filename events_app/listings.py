@@ -25,6 +25,24 @@ UPCOMING_LIMIT = 200
 PAST_LIMIT = 50
 
 
+class UnknownFacetError(LookupError):
+    """A filter names a venue, speaker, tag or festival that no published event names: the
+    answer is "no such thing", not an empty calendar. The message is safe to show."""
+
+
+def check_facets(session: Session, criteria: EventFilter) -> None:
+    """UnknownFacetError for the first facet of the question that names nothing public."""
+    checks = (
+        ("venue", criteria.venue, repository.get_venue),
+        ("speaker", criteria.speaker, repository.get_person),
+        ("tag", criteria.tag, repository.tag_in_use),
+        ("festival or series", criteria.series, repository.get_event),
+    )
+    for kind, value, find in checks:
+        if value and not find(session, value):
+            raise UnknownFacetError(f"No {kind} “{value[:80]}” is listed here.")
+
+
 def _later(bound: datetime | None, other: datetime) -> datetime:
     return other if bound is None else max(bound, other)
 

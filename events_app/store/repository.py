@@ -530,6 +530,15 @@ def get_person(session: Session, slug: str) -> Person | None:
     return to_person(row) if row else None
 
 
+def tag_in_use(session: Session, tag: str) -> bool:
+    """Whether a published event carries the tag (tags are stored in lower case)."""
+    published = select(EventRow.id).where(EventRow.published.is_(True))
+    query = select(TagRow.event_id).where(
+        TagRow.name == tag.lower(), TagRow.event_id.in_(published)
+    )
+    return session.scalar(query.limit(1)) is not None
+
+
 def list_venues(session: Session) -> list[Venue]:
     """The venues published events name, by name (what the site may say it knows)."""
     query = (

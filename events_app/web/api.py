@@ -42,6 +42,7 @@ def list_events():
     moment = now()
 
     def build() -> Rendered:
+        listings.check_facets(db_session(), criteria)
         total = listings.count(db_session(), criteria, scope, moment)
         events = listings.events(
             db_session(), criteria, scope, moment, limit=limit, offset=(page - 1) * limit

@@ -12,19 +12,19 @@ from .. import listings
 from ..calendar_grid import month_after, month_before, month_weeks, week_days, week_start
 from .context import db_session, default_timezone
 from .http import cached_page
-from .listing import current_filters, facet_context, site_name, today
-from .query import FIRST_YEAR, LAST_YEAR, date_param, event_filter
+from .listing import asked_filter, current_filters, facet_context, site_name, today
+from .query import FIRST_YEAR, LAST_YEAR, date_param
 
 bp = Blueprint("calendar", __name__)
 
 MAX_EVENTS = 2000
 
 
-def _events_between(first: date, after_last: date, filters_source):
+def _events_between(first: date, after_last: date):
     zone = ZoneInfo(default_timezone())
     return listings.in_days(
         db_session(),
-        event_filter(filters_source, default_timezone()),
+        asked_filter(),
         datetime.combine(first, time(), tzinfo=zone),
         datetime.combine(after_last, time(), tzinfo=zone),
         limit=MAX_EVENTS,
@@ -59,7 +59,7 @@ def month(year: int, month: int):
     filters = current_filters(dates=False)
     first = date(year, month, 1)
     following = date(*month_after(year, month), 1)
-    events = _events_between(first - timedelta(days=7), following + timedelta(days=7), request.args)
+    events = _events_between(first - timedelta(days=7), following + timedelta(days=7))
     previous, upcoming = month_before(year, month), month_after(year, month)
     return render_template(
         "month.html",
@@ -93,7 +93,7 @@ def week(day: str):
         abort(404)
     filters = current_filters(dates=False)
     sunday = monday + timedelta(days=6)
-    events = _events_between(monday, sunday + timedelta(days=1), request.args)
+    events = _events_between(monday, sunday + timedelta(days=1))
     return render_template(
         "week.html",
         monday=monday,

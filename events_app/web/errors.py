@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from ..domain import InvalidEventError
+from ..listings import UnknownFacetError
 from ..services import NotFoundError
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,10 @@ def register(app: Flask) -> None:
     @app.errorhandler(NotFoundError)
     def not_found(_exc: NotFoundError):
         return error_response(404, "Not found", "There is no such event.")
+
+    @app.errorhandler(UnknownFacetError)
+    def unknown_facet(exc: UnknownFacetError):
+        return error_response(404, "Not found", str(exc))
 
     @app.errorhandler(IntegrityError)
     def conflicting_write(exc: IntegrityError):

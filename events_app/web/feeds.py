@@ -57,6 +57,7 @@ def _piece_cache() -> BoundedCache:
 
 
 def _feed_index(criteria: EventFilter) -> repository.FeedIndex:
+    listings.check_facets(db_session(), criteria)
     return listings.feed_entries(
         db_session(),
         criteria,

@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 from flask import current_app, request
 
 from .. import listings
+from ..domain import EventFilter
 from ..feeds.subscribe import subscribe_links
 from .context import db_session, default_timezone, now, site_urls
-from .query import active_filters
+from .query import active_filters, event_filter
 
 FACET_LABELS = {
     "q": "words",
@@ -23,6 +24,14 @@ FACET_LABELS = {
     "from": "from",
     "to": "to",
 }
+
+
+def asked_filter() -> EventFilter:
+    """The visitor's question: read from the query (400 for what cannot be read) and checked
+    against what is listed (404 for a venue, speaker, tag or festival that names nothing)."""
+    criteria = event_filter(request.args, default_timezone())
+    listings.check_facets(db_session(), criteria)
+    return criteria
 
 
 def today() -> date:

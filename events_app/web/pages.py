@@ -11,11 +11,11 @@ from ..domain import EventFilter
 from ..feeds.jsonld import event_jsonld
 from ..feeds.subscribe import add_to_calendar_links, subscribe_links
 from ..store import repository
-from .context import db_session, default_timezone, now, site_urls
+from .context import db_session, now, site_urls
 from .formatting import when
 from .http import cached_page
-from .listing import facet_context
-from .query import active_filters, event_filter, int_param
+from .listing import asked_filter, facet_context
+from .query import active_filters, int_param
 from .security import CONTENT_SECURITY_POLICY
 
 FRAMEABLE_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *")
@@ -35,7 +35,7 @@ PAST_PAGE_SIZE = 50
 @bp.get("/")
 @cached_page
 def index():
-    criteria = event_filter(request.args, default_timezone())
+    criteria = asked_filter()
     filters = active_filters(request.args)
     if filters:
         upcoming = listings.upcoming(db_session(), criteria, now())
@@ -141,7 +141,7 @@ def _upcoming_and_past(criteria: EventFilter) -> dict[str, list]:
 @bp.get("/embed")
 def embed():
     """A compact list for other sites to show in an iframe; the one page they may frame."""
-    criteria = event_filter(request.args, default_timezone())
+    criteria = asked_filter()
     limit = int_param(request.args, "limit", 5, 1, 50)
     events = listings.upcoming(db_session(), criteria, now(), limit=limit)
     response = make_response(
@@ -161,7 +161,7 @@ def embed():
 @bp.get("/search")
 @cached_page
 def search():
-    criteria = event_filter(request.args, default_timezone())
+    criteria = asked_filter()
     query = criteria.text or ""
     results = listings.search(db_session(), criteria, limit=100) if query else []
     return render_template(

@@ -39,6 +39,13 @@ def season(store_events):
         event("Sunday talk", start=london(2026, 12, 6, 15, 0), venues=[hall], tags=["talk"]),
         event("Monday film", start=london(2026, 12, 7, 19, 0), venues=[house]),
         event("Draft only", start=london(2026, 12, 5, 12, 0), venues=[hall], published=False),
+        event(
+            "Private plan",
+            start=london(2026, 12, 9, 9, 0),
+            venues=[venue("Secret Room")],
+            tags=["secret"],
+            published=False,
+        ),
     )
 
 
@@ -131,3 +138,48 @@ def test_the_month_calendar_narrows_to_the_visitors_days_and_so_does_its_feed(cl
 
     assert listed == ["Monday film", "Winter fair"]
     assert ics_titles(client, ics) == listed
+
+
+UNKNOWN = {
+    "venue": ("venue=nowhere-hall", "No venue “nowhere-hall” is listed here."),
+    "speaker": ("speaker=nobody", "No speaker “nobody” is listed here."),
+    "tag": ("tag=knitting", "No tag “knitting” is listed here."),
+    "series": (
+        "series=no-such-festival",
+        "No festival or series “no-such-festival” is listed here.",
+    ),
+    "a venue only a draft names": ("venue=secret-room", "No venue “secret-room” is listed here."),
+    "a tag only a draft has": ("tag=secret", "No tag “secret” is listed here."),
+}
+LISTINGS = ["/", "/embed", "/calendar/2026/12", "/week/2026-12-07", "/search?q=x&"]
+
+
+def error_of(response) -> tuple[str, str]:
+    """The heading and the message of an error page."""
+    found = re.search(r"<h1>([^<]*)</h1>\s*<p>([^<]*)</p>", response.get_data(as_text=True))
+    return html.unescape(found.group(1)), html.unescape(found.group(2))
+
+
+@pytest.mark.parametrize(("query", "message"), UNKNOWN.values(), ids=UNKNOWN.keys())
+def test_a_filter_naming_nothing_is_a_404_that_says_so_everywhere(client, season, query, message):
+    for path in LISTINGS:
+        separator = "" if path.endswith("&") else "?"
+        page = client.get(f"{path}{separator}{query}")
+        assert (page.status_code, error_of(page)) == (404, ("Not found", message)), path
+    for path in ("/events.ics", "/events.json", "/api/v1/events"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 404, path
+        if path.endswith(".ics"):
+            assert response.get_data(as_text=True) == f"Not found: {message}\n"
+        else:
+            assert response.get_json() == {
+                "error": {"status": 404, "title": "Not found", "message": message}
+            }
+
+
+def test_a_known_filter_with_nothing_to_come_is_an_empty_listing_not_a_404(client, season):
+    """The tag is known (its events are over): the listing is empty, not a 404."""
+    response = client.get("/api/v1/events?tag=talk&from=2027-01-01")
+
+    assert (response.status_code, response.get_json()["events"]) == (200, [])
+    assert page_titles(client, "tag=talk&from=2027-01-01") == []
