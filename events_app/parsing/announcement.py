@@ -125,6 +125,7 @@ class Reading:
     known_venues: places_mod.KnownVenues = field(default_factory=lambda: places_mod.KnownVenues(()))
     language: str = "en"  # of the whole text, guessed once: a sentence alone is too short to tell
     standing: list[Sentence] = field(default_factory=list)  # 'All talks are held in ...'
+    rooms: list[DraftVenue] = field(default_factory=list)  # every numbered room, in text order
 
 
 def _dates_in(reading: Reading, text: str) -> list[DateMention]:
@@ -172,6 +173,7 @@ def read_announcement(
         for s in reading.sentences
         if places_mod.STANDING_PLACE.search(s.text) and not _dates_in(reading, s.text)
     ][:1]
+    reading.rooms = places_mod.room_venues(text)
     seeds = _seeds(reading)
     if len(seeds) > MAX_EVENTS:
         reading.warnings.append(
@@ -869,6 +871,10 @@ def _venue_candidates(
     for sentence in reading.standing:  # a place said once for every event of the text
         if sentence not in seed.context:
             add_found(sentence.text, sentence.start, "standing")
+    nearest = places_mod.nearest(reading.rooms, seed.mention.start)
+    if nearest is not None:  # a seminar's room in its abstract, a listing's in its footer
+        features = _venue_features(text, nearest, "elsewhere")
+        out.append(Candidate(nearest, "room", nearest.span, features))
     for venue in reading.known_venues.find(clause, seed.clause[0]):
         out.append(Candidate(venue, "known", venue.span))
     named = places_mod.named_segment(clause, seed.clause[0])

@@ -253,7 +253,12 @@ def _run_pieces(before: str) -> list[tuple[str, int, bool]]:
         if re.match(r"^\d+[A-Za-z]?\s+[A-Z]", piece) and len(piece.split()) <= 6:
             pieces.insert(0, (piece, seg_start + segment.find(piece), False))
             continue
-        if _has_time_or_date(piece) or not _looks_like_name(piece) or len(piece.split()) > 7:
+        tail = _after_time_or_date(piece)
+        if tail is not None:  # '20:00 – 22:30 Chiddingly Village Hall': the name after the time
+            if tail and _looks_like_name(tail) and len(tail.split()) <= 7:
+                pieces.insert(0, (tail, seg_start + segment.rfind(tail), True))
+            break
+        if not _looks_like_name(piece) or len(piece.split()) > 7:
             break
         pieces.insert(0, (piece, seg_start + segment.find(piece), False))
     return pieces
@@ -277,6 +282,17 @@ _DATEISH = re.compile(
     r"|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
+
+
+def _after_time_or_date(piece: str) -> str | None:
+    """What follows the last time or date in `piece` ('' when it ends with one), or None when
+    it holds neither."""
+    ends = [m.end() for m in _DATEISH.finditer(piece)]
+    if not ends:
+        return None
+    rest = piece[ends[-1] :]
+    rest = re.sub(r"^[\w.]*\s*(?:[-–—]\s*[\d:.]+\s*(?:[ap]\.?m\.?)?)?", "", rest).strip(" ,;:-–—")
+    return rest
 
 
 def _has_time_or_date(piece: str) -> bool:
@@ -448,8 +464,10 @@ ROOM = re.compile(
     rf"""(?:
         (?P<b1>{_BUILDING}),?\s+{_ROOM_WORD}\s+{_ROOM_NUMBER}\b         # Physics Building, Room 14
       | {_ROOM_WORD}\s+{_ROOM_NUMBER}\b(?:,?\s+(?:(?:of|in)\s+)?(?:the\s+)?{_BUILDING})?
-      | (?P<b2>{_BUILDING})\s+\d{{2,5}}[A-Z]?\b(?!\s*(?:am|pm|[:.]\d|st|nd|rd|th))  # Wean Hall 5409
-      | \d{{2,5}}[A-Z]?\s+{_BUILDING}\b(?!\s+{_STREET_WORD})              # 7500 Wean Hall
+      | (?P<b2>{_BUILDING})[ \t]{{1,2}}\d{{2,5}}[A-Z]?\b             # Wean Hall 5409
+          (?!\s*(?:am|pm|[:.]\d|st|nd|rd|th))
+      | (?<![\d.:/-])(?!(?:19|20)\d\d\b)                          # not a clock or a year:
+          \d{{2,5}}[A-Z]?[ \t]{{1,2}}{_BUILDING}\b(?!\s+{_STREET_WORD})  # 7500 Wean Hall
       | (?<=\bin\s)[A-Z][A-Za-z]{{0,3}}\s?\d{{3,4}}[A-Z]?\b(?!\s*(?:am|pm|[:.]\d))  # in DH 2315
     )""",
     re.VERBOSE,
@@ -516,3 +534,9 @@ def field_venue(labelled: Field) -> DraftVenue | None:
         run = named[0]
         return DraftVenue(run.name, run.address, run.postcode, run.city, span)
     return DraftVenue(name=value, span=span)
+
+
+def nearest(venues: Sequence[DraftVenue], offset: int) -> DraftVenue | None:
+    """The venue whose span starts nearest `offset` (before or after it)."""
+    placed = [v for v in venues if v.span is not None]
+    return min(placed, key=lambda v: abs(v.span.start - offset)) if placed else None

@@ -48,6 +48,7 @@ VENUE = {
     "clause": 0.0,
     "preamble": -1.0,
     "context": -2.0,
+    "elsewhere": -4.0,  # the numbered room nearest the date, outside the event's sentences
     "standing": -2.5,  # 'All talks are held in ...': said once for the text, no date of its own
     "venue_noun": 2.0,
     "number": 1.0,

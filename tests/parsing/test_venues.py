@@ -64,3 +64,30 @@ def test_a_numbered_theatre_keeps_its_number():
     assert venues_of(text) == [
         ("2026-03-06T13:00", [("Theatre No. 2, Ashby Building", None, None)])
     ]
+
+
+def test_a_seminars_room_in_its_abstract_is_its_venue():
+    text = (
+        "Topic: Robotics lunch talk\n"
+        "Date: Thursday 12 March 2026\n"
+        "Time: 12:00 PM\n"
+        "\n"
+        "Our speaker this week asks how small legged robots can climb stairs, with a short\n"
+        "demonstration in 2210 Newell Hall after the talk.\n"
+    )
+    assert venues_of(text) == [("2026-03-12T12:00", [("2210 Newell Hall", None, None)])]
+
+
+def test_the_venue_named_right_after_the_clock_times_of_an_address():
+    text = (
+        "Folk evening: Saturday 14 March 2026, 19:30 – 22:00 Marsh Lane Village Hall, Marsh "
+        "Lane, Ringmer, Lewes BN8 5QY. Tickets £8."
+    )
+    assert venues_of(text) == [
+        ("2026-03-14T19:30", [("Marsh Lane Village Hall", "Marsh Lane, Ringmer", "BN8 5QY")])
+    ]
+
+
+def test_a_year_before_a_building_is_not_its_room_number():
+    text = "Craft fair, Saturday 21 March 2026\n\nPriory Community Centre hosts it, from 10am."
+    assert venues_of(text) == [("2026-03-21", [])]
