@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: run test lint format bench migrate score
+.PHONY: run test lint format bench migrate score train
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -45,4 +45,8 @@ bench: $(STAMP)
 
 # The parser's figures on the shared corpora (../shared or $$EVENTS_SHARED_DIR); V=1 lists the misses.
 score: $(STAMP)
-	$(BIN)/python bench/score_parser.py $(if $(V),-v)
+	$(BIN)/python bench/score_parser.py $(if $(V),-v) $(ARGS)
+
+# Refit events_app/parsing/weights.json from the shared corpora (deterministic); make score after.
+train: $(STAMP)
+	$(BIN)/python bench/train_parser.py

@@ -9,6 +9,7 @@ event become its sessions.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from bisect import bisect_left
@@ -807,20 +808,24 @@ def _venues(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[DraftVen
     candidates = _venue_candidates(reading, seed, earlier)
     order = evidence.rank("venue", candidates, (seed.mention.start, seed.mention.end))
     model = evidence.current().venue
-    if not order or order[0][0] < model.threshold:
+    if not order or order[0].score < model.threshold:
         return []
-    top = order[0][1]
-    chosen = [top]
+    chosen = [order[0]]
     if MOVES_ON.search(clause):
-        for score, other in order[1:]:
+        for other in order[1:]:
             if (
-                score >= model.second
-                and other.source in ("address", "preposition", "room", "there")
-                and not any(_same_place(other.value, c.value) for c in chosen)
+                other.score >= model.second
+                and other.candidate.source in ("address", "preposition", "room", "there")
+                and not any(_same_place(other.candidate.value, c.candidate.value) for c in chosen)
             ):
                 chosen.append(other)
-    chosen.sort(key=lambda c: c.value.span.start if c.value.span else 0)
-    return [c.value for c in chosen]
+    chosen.sort(key=lambda r: r.candidate.value.span.start if r.candidate.value.span else 0)
+    return [
+        dataclasses.replace(
+            r.candidate.value, span=evidence.sure(r.candidate.value.span, r.probability)
+        )
+        for r in chosen
+    ]
 
 
 MOVES_ON = re.compile(
@@ -919,7 +924,7 @@ def _title(
     found = evidence.choose("title", candidates, (seed.mention.start, seed.mention.end))
     if found is None:
         return None, None
-    return found[1].value, found[1].span
+    return found.candidate.value, evidence.sure(found.candidate.span, found.probability)
 
 
 def _title_candidates(reading: Reading, seed: Seed) -> list[Candidate[str]]:

@@ -29,7 +29,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from . import weights as priors
 from .model import Span
@@ -37,6 +37,8 @@ from .model import Span
 T = TypeVar("T")
 
 FIELDS = ("title", "venue", "frame")
+CHOOSING = ("title", "venue")  # one of many candidates, or none; a frame is yes or no
+NONE = "none"  # the evidence of choosing nothing: its weight is the score of that option
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 
 
@@ -79,12 +81,16 @@ class Weights:
 
 
 def hand_weights(scale: Mapping[str, float] | None = None) -> Weights:
-    """The hand priors of weights.py, each field multiplied by its scale (1 when none given)."""
+    """The hand priors of weights.py, each field multiplied by its scale (1 when none given).
+    A choosing field's threshold doubles as the score of choosing nothing ('none')."""
     models = {}
     for name in FIELDS:
         table, threshold, second = _prior(name)
         k = (scale or {}).get(name, 1.0)
-        models[name] = FieldModel({f: k * w for f, w in table.items()}, k * threshold, k * second)
+        weights = {f: k * w for f, w in table.items()}
+        if name in CHOOSING:
+            weights.setdefault(NONE, k * threshold)
+        models[name] = FieldModel(weights, k * threshold, k * second)
     return Weights(**models)
 
 
@@ -109,7 +115,9 @@ def from_fitted(fitted: Mapping[str, Any]) -> Weights:
         part = fitted[name]
         table = {**prior.weights, **part["weights"]}
         threshold = part.get("threshold", prior.threshold)
-        models[name] = FieldModel(table, threshold, prior.second)
+        # a second venue stands as far above the cut as the hand weights put it
+        second = threshold + (prior.second - prior.threshold)
+        models[name] = FieldModel(table, threshold, second)
     return Weights(**models)
 
 
@@ -196,23 +204,41 @@ def best(
     return order[0]
 
 
-def rank(
-    name: str, candidates: Iterable[Candidate[T]], anchor: tuple[int, int]
-) -> list[tuple[float, Candidate[T]]]:
-    """A field's candidates for the frame at `anchor`, best first by the weights in force."""
+class Ranked(NamedTuple):
+    score: float
+    candidate: Candidate
+    probability: float  # that the candidate's value is right, by the field's model
+
+
+def rank(name: str, candidates: Iterable[Candidate[T]], anchor: tuple[int, int]) -> list[Ranked]:
+    """A field's candidates for the frame at `anchor`, best first by the weights in force,
+    each with the probability that its value is the right one: the softmax over the candidates
+    and the option of none (the model the training fits), summed over candidates that give the
+    same value (a title found by two readers is one title)."""
     listed = list(candidates)
     _record(name, anchor, listed)
-    return ranked(listed, current().field(name).weights)
+    weights = current().field(name).weights
+    order = ranked(listed, weights)
+    if not order:
+        return []
+    top = max(order[0][0], weights.get(NONE, -math.inf))
+    mass: dict[str, float] = {}
+    for score, c in order:
+        mass[_key(c.value)] = mass.get(_key(c.value), 0.0) + math.exp(score - top)
+    total = sum(mass.values()) + math.exp(weights.get(NONE, -math.inf) - top)
+    return [Ranked(score, c, mass[_key(c.value)] / total) for score, c in order]
 
 
-def choose(
-    name: str, candidates: Iterable[Candidate[T]], anchor: tuple[int, int]
-) -> tuple[float, Candidate[T]] | None:
-    """The best candidate and its probability, or None when it scores below the threshold."""
+def _key(value: Any) -> str:
+    return str(getattr(value, "name", value)).casefold()
+
+
+def choose(name: str, candidates: Iterable[Candidate[T]], anchor: tuple[int, int]) -> Ranked | None:
+    """The best candidate, or None when it scores below the field's threshold."""
     order = rank(name, candidates, anchor)
-    if not order or order[0][0] < current().field(name).threshold:
+    if not order or order[0].score < current().field(name).threshold:
         return None
-    return confidence(order[0][0]), order[0][1]
+    return order[0]
 
 
 def frame_score(features: Iterable[str], anchor: tuple[int, int], starts: Iterable[Any]) -> float:
@@ -221,6 +247,13 @@ def frame_score(features: Iterable[str], anchor: tuple[int, int], starts: Iterab
     frame = Candidate(None, "", None, listed)  # a frame has features, no source
     _record("frame", anchor, [frame], starts)
     return frame.score(current().frame.weights)
+
+
+def sure(span: Span | None, probability: float) -> Span | None:
+    """The span with the model's probability as its confidence."""
+    if span is None:
+        return None
+    return Span(span.start, span.end, span.text, probability)
 
 
 def confidence(score: float, scale: float = 1.0) -> float:

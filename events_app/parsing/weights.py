@@ -1,10 +1,12 @@
-"""The weights of the evidence, per field (see evidence.py).
+"""The hand priors of the evidence's weights, per field (see evidence.py).
 
-Hand-set this session, not fitted: the first weights keep the order of the old first-match
-rules (a higher weight for the rule that used to fire first), so the refactor changed no
-output, and each new piece of evidence came in with a weight chosen by reasoning about what
-it means, then checked on the development sets. A fitted replacement belongs in a training
-script with k-fold figures (see the README).
+These are the weights as reasoned by hand: the first ones kept the order of the old first-match
+rules (a higher weight for the rule that used to fire first), and each new piece of evidence
+came in with a weight chosen by what it means. The parser reads them through the fitted
+weights.json (`make train`, training.py), which rescales them to probabilities and, where the
+data support it, refits them; a feature the file does not carry keeps its weight here
+(rescaled), so add new evidence as a named feature with a hand weight in the dict of its field.
+A field's threshold is also the score of choosing nothing.
 """
 
 # Titles: where the words came from, then what speaks against them.

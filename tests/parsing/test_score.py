@@ -1,6 +1,7 @@
 """The parser's figures on the shared corpora do not fall below the committed baseline.
 
-Runs the same in-process scoring as `make score` (bench/score_parser.py). The corpora live
+Runs the same in-process scoring as `make score` (bench/score_parser.py) and compares its k-fold
+figures (each text scored by weights fitted without it), not the in-sample ones. The corpora live
 outside the repository (the nearest shared/ beside the checkout, or $EVENTS_SHARED_DIR) and are
 not the project's to ship: where they are absent the test is skipped and says where it looked.
 """
