@@ -264,7 +264,7 @@ def _is_event(reading: Reading, facts, seed: Seed, built: list[Draft]) -> bool:
     )
     anchor = (seed.mention.start, seed.mention.end)
     score = evidence.frame_score(features, anchor, [d.start for d in built])
-    if score < evidence.current().frame.threshold:
+    if score < evidence.current().frame.threshold - evidence.TIE:
         return False
     sure = round(evidence.confidence(score), 2)
     for draft in built:
@@ -808,13 +808,13 @@ def _venues(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[DraftVen
     candidates = _venue_candidates(reading, seed, earlier)
     order = evidence.rank("venue", candidates, (seed.mention.start, seed.mention.end))
     model = evidence.current().venue
-    if not order or order[0].score < model.threshold:
+    if not order or order[0].score < model.threshold - evidence.TIE:
         return []
     chosen = [order[0]]
     if MOVES_ON.search(clause):
         for other in order[1:]:
             if (
-                other.score >= model.second
+                other.score >= model.second - evidence.TIE
                 and other.candidate.source in ("address", "preposition", "room", "there")
                 and not any(_same_place(other.candidate.value, c.candidate.value) for c in chosen)
             ):

@@ -39,6 +39,7 @@ T = TypeVar("T")
 FIELDS = ("title", "venue", "frame")
 CHOOSING = ("title", "venue")  # one of many candidates, or none; a frame is yes or no
 NONE = "none"  # the evidence of choosing nothing: its weight is the score of that option
+TIE = 1e-6  # scores this close are equal (weights.json keeps 4 decimals; sums of them round)
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 
 
@@ -236,7 +237,7 @@ def _key(value: Any) -> str:
 def choose(name: str, candidates: Iterable[Candidate[T]], anchor: tuple[int, int]) -> Ranked | None:
     """The best candidate, or None when it scores below the field's threshold."""
     order = rank(name, candidates, anchor)
-    if not order or order[0].score < current().field(name).threshold:
+    if not order or order[0].score < current().field(name).threshold - TIE:
         return None
     return order[0]
 
