@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from .domain import Role, User
 from .passwords import hash_password, verify_password
 from .store import accounts as store
-from .store.db import begin_write
+from .store.db import transaction
 
 IDLE_TIMEOUT = timedelta(hours=2)
 ABSOLUTE_TIMEOUT = timedelta(hours=12)
@@ -50,12 +50,10 @@ def create_user(session: Session, email: str, password: str, role: Role, now: da
     if not EMAIL.match(email):
         raise AccountError("That is not an e-mail address")
     password_hash = hash_password(password)
-    begin_write(session)
     try:
-        user = store.add_user(session, email, password_hash, role, now)
-        session.commit()
+        with transaction(session):
+            user = store.add_user(session, email, password_hash, role, now)
     except IntegrityError as exc:
-        session.rollback()
         raise AccountError(f"There is already an account for {email}") from exc
     return user
 
@@ -87,22 +85,22 @@ def log_in(
     without checking the password, so a guesser gains nothing by sending faster."""
     email = normalise_email(email)
     pair_key = f"device:{email}|{known_device}" if known_device else f"pair:{email}|{address}"
-    begin_write(session)
-    failures, last = store.recent_failures(session, pair_key, now - FAILURE_WINDOW)
-    wait = (last + retry_delay(failures) - now) if last else timedelta(0)
-    if wait > timedelta(0):
-        session.rollback()
-        raise TooManyAttemptsError(wait)
-    found = store.find_user(session, email)
-    password_hash = found[1] if found else _dummy_hash()
-    if not verify_password(password, password_hash) or found is None or found[0].disabled:
-        store.record_failure(session, pair_key, now)
-        session.commit()
+    with transaction(session):
+        failures, last = store.recent_failures(session, pair_key, now - FAILURE_WINDOW)
+        wait = (last + retry_delay(failures) - now) if last else timedelta(0)
+        if wait > timedelta(0):
+            raise TooManyAttemptsError(wait)
+        found = store.find_user(session, email)
+        password_hash = found[1] if found else _dummy_hash()
+        if not verify_password(password, password_hash) or found is None or found[0].disabled:
+            store.record_failure(session, pair_key, now)  # kept: the block commits it
+            token = None
+        else:
+            store.clear_failures(session, pair_key)
+            token = secrets.token_urlsafe(32)
+            store.add_session(session, token_digest(token), found[0].id, now)
+    if token is None:
         raise AccountError("That e-mail address and password do not match an account.")
-    store.clear_failures(session, pair_key)
-    token = secrets.token_urlsafe(32)
-    store.add_session(session, token_digest(token), found[0].id, now)
-    session.commit()
     return token
 
 
@@ -126,19 +124,17 @@ def user_for_token(session: Session, token: str, now: datetime) -> User | None:
     user, created, seen = found
     expired = user.disabled or now - seen > IDLE_TIMEOUT or now - created > ABSOLUTE_TIMEOUT
     if expired or now - seen > timedelta(minutes=1):
-        begin_write(session)
-        if expired:
-            store.delete_session(session, digest)
-        else:
-            store.touch_session(session, digest, now)
-        session.commit()
+        with transaction(session):
+            if expired:
+                store.delete_session(session, digest)
+            else:
+                store.touch_session(session, digest, now)
     return None if expired else user
 
 
 def log_out(session: Session, token: str) -> None:
-    begin_write(session)
-    store.delete_session(session, token_digest(token))
-    session.commit()
+    with transaction(session):
+        store.delete_session(session, token_digest(token))
 
 
 def change_role(session: Session, user_id: int, role: Role) -> None:
@@ -146,17 +142,12 @@ def change_role(session: Session, user_id: int, role: Role) -> None:
 
     The admins are counted under a lock on their rows in the same transaction as the change,
     so two admins demoting each other at the same moment cannot both pass the count."""
-    begin_write(session)
-    try:
+    with transaction(session):
         admins = store.lock_admin_ids(session)
         if role != Role.ADMIN and admins == [user_id]:
             raise AccountError("The last admin cannot stop being one")
         if not store.set_role(session, user_id, role):
             raise AccountError("There is no such account")
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
 
 
 def change_password(session: Session, user_id: int, current: str, new: str, keep_token: str) -> int:
@@ -167,19 +158,15 @@ def change_password(session: Session, user_id: int, current: str, new: str, keep
     if stored is None or not verify_password(current, stored):
         raise AccountError("The current password is not right")
     new_hash = hash_password(new)
-    begin_write(session)
-    store.set_password_hash(session, user_id, new_hash)
-    ended = store.delete_sessions_of(session, user_id, keep=token_digest(keep_token))
-    session.commit()
-    return ended
+    with transaction(session):
+        store.set_password_hash(session, user_id, new_hash)
+        return store.delete_sessions_of(session, user_id, keep=token_digest(keep_token))
 
 
 def end_other_sessions(session: Session, user_id: int, keep_token: str) -> int:
     """Sign the user out everywhere but this browser; how many sessions ended."""
-    begin_write(session)
-    ended = store.delete_sessions_of(session, user_id, keep=token_digest(keep_token))
-    session.commit()
-    return ended
+    with transaction(session):
+        return store.delete_sessions_of(session, user_id, keep=token_digest(keep_token))
 
 
 def set_disabled(session: Session, acting: User, user_id: int, disabled: bool) -> None:
@@ -187,8 +174,7 @@ def set_disabled(session: Session, acting: User, user_id: int, disabled: bool) -
     An admin cannot disable themselves, nor the last admin who can sign in."""
     if disabled and user_id == acting.id:
         raise AccountError("You cannot disable your own account")
-    begin_write(session)
-    try:
+    with transaction(session):
         admins = store.lock_admin_ids(session)
         if disabled and admins == [user_id]:
             raise AccountError("The last admin cannot be disabled")
@@ -196,7 +182,3 @@ def set_disabled(session: Session, acting: User, user_id: int, disabled: bool) -
             raise AccountError("There is no such account")
         if disabled:
             store.delete_sessions_of(session, user_id)
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise

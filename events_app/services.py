@@ -34,7 +34,7 @@ from .domain import (
 from .parsing import Draft, ParseResult, parse_announcement
 from .recurrence import normalise_rule
 from .store import directory, repository
-from .store.db import begin_write
+from .store.db import transaction
 
 
 class NotFoundError(LookupError):
@@ -138,38 +138,40 @@ def create_events(
     form's one-time key) the batch is stored at most once: AlreadyDoneError when it was.
     """
     events = [validated(event) for event in events]
-    begin_write(session)
-    saved: list[Event] = []
-    by_title: dict[str, Event] = {}
     try:
-        if once_key is not None and not repository.claim_publish_key(
-            session, once_key, owner_id, now
-        ):
-            raise AlreadyDoneError("These events were stored already")
-        for event in events:
-            parent = event.parent
-            if parent is not None and parent.id == 0:
-                parent = _summary_of(by_title.get(parent.title))
-            fresh = dataclasses.replace(
-                event,
-                id=None,
-                uid=event.uid or new_uid(uid_domain),
-                sequence=0,
-                parent=parent,
-                created_at=now,
-            )
-            stored = repository.save_event(session, fresh, now=now)
-            saved.append(stored)
-            by_title.setdefault(stored.title, stored)
-        session.commit()
+        with transaction(session):
+            if once_key is not None and not repository.claim_publish_key(
+                session, once_key, owner_id, now
+            ):
+                raise AlreadyDoneError("These events were stored already")
+            return _store_new(session, events, now=now, uid_domain=uid_domain)
     except IntegrityError as exc:
-        session.rollback()
         if once_key is not None and _key_taken(session, once_key):
             raise AlreadyDoneError("These events were stored already") from exc
         raise
-    except Exception:
-        session.rollback()
-        raise
+
+
+def _store_new(
+    session: Session, events: Sequence[Event], *, now: datetime, uid_domain: str
+) -> list[Event]:
+    """Save validated new events in the caller's transaction, festivals before sessions."""
+    saved: list[Event] = []
+    by_title: dict[str, Event] = {}
+    for event in events:
+        parent = event.parent
+        if parent is not None and parent.id == 0:
+            parent = _summary_of(by_title.get(parent.title))
+        fresh = dataclasses.replace(
+            event,
+            id=None,
+            uid=event.uid or new_uid(uid_domain),
+            sequence=0,
+            parent=parent,
+            created_at=now,
+        )
+        stored = repository.save_event(session, fresh, now=now)
+        saved.append(stored)
+        by_title.setdefault(stored.title, stored)
     return saved
 
 
@@ -255,11 +257,13 @@ def _summary_of(event: Event | None) -> EventSummary | None:
 def seed_demo(
     session: Session, events: Sequence[Event], *, now: datetime, uid_domain: str, tag: str
 ) -> list[Event]:
-    """Load the demo events unless events with their tag are already there."""
-    begin_write(session)
-    if repository.count_events(session, EventFilter(tag=tag, include_drafts=True)):
-        return []
-    return create_events(session, events, now=now, uid_domain=uid_domain)
+    """Load the demo events unless events with their tag are already there: looked for and
+    stored in one write transaction, so two loaders at once store them once."""
+    events = [validated(event) for event in events]
+    with transaction(session):
+        if repository.count_events(session, EventFilter(tag=tag, include_drafts=True)):
+            return []
+        return _store_new(session, events, now=now, uid_domain=uid_domain)
 
 
 def update_event(
@@ -279,15 +283,26 @@ def update_event(
     (the identity of the event the editor opened) a save meant for an event that has gone is
     NotFoundError, whatever now has its id."""
     changed = validated(changed)
-    begin_write(session)
+    with transaction(session):
+        before = _locked(session, event_id, expected_uid)
+        if expected_revision is not None and before.revision != expected_revision:
+            raise ConflictError(before)
+        return _save_over(session, before, changed, now)
+
+
+def _locked(session: Session, event_id: int, expected_uid: str | None = None) -> Event:
+    """The event as it is now, its row locked until the transaction ends; NotFoundError when
+    it has gone (or, with `expected_uid`, when its id now names another event)."""
     revision = repository.lock_event(session, event_id)
     before = repository.get_event_by_id(session, event_id) if revision is not None else None
     if before is None or (expected_uid is not None and before.uid != expected_uid):
-        session.rollback()
         raise NotFoundError(f"No event with id {event_id}")
-    if expected_revision is not None and revision != expected_revision:
-        session.rollback()
-        raise ConflictError(before)
+    return before
+
+
+def _save_over(session: Session, before: Event, changed: Event, now: datetime) -> Event:
+    """Store `changed` as the new version of `before`, keeping its identity; SEQUENCE goes up
+    only when a calendar would show the difference."""
     sequence = before.sequence + 1 if calendar_changed(before, changed) else before.sequence
     after = dataclasses.replace(
         changed,
@@ -297,9 +312,7 @@ def update_event(
         sequence=sequence,
         created_at=before.created_at,
     )
-    saved = repository.save_event(session, after, now=now)
-    session.commit()
-    return saved
+    return repository.save_event(session, after, now=now)
 
 
 def cancel_event(session: Session, event_id: int, *, now: datetime) -> Event:
@@ -312,22 +325,17 @@ def publish_event(session: Session, event_id: int, *, now: datetime) -> Event:
 
 
 def _change_in_place(session: Session, event_id: int, now: datetime, **changes: object) -> Event:
-    """Change a field of the event as it is now: read and written in one write transaction,
-    so an edit saved a moment before is never undone by this one."""
-    begin_write(session)
-    repository.lock_event(session, event_id)
-    event = repository.get_event_by_id(session, event_id)
-    if event is None:
-        session.rollback()
-        raise NotFoundError(f"No event with id {event_id}")
-    return update_event(session, event_id, dataclasses.replace(event, **changes), now=now)
+    """Change a field of the event as it is now: read under the row lock and written in the
+    same transaction, so an edit saved a moment before is never undone by this one."""
+    with transaction(session):
+        before = _locked(session, event_id)
+        return _save_over(session, before, validated(dataclasses.replace(before, **changes)), now)
 
 
 def delete_event(session: Session, event_id: int) -> None:
-    begin_write(session)
-    if not repository.delete_event(session, event_id):
-        raise NotFoundError(f"No event with id {event_id}")
-    session.commit()
+    with transaction(session):
+        if not repository.delete_event(session, event_id):
+            raise NotFoundError(f"No event with id {event_id}")
 
 
 @dataclasses.dataclass
@@ -367,9 +375,8 @@ def import_events(
     transaction, as an editor's save is, so an import racing an edit builds on the edit.
     """
     events = [validated(event) for event in events]
-    begin_write(session)
     summary = ImportSummary()
-    try:
+    with transaction(session):
         uids = [e.uid for e in events]
         known = repository.events_by_uid(session, uids + [scoped_uid(u, owner) for u in uids])
         for event in events:
@@ -379,10 +386,6 @@ def import_events(
             _import_one(session, event, before, owner, now, summary)
             if progress is not None:
                 progress(1)
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
     return summary
 
 
@@ -514,14 +517,9 @@ def edit_person(session: Session, person: Person) -> None:
 
 
 def _edit(session: Session, update: Callable[[], bool], missing: str) -> None:
-    begin_write(session)
-    try:
+    with transaction(session):
         if not update():
             raise NotFoundError(missing)
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
 
 
 def merge_venues(session: Session, duplicate_id: int, keep_id: int) -> None:
@@ -536,21 +534,15 @@ def merge_people(session: Session, duplicate_id: int, keep_id: int) -> None:
 def _merge(session: Session, merge: Callable[[Session, int, int], bool], a: int, b: int) -> None:
     if a == b:
         raise InvalidEventError("Choose a different entry to merge into")
-    begin_write(session)
-    try:
+    with transaction(session):
         if not merge(session, a, b):
             raise NotFoundError("No such entry to merge")
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
 
 
 def accept_suggestion(session: Session, kind: str, suggestion_id: int) -> Venue | Person:
     """An admin takes an organiser's detail for a shared venue or person: it is applied as the
     admin's own correction would be (every event naming it re-renders, SEQUENCE goes up)."""
-    begin_write(session)
-    try:
+    with transaction(session):
         suggestion = directory.take_suggestion(session, kind, suggestion_id)
         load = directory.get_venue_by_id if kind == "venue" else directory.get_person_by_id
         entry = load(session, suggestion.target_id) if suggestion else None
@@ -563,16 +555,10 @@ def accept_suggestion(session: Session, kind: str, suggestion_id: int) -> Venue 
         else:
             check_person(changed)
             directory.update_person(session, changed)
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
     return changed
 
 
 def reject_suggestion(session: Session, kind: str, suggestion_id: int) -> None:
-    begin_write(session)
-    if directory.take_suggestion(session, kind, suggestion_id) is None:
-        session.rollback()
-        raise NotFoundError("No such suggestion")
-    session.commit()
+    with transaction(session):
+        if directory.take_suggestion(session, kind, suggestion_id) is None:
+            raise NotFoundError("No such suggestion")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,21 @@ def begin_write(session: Session) -> None:
         session.rollback()
     session.connection(execution_options={WRITE_OPTION: True})
     session.info[_WRITING] = True
+
+
+@contextlib.contextmanager
+def transaction(session: Session) -> Iterator[Session]:
+    """A use case's write transaction: begun as a write (begin_write), committed when the block
+    ends, however it ends (a `return` part-way commits what was done so far), and rolled back
+    when anything in it, or the commit itself, raises. No path leaves it open, holding
+    SQLite's write lock or PostgreSQL's row locks until the session happens to close."""
+    begin_write(session)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
 
 
 def _is_sqlite(session: Session) -> bool:
