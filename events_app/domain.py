@@ -111,15 +111,21 @@ class EventSummary:
     all_day: bool = False
     status: EventStatus = EventStatus.CONFIRMED
     venues: list[Venue] = field(default_factory=list)
+    time_tba: bool = False
 
 
 @dataclass
 class Event:
+    """An event; instants are aware. `all_day` means it has days but no clock times (so a
+    calendar carries it as dates); `time_tba`, only with `all_day`, that its times are not
+    known yet, as opposed to an event that really runs all day."""
+
     title: str
     start: datetime
     timezone: str
     end: datetime | None = None
     all_day: bool = False
+    time_tba: bool = False
     description: str = ""
     status: EventStatus = EventStatus.CONFIRMED
     published: bool = False

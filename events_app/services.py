@@ -190,8 +190,9 @@ def events_from_drafts(
 ) -> list[Event]:
     """Domain events for parsed drafts, parents before their sessions, ready for create_events.
 
-    Local wall times become instants in the draft's zone; a day without a time becomes an
-    all-day event whose end is the morning after its last day.
+    Local wall times become instants in the draft's zone; a day without a time becomes a
+    date-only event whose end is the morning after its last day, its time to be announced
+    (the text gave none: that is not the same as saying it runs all day).
     """
     events = [_event_from_draft(d, source_text, published, list(tags)) for d in drafts]
     return sorted(events, key=lambda e: e.parent is not None)
@@ -224,6 +225,7 @@ def _event_from_draft(draft: Draft, source_text: str, published: bool, tags: lis
         start=start,
         end=end,
         all_day=draft.all_day,
+        time_tba=draft.all_day,
         timezone=draft.timezone,
         venues=[Venue(v.name, v.address, v.postcode, v.city) for v in draft.venues],
         speakers=[
@@ -250,6 +252,7 @@ def _summary_of(event: Event | None) -> EventSummary | None:
         start=event.start,
         timezone=event.timezone,
         all_day=event.all_day,
+        time_tba=event.time_tba,
         status=event.status,
     )
 

@@ -23,12 +23,14 @@
   }
 
   function when(event) {
-    var options = event.all_day
+    var dateOnly = event.all_day || event.time_tba;
+    var options = dateOnly
       ? { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }
       : { weekday: "short", day: "numeric", month: "short", hour: "2-digit",
           minute: "2-digit", timeZone: event.timezone };
-    var start = event.all_day ? new Date(event.start + "T00:00:00Z") : new Date(event.start);
-    return new Intl.DateTimeFormat(undefined, options).format(start);
+    var start = dateOnly ? new Date(event.start + "T00:00:00Z") : new Date(event.start);
+    var day = new Intl.DateTimeFormat(undefined, options).format(start);
+    return event.time_tba ? day + ", time to be announced" : day;
   }
 
   var box = el("section", "", "events-widget events-widget--" + (data.theme || "auto"));

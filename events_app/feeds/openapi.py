@@ -45,11 +45,15 @@ EVENT_SCHEMA: dict[str, Any] = {
         "description": _STRING,
         "start": {
             **_STRING,
-            "description": "ISO 8601 with the offset of `timezone`; a date when all_day",
+            "description": "ISO 8601 with the offset of `timezone`; a date if all_day or time_tba",
         },
         "end": {**_NULLABLE_STRING, "description": "as start; null when not announced"},
         "timezone": {**_STRING, "description": "IANA zone name"},
         "all_day": {"type": "boolean"},
+        "time_tba": {
+            "type": "boolean",
+            "description": "the day is known, its time not yet (start and end are dates)",
+        },
         "status": {"type": "string", "enum": ["confirmed", "tentative", "cancelled"]},
         "online": {"type": "boolean"},
         "recurrence": _NULLABLE_STRING,

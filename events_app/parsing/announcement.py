@@ -610,6 +610,8 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
         for n, person in enumerate(speakers):
             if person.span:
                 draft.spans[f"speaker.{n}"] = person.span
+        if not isinstance(start, datetime):
+            draft.warnings.append("Start time not given")
         if end is None and isinstance(start, datetime):
             draft.warnings.append("End time not given")
         if isinstance(end_time, time) and end is None and isinstance(start, datetime):

@@ -288,6 +288,7 @@ def _copy_fields(row: EventRow, event: Event) -> None:
     row.end_utc = event.end
     row.timezone = event.timezone
     row.all_day = event.all_day
+    row.time_tba = event.time_tba and event.all_day
     row.status = event.status.value
     row.published = event.published
     row.organiser = event.organiser
@@ -594,6 +595,7 @@ def _summary(row: EventRow, *, with_venues: bool = False) -> EventSummary:
         start=row.start_utc,
         timezone=row.timezone,
         all_day=row.all_day,
+        time_tba=row.time_tba,
         status=EventStatus(row.status),
         venues=[to_venue(link.venue) for link in row.venue_links] if with_venues else [],
     )
@@ -620,6 +622,7 @@ def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
         end=row.end_utc,
         timezone=row.timezone,
         all_day=row.all_day,
+        time_tba=row.time_tba,
         status=EventStatus(row.status),
         published=row.published,
         organiser=row.organiser,

@@ -246,6 +246,7 @@ class EventRow(Base):
     end_utc: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     timezone: Mapped[str] = mapped_column(String(64))
     all_day: Mapped[bool] = mapped_column(Boolean, default=False)
+    time_tba: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[str] = mapped_column(String(20), default="confirmed")
     published: Mapped[bool] = mapped_column(Boolean, default=False)
     organiser: Mapped[str] = mapped_column(String(300), default="")

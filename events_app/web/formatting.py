@@ -13,6 +13,8 @@ from markupsafe import Markup, escape
 
 from ..domain import Event, Venue
 
+TIME_TBA = "Time to be announced"
+
 
 def day_heading(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
@@ -27,9 +29,12 @@ def when(event: Event) -> str:
     """The event's date and times in its own zone, e.g. 'Friday 27 July 2018, 18:30 BST'."""
     start, end = event.local_start, event.local_end
     if event.all_day:
+        days = day_heading(event.first_day)
         if event.last_day != event.first_day:
-            return f"{day_heading(event.first_day)} to {day_heading(event.last_day)}"
-        return f"{day_heading(event.first_day)}, all day"
+            days = f"{days} to {day_heading(event.last_day)}"
+        if event.time_tba:
+            return f"{days}, time to be announced"
+        return days if event.last_day != event.first_day else f"{days}, all day"
     text = f"{day_heading(start.date())}, {clock(start)}"
     if end is None:
         return f"{text} {start:%Z}"
@@ -41,6 +46,8 @@ def when(event: Event) -> str:
 def time_only(event: Event) -> str:
     """The time part for a listing already grouped by day."""
     if event.all_day:
+        if event.time_tba:
+            return TIME_TBA
         return "All day" if event.last_day == event.first_day else f"Until {event.last_day:%-d %B}"
     start, end = event.local_start, event.local_end
     if end is None:

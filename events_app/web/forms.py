@@ -48,6 +48,7 @@ class EventForm:
     description: str = ""
     tags: str = ""
     online: bool = False
+    all_day: bool = False
     recurrence: str = ""
     parent: str = ""
     warnings: list[str] = field(default_factory=list)
@@ -106,6 +107,7 @@ def form_from_event(event: Event) -> EventForm:
         description=event.description,
         tags=", ".join(event.tags),
         online=event.online,
+        all_day=event.all_day and not event.time_tba,
         recurrence=event.recurrence or "",
     )
 
@@ -147,6 +149,7 @@ def read_form(form: MultiDict[str, str], prefix: str) -> EventForm:
         description=text("description"),
         tags=text("tags"),
         online=bool(form.get(f"{prefix}online")),
+        all_day=bool(form.get(f"{prefix}all_day")),
         recurrence=text("recurrence"),
         parent=text("parent"),
         warnings=warnings_of(form, prefix),
@@ -161,7 +164,9 @@ def warnings_of(form: MultiDict[str, str], prefix: str) -> list[str]:
 
 
 def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Event:
-    """The event the form describes; InvalidEventError names the first field that is wrong."""
+    """The event the form describes; InvalidEventError names the first field that is wrong.
+    A day with no start time is all day only when the box says so; else its time is to be
+    announced."""
     zone_name = values.timezone or "Europe/London"
     try:
         zone = ZoneInfo(zone_name)
@@ -170,6 +175,10 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
     first_day = _date(values.start_date, "Start date", required=True)
     assert first_day is not None
     last_day = _date(values.end_date, "End date") or first_day
+    if values.all_day and values.start_time:
+        raise InvalidEventError(
+            "An all-day event has no start time: clear the time or untick “All day”"
+        )
     all_day = not values.start_time
     if all_day:
         start = datetime.combine(first_day, time(), tzinfo=zone)
@@ -192,6 +201,7 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
         start=start,
         end=end,
         all_day=all_day,
+        time_tba=all_day and not values.all_day,
         timezone=zone_name,
         description=values.description,
         venues=[Venue(*_parts(line, 4)) for line in _lines(values.venues)],

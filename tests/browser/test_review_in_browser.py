@@ -10,7 +10,7 @@ from events_app import accounts
 from events_app.domain import Role
 from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, sign_in, violations
 from tests.conftest import NOW
-from tests.web.organiser_helpers import BOOK_CLUB, PASSWORD, SEED_PARAGRAPH
+from tests.web.organiser_helpers import BOOK_CLUB, PASSWORD, READING_GROUP, SEED_PARAGRAPH
 
 # The seed paragraph's review page measured 3,669 px on a desktop and 5,074 px on a phone
 # before the fields were laid out in a grid; these ceilings keep it from creeping back.
@@ -140,5 +140,34 @@ def test_review_shows_the_readings_warnings_and_each_drafts(browser, server, axe
     assert page.get_by_role("list", name="Warnings for event 1").get_by_role(
         "listitem"
     ).all_inner_texts() == ["End time not given"]
+    assert violations(page, axe_source) == []
+    context.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_day_without_a_time_reads_time_to_be_announced(browser, server, axe_source, size):
+    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
+    page = context.new_page()
+    sign_in(page, server, "org@example.org", PASSWORD)
+    paste(page, server, READING_GROUP, "2026-11-20")
+    draft = page.get_by_role("group", name="Event 1: Reading group")
+    warned = draft.get_by_role("list", name="Warnings for event 1").inner_text()
+    shot(page, f"review-tba-{size}")
+    all_day = draft.get_by_label("All day (no start time)").is_checked()
+
+    page.get_by_role("button", name="Publish", exact=True).click()
+    page.wait_for_url("**/organiser/")
+    page.get_by_role("link", name="Reading group", exact=True).click()
+    when = page.locator(".facts dd").first.inner_text()
+    shot(page, f"event-tba-{size}")
+    event_violations = violations(page, axe_source)
+    page.goto(f"{server.url}/")
+    listed = page.locator("li.event", has_text="Reading group").locator("time").inner_text()
+    shot(page, f"listing-tba-{size}")
+
+    assert (warned, all_day) == ("Start time not given", False)
+    assert when.splitlines()[0] == "Saturday 5 December 2026, time to be announced"
+    assert listed == "Time to be announced"
+    assert event_violations == []
     assert violations(page, axe_source) == []
     context.close()

@@ -19,6 +19,10 @@ BOOK_CLUB = (
     "Book club: Friday 4 December 2026 at 7pm, the Crown, 1 Upper Street, London N1 1AA. "
     "The reading list goes out tomorrow."
 )
+# A day and a place, no time.
+READING_GROUP = (
+    "Reading group on Saturday 5 December 2026 at the Crown, 1 Upper Street, London N1 1AA."
+)
 
 
 def csrf_of(page: str) -> str:

@@ -97,9 +97,11 @@ def test_json_feed_gives_local_times_with_offset_and_zone(client, demo):
     assert rally["parent"]["title"] == "Arise — A Festival of Labour’s Left Ideas"
     assert rally["url"] == f"https://events.example.org/events/{RALLY}"
     session = next(e for e in data["events"] if e["title"] == "Session on Latin America")
-    assert (session["start"], session["end"], session["all_day"]) == (
+    # The demo text gives the session's day but not its time: to be announced, not all day.
+    assert (session["start"], session["end"], session["all_day"], session["time_tba"]) == (
         "2018-07-28",
         "2018-07-28",
+        False,
         True,
     )
 
