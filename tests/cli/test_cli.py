@@ -250,8 +250,6 @@ def test_parse_says_each_note_and_warning_once():
 
     document = json.loads(done.stdout)
     assert done.returncode == 0
-    assert document["source"]["notes"] == [
-        "The message carries a calendar file (club.ics): import it instead"
-    ]
+    assert document["source"]["notes"] == ["Events read from the attached club.ics"]
     assert document["warnings"] == []
     assert [e["warnings"] for e in document["events"]] == [["End time not given"]]
