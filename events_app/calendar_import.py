@@ -14,13 +14,11 @@ first time; each occurrence of a series gets a UID of its own, the series' UID a
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import itertools
 import re
-import time as clock
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -30,6 +28,7 @@ import icalendar
 import recurring_ical_events
 import x_wr_timezone
 
+from . import budget
 from .calendar_zones import iana_zone_for
 from .domain import (
     DESCRIPTION_MAX,
@@ -46,6 +45,7 @@ from .domain import (
     Venue,
     check_event,
 )
+from .recurrence import names_a_real_day
 
 MAX_IMPORT_EVENTS = 1000
 MAX_OCCURRENCES = 100
@@ -64,7 +64,6 @@ _TIME_PROPERTIES = {
     "EXDATE": "left-out dates",
     "RECURRENCE-ID": "date of the occurrence it changes",
 }
-_WEEKDAY_NUMBER = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 _SUB_DAILY = {"SECONDLY": "every second", "MINUTELY": "every minute", "HOURLY": "every hour"}
 _URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
 _VTIMEZONE = re.compile(r"^BEGIN:VTIMEZONE.*?^END:VTIMEZONE", re.MULTILINE | re.DOTALL | re.I)
@@ -117,24 +116,53 @@ def read_calendar(
 
     Raises CalendarImportError for a file that cannot be read as a calendar, holds more than
     `max_events` events, or takes longer than `budget_seconds` to expand once read; an event
-    that cannot be read is left out with a note naming it and saying why.
+    that cannot be read is left out with a note naming it and saying why. The expansion runs
+    in a child process that is stopped when the budget is spent, so no repeat rule can hold
+    the caller however long the libraries would search for its dates.
     """
     calendar = _parse(data)  # linear in the file's size, which the caller bounds
-    deadline = clock.monotonic() + budget_seconds
     components = list(calendar.walk("VEVENT"))
     if len(components) > max_events:
         raise CalendarImportError(
             f"The calendar holds {len(components):,} events; at most {max_events:,} can be "
             "imported at once"
         )
+    try:
+        return budget.run_within(
+            budget_seconds, _expand_all, components, now, default_timezone, max_events
+        )
+    except budget.OverBudgetError as exc:
+        raise CalendarImportError(_over_budget(exc)) from None
+
+
+def _over_budget(exc: budget.OverBudgetError) -> str:
+    if exc.last is None:
+        return (
+            f"The calendar took longer than {exc.seconds:g} seconds to read; import it in "
+            "smaller parts"
+        )  # the budget ran out between series, or before the first
+    title, rules = exc.last
+    return (
+        f"Nothing was imported: working out the dates of “{title}” took longer than "
+        f"{exc.seconds:g} seconds (its repeat rule {rules} may never meet a real date); "
+        "remove or simplify that rule and import the calendar again"
+    )
+
+
+def _expand_all(
+    report: Callable[[Any], None],
+    components: list[Any],
+    now: datetime,
+    default_timezone: str,
+    max_events: int,
+) -> ImportedCalendar:
+    """read_calendar's expansion, reporting each repeating series (its title and rules)
+    before expanding it, so that a reading stopped for time can say which series held it up.
+    It runs in a forked child, which has the parsed components without their being copied."""
     result = ImportedCalendar()
     window = (now, now + HORIZON)
     for series in _series(components, result.warnings, result.incomplete):
-        if clock.monotonic() >= deadline:
-            raise CalendarImportError(
-                f"The calendar took longer than {budget_seconds:g} seconds to read; import "
-                "it in smaller parts"
-            )
+        report((series.title, _rules_text(series)) if series.recurs else None)
         noted = len(result.warnings)
         try:
             result.events.extend(_expand(series, window, default_timezone, result.warnings))
@@ -153,6 +181,14 @@ def read_calendar(
                 f"next year; at most {max_events:,} can be imported at once"
             )
     return result
+
+
+def _rules_text(series: _Series) -> str:
+    """The series' repeat rules as the calendar writes them, for a person to find them."""
+    master = series.master
+    rules = _as_list(master.get("RRULE")) if master is not None else []
+    text = " and ".join(f"RRULE:{rule.to_ical().decode()}" for rule in rules)
+    return text[:300] or "(RDATE and RECURRENCE-ID only)"
 
 
 def _parse(data: bytes) -> icalendar.Calendar:
@@ -349,7 +385,7 @@ def _expandable(series: _Series, window_start: datetime, notes: list[str]) -> bo
                 "rules that repeat more often than daily are not imported"
             )
             return False
-        if not _some_day_matches(rule, window_start.year):
+        if not names_a_real_day(rule, window_start.year):
             notes.append(
                 f"Left out “{series.title}”: its repeat rule names no date that exists "
                 f"({rule.to_ical().decode()})"
@@ -365,53 +401,6 @@ def _expandable(series: _Series, window_start: datetime, notes: list[str]) -> bo
             )
             return False
     return True
-
-
-def _some_day_matches(rule: Any, year: int) -> bool:
-    """False for a rule whose day filters no day meets: 30 February, or day 200 of January.
-    dateutil would search for such a day until the year 9999, which takes many seconds.
-    BYMONTH with BYMONTHDAY is settled from the months' lengths; BYYEARDAY and BYWEEKNO are
-    tried on every day of 29 years from `year` (the weekdays and leap years of the Gregorian
-    calendar repeat within that span, no century year falling in it before 2100)."""
-    months = [int(m) for m in rule.get("BYMONTH", [])] or list(range(1, 13))
-    days = [int(d) for d in rule.get("BYMONTHDAY", [])]
-    if days:
-        longest = {m: calendar.monthrange(2024, m)[1] for m in range(1, 13)}  # a leap year
-        if not any(abs(d) <= longest.get(m, 31) for m in months for d in days):
-            return False
-    if not (rule.get("BYYEARDAY") or rule.get("BYWEEKNO")):
-        return True
-    if rule.get("BYWEEKNO") and str(rule.get("WKST", ["MO"])[0]).upper() != "MO":
-        return True  # weeks counted from another day: not tried here
-    return any(_day_matches(rule, day) for day in _days(year, 29))
-
-
-def _days(first_year: int, years: int) -> Iterable[date]:
-    day, end = date(first_year, 1, 1), date(first_year + years, 1, 1)
-    while day < end:
-        yield day
-        day += timedelta(days=1)
-
-
-def _day_matches(rule: Any, day: date) -> bool:
-    """Whether the day passes the rule's day filters (nth weekdays read as any such weekday,
-    so this says yes wherever the rule might)."""
-
-    def hits(values: list[Any], positive: int, count: int) -> bool:
-        return any(int(v) == positive or int(v) == positive - count - 1 for v in values)
-
-    year_length = 366 if calendar.isleap(day.year) else 365
-    month_length = calendar.monthrange(day.year, day.month)[1]
-    weeks = date(day.year, 12, 28).isocalendar()[1]
-    iso_year, week, _ = day.isocalendar()
-    checks = [
-        ("BYMONTH", lambda v: day.month in {int(m) for m in v}),
-        ("BYMONTHDAY", lambda v: hits(v, day.day, month_length)),
-        ("BYYEARDAY", lambda v: hits(v, day.timetuple().tm_yday, year_length)),
-        ("BYWEEKNO", lambda v: iso_year == day.year and hits(v, week, weeks)),
-        ("BYDAY", lambda v: day.weekday() in {_WEEKDAY_NUMBER.get(str(d)[-2:].upper()) for d in v}),
-    ]
-    return all(test(rule[name]) for name, test in checks if rule.get(name))
 
 
 def _bounded(component: Any, window: tuple[datetime, datetime]) -> Any:

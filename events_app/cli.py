@@ -298,6 +298,7 @@ def import_command(owner: str, source: str) -> None:
             now=datetime.now(UTC),
             default_timezone=settings["DEFAULT_TIMEZONE"],
             max_events=settings["IMPORT_MAX_EVENTS"],
+            budget_seconds=settings["IMPORT_BUDGET_SECONDS"],
         )
     except CalendarImportError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -22,6 +22,7 @@ ENVIRONMENT_KEYS = (
     "TRUSTED_PROXIES",
     "LOG_LEVEL",
     "LOG_FORMAT",
+    "IMPORT_BUDGET_SECONDS",
 )
 
 
@@ -68,6 +69,7 @@ def default_config() -> dict[str, Any]:
         "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
         "IMPORT_TIMEOUT": 10.0,
         "IMPORT_MAX_EVENTS": 1000,
+        "IMPORT_BUDGET_SECONDS": 10.0,
     }
 
 
@@ -99,6 +101,12 @@ def validate(config: dict[str, Any]) -> dict[str, Any]:
         raise ConfigError("LOG_FORMAT must be json or text")
     if str(config["LOG_LEVEL"]).upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError("LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
+    try:
+        config["IMPORT_BUDGET_SECONDS"] = float(config["IMPORT_BUDGET_SECONDS"])
+    except (TypeError, ValueError) as exc:
+        raise ConfigError("IMPORT_BUDGET_SECONDS must be a number of seconds") from exc
+    if not 0 < config["IMPORT_BUDGET_SECONDS"] <= 600:
+        raise ConfigError("IMPORT_BUDGET_SECONDS must be more than 0 and at most 600")
     past_days = config.get("FEED_PAST_DAYS")
     if past_days not in (None, ""):
         try:

@@ -48,6 +48,7 @@ def run():
             now=now(),
             default_timezone=default_timezone(),
             max_events=current_app.config["IMPORT_MAX_EVENTS"],
+            budget_seconds=current_app.config["IMPORT_BUDGET_SECONDS"],
         )
         user = current_user()
         assert user is not None

@@ -199,6 +199,46 @@ def test_a_rule_whose_filters_meet_rarely_is_still_expanded():
     assert (starts(result), result.warnings) == (["Mon 2028-01-31 09:00"], [])
 
 
+# Rules whose parts never meet in ways the up-front checks do not work out: dateutil looks for
+# their dates period by period until the year 9999 (tens of seconds for a daily rule).
+NEVER_MEETING = [
+    "FREQ=DAILY;BYDAY=WE;BYSETPOS=2",
+    "FREQ=DAILY;BYWEEKNO=1;BYMONTH=7;WKST=SU",
+    "FREQ=DAILY;BYDAY=SA;BYMONTHDAY=20,21,22;BYSETPOS=-2",
+    "FREQ=DAILY;BYWEEKNO=-1;BYMONTH=3;WKST=TH",
+]
+
+
+@pytest.mark.parametrize("rule", NEVER_MEETING)
+def test_a_rule_still_searching_when_the_budget_ends_refuses_the_import_naming_it(rule):
+    data = ics(
+        lines("UID:fine@x", "DTSTART:20261201T100000Z", "SUMMARY:Fine"),
+        lines("UID:n@x", "DTSTART:20261201T090000Z", f"RRULE:{rule}", "SUMMARY:Never"),
+    )
+
+    with pytest.raises(CalendarImportError) as refused:
+        read(data, budget_seconds=1)
+
+    assert str(refused.value) == (
+        "Nothing was imported: working out the dates of “Never” took longer than 1 seconds "
+        f"(its repeat rule RRULE:{rule} may never meet a real date); remove or simplify that "
+        "rule and import the calendar again"
+    )
+
+
+def test_a_calendar_that_reads_within_its_budget_is_not_cut_short():
+    """The budget bounds the reading, not each series: several series share it."""
+    series = [
+        lines(f"UID:w{n}@x", "DTSTART:20261201T090000Z", "RRULE:FREQ=WEEKLY", f"SUMMARY:W{n}")
+        for n in range(3)
+    ]
+
+    result = read(ics(*series), budget_seconds=5)
+
+    assert [e.title for e in result.events] == sorted(["W0", "W1", "W2"] * 52)
+    assert result.warnings == []
+
+
 def test_an_import_over_its_time_budget_is_refused():
     data = ics(lines("UID:a@x", "DTSTART:20261201T100000Z", "SUMMARY:E"))
 

@@ -253,3 +253,24 @@ def test_parse_says_each_note_and_warning_once():
     assert document["source"]["notes"] == ["Events read from the attached club.ics"]
     assert document["warnings"] == []
     assert [e["warnings"] for e in document["events"]] == [["End time not given"]]
+
+
+def test_import_of_a_rule_that_outlasts_the_budget_ends_with_one_line(
+    with_owner, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("IMPORT_BUDGET_SECONDS", "1")
+    source = tmp_path / "never.ics"
+    source.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//EN\r\nBEGIN:VEVENT\r\nUID:n@x\r\n"
+        "DTSTART:20261201T090000Z\r\nRRULE:FREQ=DAILY;BYDAY=FR;BYSETPOS=4\r\n"
+        "SUMMARY:Quiz night\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+    result = CliRunner().invoke(cli, ["import", "--owner", "org@example.org", str(source)])
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Error: Nothing was imported: working out the dates of “Quiz night” took longer than "
+        "1 seconds (its repeat rule RRULE:FREQ=DAILY;BYDAY=FR;BYSETPOS=4 may never meet a "
+        "real date); remove or simplify that rule and import the calendar again"
+    ]

@@ -4,6 +4,8 @@ and cannot sign in)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import PASSWORD
@@ -33,6 +35,20 @@ def change(client, current, new=NEW_PASSWORD, repeat=None):
         "/organiser/account/password",
         {"current_password": current, "new_password": new, "repeat_password": repeat or new},
     )
+
+
+def test_every_page_a_signed_in_organiser_sees_links_to_their_account(app, signed_in):
+    links = {}
+    for path in ("/", "/organiser/", "/organiser/import/"):
+        page = signed_in.get(path).get_data(as_text=True)
+        links[path] = re.findall(r'<a href="(/organiser/account)">([^<]*)</a>', page)
+    visitor = app.test_client().get("/").get_data(as_text=True)
+
+    assert links == {path: [("/organiser/account", "Your account")] for path in links}
+    assert "/organiser/account" not in visitor
+    account = signed_in.get(links["/"][0][0])
+    assert account.status_code == 200
+    assert "<h1>Your account</h1>" in account.get_data(as_text=True)
 
 
 def test_changing_the_password_needs_the_current_one(app, signed_in):

@@ -251,8 +251,25 @@ LIMITS: list[Row] = [
             ("FREQ=WEEKLY;INTERVAL=0", "INTERVAL must be between 1 and 1000, not 0"),
             ("FREQ=SECONDLY", "repeats too often"),
             ("FREQ=WEEKLY;" + "BYDAY=MO;" * 60, "Repeat rule is too long: at most 500"),
+            # Rules whose parts never meet: dateutil, like the calendars reading the feed,
+            # would look for their first date period by period until the year 9999.
+            ("FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=31", "Repeat rule names no date that exists"),
+            ("FREQ=DAILY;BYYEARDAY=100;BYMONTH=12", "Repeat rule names no date that exists"),
+            ("FREQ=DAILY;BYDAY=TH;BYSETPOS=3", "Repeat rule takes too long to work out"),
+            ("FREQ=DAILY;BYWEEKNO=2;BYMONTH=8;WKST=SU", "Repeat rule takes too long to work out"),
+            (
+                "FREQ=DAILY;BYDAY=FR;BYMONTHDAY=8,9,10;BYSETPOS=2",
+                "Repeat rule takes too long to work out",
+            ),
+            ("FREQ=WEEKLY;UNTIL=20000101T000000Z", "Repeat rule gives no date from the event's"),
         )
     ],
+    (
+        "a repeat whose parts never meet, on edit",
+        lambda c: c.edit(recurrence="FREQ=DAILY;BYDAY=SU;BYSETPOS=-2"),
+        422,
+        "Repeat rule takes too long to work out (FREQ=DAILY;BYDAY=SU;BYSETPOS=-2)",
+    ),
     (
         "a 600-character repeat on edit",
         lambda c: c.edit(recurrence="FREQ=DAILY;" + "X" * 600),

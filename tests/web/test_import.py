@@ -184,3 +184,32 @@ def test_a_calendar_over_one_mebibyte_but_under_the_limit_is_imported(signed_in,
 
     assert response.status_code == 302
     assert len(stored(app_session)) == 200
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["FREQ=DAILY;BYDAY=MO;BYSETPOS=2", "FREQ=DAILY;BYWEEKNO=1;BYMONTH=6;WKST=SU"],
+)
+def test_a_rule_that_outlasts_the_import_budget_is_refused_naming_its_series(
+    app, signed_in, app_session, rule
+):
+    """dateutil would search such a rule's dates for tens of seconds: the request ends when
+    the budget does, with the series named and nothing stored."""
+    app.config["IMPORT_BUDGET_SECONDS"] = 1.0
+    data = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:ok@x\r\nDTSTART:20261201T100000Z\r\nSUMMARY:Plain talk\r\n"
+        "END:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:never@x\r\nDTSTART:20261201T090000Z\r\n"
+        f"RRULE:{rule}\r\nSUMMARY:Book club\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+
+    response = upload(signed_in, data)
+
+    assert response.status_code == 422
+    page = response.get_data(as_text=True).replace("&#34;", '"')
+    assert (
+        "Nothing was imported: working out the dates of “Book club” took longer than 1 "
+        f"seconds (its repeat rule RRULE:{rule} may never meet a real date)"
+    ) in page
+    assert stored(app_session) == []
