@@ -16,6 +16,7 @@ import icalendar
 
 from ..domain import Event, EventStatus
 from .vtimezone import clamp_year, vtimezone
+from .wall_clock import last_occurrence, unclear, unclear_occurrences
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,8 @@ VTIMEZONE_FROM = 2000
 PRODID = "-//events_app//Event listings//EN"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What only a series' master says, or what an override of one occurrence says for itself.
+_SERIES_ONLY = frozenset({"RRULE", "RDATE", "EXDATE", "DTSTART", "DTEND", "DURATION"})
 _STATUS = {
     EventStatus.CONFIRMED: "CONFIRMED",
     EventStatus.TENTATIVE: "TENTATIVE",
@@ -57,7 +60,8 @@ def vevent_bytes(event: Event, url: str) -> bytes:
     """The event's VEVENT; an event a calendar cannot carry is left out (and logged) rather
     than failing the whole feed it is part of."""
     try:
-        return to_vevent(event, url).to_ical()
+        master = to_vevent(event, url)
+        return b"".join(c.to_ical() for c in [master, *_overrides(master, event)])
     except Exception:
         log.exception("Left event %s (%s) out of a feed: it could not be rendered", event.id, url)
         return b""
@@ -135,7 +139,7 @@ def to_vevent(event: Event, url: str) -> icalendar.Event:
     vevent.add("summary", clean_text(event.title))
     _add_times(vevent, event)
     if event.recurrence:
-        vevent.add("rrule", icalendar.vRecur.from_ical(event.recurrence))
+        _add_repeats(vevent, event)
     if event.venues:
         vevent.add("location", clean_text("; ".join(v.one_line() for v in event.venues)))
         located = next((v for v in event.venues if v.latitude is not None), None)
@@ -156,29 +160,78 @@ def _instant(moment: datetime | None) -> datetime:
 
 
 def _add_times(vevent: icalendar.Event, event: Event) -> None:
-    """Dates for all-day events; otherwise local times with their TZID, except that a single
-    event whose wall time the zone repeats (the hour the clocks go back) is written in UTC:
-    parsers split on which of the two instants a repeated wall time means."""
+    """Dates for all-day events; otherwise local times with their TZID, except where the zone
+    repeats or skips the wall time, since parsers split on which instant that means (see
+    wall_clock): a single event is then written in UTC, and a repeating one keeps its zone
+    for the rule but gives its length as a DURATION (an exact length every parser reads
+    alike), its occurrences on such wall times being written apart by _add_repeats."""
     if event.all_day:
         vevent.add("dtstart", event.first_day)
         vevent.add("dtend", max(event.last_day, event.first_day) + timedelta(days=1))
         return
     start, end = event.local_start, event.local_end
-    if not event.recurrence and any(ambiguous_wall_time(t) for t in (start, end) if t):
-        start, end = start.astimezone(UTC), end.astimezone(UTC) if end else None
+    times_unclear = any(unclear(t) for t in (start, end) if t)
+    if not event.recurrence:
+        if times_unclear:
+            start, end = start.astimezone(UTC), end.astimezone(UTC) if end else None
+        vevent.add("dtstart", start)
+        if end is not None:
+            vevent.add("dtend", end)
+        return
     vevent.add("dtstart", start)
-    if end is not None:
+    if end is not None and times_unclear:
+        vevent.add("duration", event.end - event.start)
+    elif end is not None:
         vevent.add("dtend", end)
 
 
-def ambiguous_wall_time(moment: datetime) -> bool:
-    """Whether the zone's clock shows this wall time twice, or skips it."""
-    wall = moment.replace(tzinfo=None)
-    zone = moment.tzinfo
-    return (
-        wall.replace(tzinfo=zone, fold=0).utcoffset()
-        != wall.replace(tzinfo=zone, fold=1).utcoffset()
-    )
+def _add_repeats(vevent: icalendar.Event, event: Event) -> None:
+    """The rule; where _overrides moves occurrences and the rule has a COUNT, the UNTIL that
+    COUNT comes to, since node-ical makes no occurrence on a skipped wall time and does not
+    count one (as RFC 5545 says of rules), while the other parsers do."""
+    rule = icalendar.vRecur.from_ical(event.recurrence)
+    if rule.get("COUNT") and _moved_occurrences(event):
+        last = last_occurrence(event.recurrence, event.local_start)
+        if last is not None:
+            rule.pop("COUNT")
+            rule["UNTIL"] = [last]
+    vevent.add("rrule", rule)
+
+
+def _moved_occurrences(event: Event) -> list[tuple[datetime, datetime]]:
+    """Each occurrence that meets a repeated or skipped wall time (see wall_clock): its wall
+    time (fold 0) and the instant it is written at, RFC 5545's (the first pass of a repeated
+    hour, the offset before a skipped one) or, for the first occurrence, the stored start."""
+    if event.all_day or not event.recurrence:
+        return []
+    start = event.local_start
+    length = event.end - event.start if event.end is not None else None
+    found = []
+    for wall in unclear_occurrences(event.recurrence, start, length):
+        is_first = wall.replace(tzinfo=None) == start.replace(tzinfo=None)
+        found.append((wall, (event.start if is_first else wall).astimezone(UTC)))
+    return found
+
+
+def _overrides(master: icalendar.Event, event: Event) -> list[icalendar.Event]:
+    """A VEVENT for each occurrence that meets a repeated or skipped wall time, giving its
+    times in UTC so that every parser reads it at one instant. Its RECURRENCE-ID names the
+    occurrence by the rule's wall time, which each parser reads as it read the occurrence it
+    made there, so each matches it, whichever instant it took that time for (node-ical, which
+    makes no occurrence on a skipped wall time, takes the override as one)."""
+    length = event.end - event.start if event.end is not None else None
+    overrides = []
+    for wall, moment in _moved_occurrences(event):
+        override = icalendar.Event()
+        for name, value in master.property_items(recursive=False)[1:-1]:
+            if name not in _SERIES_ONLY:
+                override.add(name, value, encode=False)
+        override.add("recurrence-id", wall)
+        override.add("dtstart", moment)
+        if length is not None:
+            override.add("dtend", moment + length)
+        overrides.append(override)
+    return overrides
 
 
 def plain_description(event: Event, url: str) -> str:

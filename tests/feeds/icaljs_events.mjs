@@ -16,9 +16,17 @@ function read(path) {
     ICAL.TimezoneService.register(new ICAL.Timezone(zone));
   }
   const events = {};
-  for (const component of calendar.getAllSubcomponents("vevent")) {
-    const event = new ICAL.Event(component);
-    const hasEnd = component.hasProperty("dtend");
+  const vevents = calendar.getAllSubcomponents("vevent");
+  // An override (RECURRENCE-ID) is an exception of its series, as Thunderbird relates it.
+  const exceptions = {};
+  for (const component of vevents.filter((c) => c.hasProperty("recurrence-id"))) {
+    const uid = component.getFirstPropertyValue("uid");
+    (exceptions[uid] ??= []).push(component);
+  }
+  for (const component of vevents.filter((c) => !c.hasProperty("recurrence-id"))) {
+    const uid = component.getFirstPropertyValue("uid");
+    const event = new ICAL.Event(component, { exceptions: exceptions[uid] ?? [] });
+    const hasEnd = component.hasProperty("dtend") || component.hasProperty("duration");
     const occurrences = [];
     if (event.isRecurring()) {
       const iterator = event.iterator();

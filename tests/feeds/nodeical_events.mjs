@@ -23,13 +23,24 @@ function read(path) {
       item.end && item.end.getTime() !== item.start.getTime()
         ? item.end.getTime() - item.start.getTime()
         : null;
-    const starts = item.rrule
-      ? item.rrule.between(new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(2200, 0, 1)), true).slice(0, MAX_OCCURRENCES)
-      : [item.start];
-    events[item.uid] = starts.map((start) => [
-      moment(start, dateOnly),
-      length === null ? null : moment(new Date(start.getTime() + length), dateOnly),
-    ]);
+    if (!item.rrule) {
+      events[item.uid] = [[moment(item.start, dateOnly), length === null ? null : moment(item.end, dateOnly)]];
+      continue;
+    }
+    // node-ical's own expansion: EXDATEs left out, overrides (RECURRENCE-ID) applied.
+    const instances = ical
+      .expandRecurringEvent(item, { from: new Date(Date.UTC(1900, 0, 1)), to: new Date(Date.UTC(2200, 0, 1)) })
+      .slice(0, MAX_OCCURRENCES);
+    // node-ical reads a repeated wall time in a RECURRENCE-ID as its second pass but steps
+    // the rule to the first, so it cannot match the override the feed writes for such an
+    // occurrence and yields it beside its own: the same start and end, so one occurrence.
+    const seen = new Set();
+    events[item.uid] = instances
+      .map((instance) => [
+        moment(instance.start, dateOnly),
+        length === null ? null : moment(instance.end, dateOnly),
+      ])
+      .filter((pair) => !seen.has(String(pair)) && seen.add(String(pair)));
   }
   return events;
 }

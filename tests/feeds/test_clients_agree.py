@@ -60,13 +60,11 @@ def _sorted(found: dict[str, list]) -> Occurrences:
 def read_with_icalendar(body: bytes) -> Occurrences:
     """icalendar reads the file; recurring-ical-events (by its maintainers) expands repeats."""
     calendar = icalendar.Calendar.from_ical(body)
-    ended = {str(v["UID"]) for v in calendar.walk("VEVENT") if "DTEND" in v}
+    ended = {str(v["UID"]) for v in calendar.walk("VEVENT") if "DTEND" in v or "DURATION" in v}
     found: dict[str, list] = {}
     for component in recurring_ical_events.of(calendar).all():
-        end = instant(component.decoded("DTEND")) if str(component["UID"]) in ended else None
-        found.setdefault(str(component["UID"]), []).append(
-            (instant(component.decoded("DTSTART")), end)
-        )
+        end = instant(component.end) if str(component["UID"]) in ended else None
+        found.setdefault(str(component["UID"]), []).append((instant(component.start), end))
     return _sorted(found)
 
 
@@ -74,23 +72,42 @@ def read_with_ical(body: bytes) -> Occurrences:
     calendar = IcsCalendarStream.calendar_from_ics(body.decode("utf-8"))
     found: dict[str, list] = {}
     for item in calendar.timeline:
+        ends = item.dtend is not None or item.duration is not None
         found.setdefault(item.uid, []).append(
-            (instant(item.dtstart), instant(item.dtend) if item.dtend else None)
+            (instant(item.dtstart), instant(item.end) if ends else None)
         )
     return _sorted(found)
 
 
 def read_with_vobject(body: bytes) -> Occurrences:
+    """vobject reads the file and steps each rule (getrruleset); like any client built on it,
+    this puts an occurrence that a RECURRENCE-ID moves where its override says."""
     calendar = vobject.readOne(body.decode("utf-8"))
-    found: dict[str, list] = {}
+    masters, moved = {}, {}
     for vevent in calendar.contents.get("vevent", []):
-        start = vevent.dtstart.value
-        end = vevent.dtend.value if hasattr(vevent, "dtend") else None
+        if hasattr(vevent, "recurrence_id"):
+            moved.setdefault(vevent.uid.value, []).append(vevent)
+        else:
+            masters[vevent.uid.value] = vevent
+    found: dict[str, list] = {}
+    for uid, vevent in masters.items():
+        start, length = vevent.dtstart.value, _vobject_length(vevent)
         starts = list(vevent.getrruleset()) if hasattr(vevent, "rrule") else [start]
-        found[vevent.uid.value] = [
-            (instant(s), instant(s + (end - start)) if end is not None else None) for s in starts
-        ]
+        pairs = {s: (s, s + length if length is not None else None) for s in starts}
+        for override in moved.get(uid, []):
+            pairs.pop(override.recurrence_id.value, None)
+            begins, lasts = override.dtstart.value, _vobject_length(override)
+            pairs[begins] = (begins, begins + lasts if lasts is not None else None)
+        found[uid] = [(instant(s), instant(e)) for s, e in pairs.values()]
     return _sorted(found)
+
+
+def _vobject_length(vevent) -> timedelta | None:
+    if hasattr(vevent, "duration"):
+        return vevent.duration.value
+    if hasattr(vevent, "dtend"):
+        return vevent.dtend.value - vevent.dtstart.value
+    return None
 
 
 def read_with_node(script: Path, package: str, bodies: list[bytes], tmp_path: Path):
@@ -158,6 +175,21 @@ def repeated_wall_times(day: date, zone: ZoneInfo) -> list[datetime]:
     return []
 
 
+def unclear_wall_times(zone: ZoneInfo, year: int) -> list[datetime]:
+    """A wall time the clock skips and one it shows twice in that year (fold 0), the first
+    of each kind, looked for at a quarter past and to each hour (Lord Howe Island's clocks
+    move half an hour)."""
+    found = {}
+    for day in transition_days(zone, year):
+        for hour, minute in ((h, m) for h in range(24) for m in (15, 45)):
+            wall = datetime.combine(day, time(hour, minute), tzinfo=zone)
+            first, second = wall.replace(fold=0).utcoffset(), wall.replace(fold=1).utcoffset()
+            if first != second:
+                found.setdefault(first > second, wall)
+                break
+    return list(found.values())
+
+
 def events_in(zone_name: str) -> list[Event]:
     """For each year: a winter and a summer evening, and on each day the clocks change the
     night before, after, and the repeated wall time read both ways."""
@@ -198,6 +230,24 @@ def events_in(zone_name: str) -> list[Event]:
         datetime(2024, 2, 3, 10, 30, tzinfo=zone),
         recurrence="FREQ=MONTHLY;BYMONTHDAY=3;COUNT=80",
     )
+    for wall in unclear_wall_times(zone, 2025):
+        # Weekly from a clear night two weeks before, meeting that wall time in 2025 and 2026.
+        add(
+            f"Weekly at {wall:%H:%M} of {wall:%d %B}",
+            (wall - timedelta(weeks=2)).astimezone(UTC),
+            end=(wall - timedelta(weeks=2)).astimezone(UTC) + timedelta(hours=1),
+            recurrence="FREQ=WEEKLY;COUNT=60",
+        )
+    fall_back = [d for d in transition_days(zone, 2026) if repeated_wall_times(d, zone)]
+    for day in fall_back[:1]:
+        # Weekly from the second pass of a repeated hour, as an organiser may choose it.
+        start = repeated_wall_times(day, zone)[1].astimezone(UTC)
+        add(
+            "Weekly from the repeated hour",
+            start,
+            end=start + timedelta(minutes=45),
+            recurrence="FREQ=WEEKLY;COUNT=30",
+        )
     add(
         "Festival day",
         datetime(2026, 2, 1, tzinfo=zone),
@@ -237,7 +287,8 @@ def stored(store_events) -> list[Event]:
 
 
 def expected(events: list[Event]) -> Occurrences:
-    """Each stored event's occurrences: repeats stepped on the wall clock of its zone."""
+    """Each stored event's occurrences: repeats stepped on the wall clock of its zone, each
+    lasting as long as the first (RFC 5545's exact duration)."""
     out: dict[str, list] = {}
     for e in events:
         if e.all_day:
@@ -246,9 +297,13 @@ def expected(events: list[Event]) -> Occurrences:
         length = e.end - e.start if e.end else None
         starts = [e.start]
         if e.recurrence:
+            # RFC 5545: a repeated wall time is its first pass, a skipped one has the offset
+            # before the gap (fold 0 in zoneinfo); the first occurrence is the stored start.
             walls = rrulestr(e.recurrence, dtstart=e.local_start.replace(tzinfo=None))
-            starts = [wall.replace(tzinfo=e.zone) for wall in walls]
-        out[e.uid] = [(instant(s), instant(s + length) if length else None) for s in starts]
+            starts = [e.start, *(wall.replace(tzinfo=e.zone) for wall in list(walls)[1:])]
+        out[e.uid] = [
+            (instant(s), instant(s.astimezone(UTC) + length) if length else None) for s in starts
+        ]
     return _sorted(out)
 
 

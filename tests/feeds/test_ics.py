@@ -209,6 +209,50 @@ def test_a_repeated_wall_time_is_written_in_utc():
     assert vevents[0]["DTEND"].to_ical() == b"20271031T023000Z"
 
 
+def test_a_repeat_meeting_a_repeated_or_skipped_wall_time_moves_that_occurrence_to_utc():
+    """Weekly at 01:30 in London from 14 March 2027: on 28 March 01:30 does not exist and on
+    31 October it happens twice, so those two occurrences are overrides in UTC (the offset
+    before the gap, the first pass), named by the rule's wall time; the COUNT becomes the
+    UNTIL it comes to."""
+    start = datetime(2027, 3, 14, 1, 30, tzinfo=UTC)
+    series = stored(
+        "Night shift",
+        start=start,
+        end=start + timedelta(hours=1),
+        recurrence="FREQ=WEEKLY;COUNT=40",
+    )
+
+    master, *overrides = parse(render_ics([series], INFO, url_of)).walk("VEVENT")
+
+    assert master["RRULE"].to_ical() == b"FREQ=WEEKLY;UNTIL=20271212T013000Z"
+    assert [
+        (
+            v["RECURRENCE-ID"].to_ical(),
+            v["RECURRENCE-ID"].params.get("TZID"),
+            v["DTSTART"].to_ical(),
+            v["DTEND"].to_ical(),
+        )
+        for v in overrides
+    ] == [
+        (b"20270328T013000", "Europe/London", b"20270328T013000Z", b"20270328T023000Z"),
+        (b"20271031T013000", "Europe/London", b"20271031T003000Z", b"20271031T013000Z"),
+    ]
+    assert [(str(v["UID"]), str(v["SUMMARY"])) for v in overrides] == [
+        (series.uid, "Night shift")
+    ] * 2
+
+
+def test_a_repeat_clear_of_every_clock_change_has_no_overrides():
+    start = datetime(2027, 3, 14, 19, 0, tzinfo=UTC)
+    series = stored("Evening", start=start, end=start + timedelta(hours=2), recurrence="FREQ=DAILY")
+
+    vevents = parse(render_ics([series], INFO, url_of)).walk("VEVENT")
+
+    assert [(v["RRULE"].to_ical(), "RECURRENCE-ID" in v) for v in vevents] == [
+        (b"FREQ=DAILY", False)
+    ]
+
+
 def test_an_event_a_calendar_cannot_carry_is_left_out_and_the_rest_served(caplog):
     """Year 9999 in Sydney and year 1 in New York overflow `datetime` in local time."""
     events = [
