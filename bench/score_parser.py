@@ -116,14 +116,17 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
-def predictions(mode: str, texts: list[Text]) -> dict[str, list[dict]]:
-    """Every text's events by text key: k-fold, with the committed weights, or the priors."""
+def predictions(
+    mode: str, texts: list[Text], labels: Mapping[str, training.Examples] | None = None
+) -> dict[str, list[dict]]:
+    """Every text's events by text key: k-fold (from the texts' labelled decisions, worked out
+    here unless given), with the committed weights, or with the priors."""
     if mode == "committed":
         return {t.key: predict(t) for t in texts}
     if mode == "hand":
         hand = evidence.hand_weights()
         return {t.key: predict(t, hand) for t in texts}
-    labels = training.labelled(texts)
+    labels = labels or training.labelled(texts)
 
     def fit_on(train: list[Text]) -> evidence.Weights:
         return evidence.from_fitted(training.fitted_on(train, labels))
@@ -196,9 +199,10 @@ BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.01)
 
 def reliability(texts: list[Text], preds: Mapping[str, list[dict]]) -> dict[str, list[tuple]]:
     """Per field (event, title, venue), per confidence bin: (low, high, n, mean confidence,
-    fraction right). A predicted event is right when the scorer matches it to a gold event; its
-    title when the words overlap the gold title's by half; its first venue when it matches one
-    of the gold event's."""
+    fraction right). A predicted event is right when the scorer matches it to a gold event.
+    A title or venue is judged on the matched events only, since its confidence is of the
+    value given that the event is real (the event's own confidence says that): right when its
+    words overlap the gold title's by half, or when the first venue matches one of the gold's."""
     score_mod = shared_module("score")
     tallies: dict[str, list[list[float]]] = {
         f: [[0, 0.0, 0] for _ in BINS[:-1]] for f in ("event", "title", "venue")
@@ -215,11 +219,10 @@ def reliability(texts: list[Text], preds: Mapping[str, list[dict]]) -> dict[str,
         for p in pred:
             g = pairs.get(id(p))
             spans = p.get("spans", {})
-            judged = {
-                "event": (spans.get("start"), g is not None),
-                "title": (spans.get("title"), g is not None and _title_ok(score_mod, g, p)),
-                "venue": (spans.get("venue.0"), g is not None and _venue_ok(score_mod, g, p)),
-            }
+            judged = {"event": (spans.get("start"), g is not None)}
+            if g is not None:
+                judged["title"] = (spans.get("title"), _title_ok(score_mod, g, p))
+                judged["venue"] = (spans.get("venue.0"), _venue_ok(score_mod, g, p))
             for name, (span, right) in judged.items():
                 if span is not None:
                     _tally(tallies[name], span["confidence"], right)
@@ -272,18 +275,29 @@ def main() -> int:
     names = args.set or list(SETS)
     texts = load_texts(SETS)
     scored_texts = [t for t in texts if t.corpus in names]
+    labels = training.labelled(texts)
     every: dict[str, dict] = {}
     for mode in ("kfold", "committed", "hand") if args.hand else ("kfold", "committed"):
-        preds = predictions(mode, texts if mode == "kfold" else scored_texts)
+        preds = predictions(mode, texts if mode == "kfold" else scored_texts, labels)
         every[mode], printed = scored(names, scored_texts, preds, args.verbose and mode == "kfold")
         print(f"#### {LABELS[mode]}\n{printed}")
         if mode == "kfold" and "real-dev" in names:
             real = [t for t in texts if t.corpus == "real-dev"]
             print("== reliability of the confidences (k-fold, real-dev)")
             print(reliability_table(reliability(real, preds)))
+    print(staleness(training.fitted_on(texts, labels)))
     if args.json:
         print(json.dumps(every, indent=2, sort_keys=True))
     return 0
+
+
+def staleness(fresh: Mapping) -> str:
+    """Whether weights.json is what `make train` would write now (the k-fold figures are of a
+    fresh fit; the in-sample ones of the file)."""
+    committed = json.loads(evidence.WEIGHTS_FILE.read_text(encoding="utf-8"))
+    if json.loads(json.dumps(fresh)) == committed:
+        return "weights.json is up to date with the code and corpora"
+    return "weights.json is stale: `make train` would fit other weights (commit its output)"
 
 
 if __name__ == "__main__":
