@@ -126,7 +126,7 @@ class Reading:
     known_venues: places_mod.KnownVenues = field(default_factory=lambda: places_mod.KnownVenues(()))
     language: str = "en"  # of the whole text, guessed once: a sentence alone is too short to tell
     standing: list[Sentence] = field(default_factory=list)  # 'All talks are held in ...'
-    rooms: list[DraftVenue] = field(default_factory=list)  # every numbered room, in text order
+    rooms: places_mod.Rooms = field(default_factory=lambda: places_mod.Rooms([]))
 
 
 def _dates_in(reading: Reading, text: str) -> list[DateMention]:
@@ -174,7 +174,7 @@ def read_announcement(
         for s in reading.sentences
         if places_mod.STANDING_PLACE.search(s.text) and not _dates_in(reading, s.text)
     ][:1]
-    reading.rooms = places_mod.room_venues(text)
+    reading.rooms = places_mod.Rooms(places_mod.room_venues(text))  # read once, for every event
     seeds = _seeds(reading)
     if len(seeds) > MAX_EVENTS:
         reading.warnings.append(
@@ -849,7 +849,7 @@ def _venue_candidates(
 
     def add_found(stretch: str, offset: int, where: str) -> None:
         found = places_mod.find_venues(stretch, offset)
-        rooms = places_mod.room_venues(stretch, offset)
+        rooms = reading.rooms.within(offset, offset + len(stretch))
         kept_rooms = []
         for room in rooms:  # the longer reading of one place wins: 'Room 2, Town Hall, High St'
             if not any(room.name.lower() in v.name.lower() for v in found.venues):
@@ -878,7 +878,7 @@ def _venue_candidates(
     for sentence in reading.standing:  # a place said once for every event of the text
         if sentence not in seed.context:
             add_found(sentence.text, sentence.start, "standing")
-    nearest = places_mod.nearest(reading.rooms, seed.mention.start)
+    nearest = reading.rooms.nearest(seed.mention.start)
     if nearest is not None:  # a seminar's room in its abstract, a listing's in its footer
         features = _venue_features(text, nearest, "elsewhere")
         out.append(Candidate(nearest, "room", nearest.span, features))

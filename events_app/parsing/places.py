@@ -8,9 +8,11 @@ Unite House', 'outside Downing Street', 'in Room 210, Gates Hall').
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .dates import is_calendar_word
 from .model import DraftVenue, Span
 from .tokens import Field, Layout
 
@@ -464,7 +466,7 @@ ROOM = re.compile(
     rf"""(?:
         (?P<b1>{_BUILDING}),?\s+{_ROOM_WORD}\s+{_ROOM_NUMBER}\b         # Physics Building, Room 14
       | {_ROOM_WORD}\s+{_ROOM_NUMBER}\b(?:,?\s+(?:(?:of|in)\s+)?(?:the\s+)?{_BUILDING})?
-      | (?P<b2>{_BUILDING})[ \t]{{1,2}}\d{{2,5}}[A-Z]?\b             # Wean Hall 5409
+      | (?P<b2>{_BUILDING})[ \t]{{1,2}}[A-Z]?\d{{2,5}}[A-Z]?\b       # Wean Hall 5409, Hall A18C
           (?!\s*(?:am|pm|[:.]\d|st|nd|rd|th))
       | (?<![\d.:/-])(?!(?:19|20)\d\d\b)                          # not a clock or a year:
           \d{{2,5}}[A-Z]?[ \t]{{1,2}}{_BUILDING}\b(?!\s+{_STREET_WORD})  # 7500 Wean Hall
@@ -488,7 +490,62 @@ def room_venues(text: str, offset: int = 0) -> list[DraftVenue]:
         venues.append(
             DraftVenue(name=name, span=Span(offset + at, offset + at + len(name), name, 0.8))
         )
+    taken = [(v.span.start, v.span.end) for v in venues if v.span]
+    for code in room_codes(text, offset):
+        if not any(s < code.span.end and code.span.start < e for s, e in taken):
+            venues.append(code)
+    venues.sort(key=lambda v: v.span.start if v.span else 0)
     return venues
+
+
+#: A building's short name or code beside a room number, standing alone in a short line or a
+#: table cell: 'WeH 5409', 'PH A18C', 'UCC 283', '422 Scaife'. Only whole pieces count, so
+#: 'Chapter 11' inside a sentence never does, and words that number other things are left out.
+_ROOM_CODE = re.compile(
+    r"(?P<words>[A-Z][A-Za-z]{0,11}(?: [A-Z][A-Za-z]{0,11})?)[ -](?P<n>[A-Z]?\d{2,4}[A-Z]?)"
+    r"|(?P<n2>\d{2,4}[A-Z]?) (?P<words2>[A-Z][A-Za-z]{1,11}(?: [A-Z][A-Za-z]{1,11})?)"
+)
+_NOT_ROOM_WORDS = frozenset(
+    "chapter page pages vol volume no number issue part section route highway interstate "
+    "flight bus line grade year years class type model series version phase stage act scene "
+    "week weeks day days term table figure fig tel fax phone ext apt covid radio channel bbc "
+    "itv top over under ages age aged size price tickets fall spring summer winter autumn "
+    "windows apollo article question item step round match game episode season track disc "
+    "opus op psalm psalms hymn verse bill law form box po lot ward district zone pm am "
+    "bst gmt est edt pst pdt cst cdt utc".split()
+)
+_PIECE = re.compile(r"[^\t,;*|•\n]+")
+_CELL_EDGE = re.compile(r"\t|\s[*|•]\s|\s{3,}")
+MAX_ROOM_LINE_WORDS = 8
+
+
+def room_codes(text: str, offset: int = 0) -> list[DraftVenue]:
+    found = []
+    for line in re.finditer(r"[^\n]+", text):
+        short = len(line.group().split()) <= MAX_ROOM_LINE_WORDS
+        cells = bool(_CELL_EDGE.search(line.group()))
+        if not (short or cells):
+            continue
+        for piece in _PIECE.finditer(text, line.start(), line.end()):
+            for part in re.split(r"\s{3,}", piece.group()):
+                name = part.strip()
+                m = _ROOM_CODE.fullmatch(name)
+                if m is None or not _is_room_code(m):
+                    continue
+                at = piece.start() + piece.group().find(name)
+                span = Span(offset + at, offset + at + len(name), name, 0.7)
+                found.append(DraftVenue(name=name, span=span))
+    return found
+
+
+def _is_room_code(m: re.Match[str]) -> bool:
+    words = (m["words"] or m["words2"]).split()
+    number = m["n"] or m["n2"]
+    if any(w.lower() in _NOT_ROOM_WORDS or is_calendar_word(w) for w in words):
+        return False
+    if STREET.search(words[-1]):
+        return False  # '74 Shortland St' is an address
+    return not re.fullmatch(r"(?:19|20)\d\d", number)
 
 
 # Labelled places ------------------------------------------------------------------------------
@@ -536,7 +593,22 @@ def field_venue(labelled: Field) -> DraftVenue | None:
     return DraftVenue(name=value, span=span)
 
 
-def nearest(venues: Sequence[DraftVenue], offset: int) -> DraftVenue | None:
-    """The venue whose span starts nearest `offset` (before or after it)."""
-    placed = [v for v in venues if v.span is not None]
-    return min(placed, key=lambda v: abs(v.span.start - offset)) if placed else None
+class Rooms:
+    """The rooms of a whole text (`room_venues`), read once and looked up by position, so that
+    each event's sentences cost a search rather than another pass of the room pattern."""
+
+    def __init__(self, rooms: Sequence[DraftVenue]) -> None:
+        self._rooms = sorted((r for r in rooms if r.span is not None), key=lambda r: r.span.start)
+        self._starts = [r.span.start for r in self._rooms]
+
+    def within(self, start: int, end: int) -> list[DraftVenue]:
+        """The rooms that lie wholly inside [start, end)."""
+        first = bisect_left(self._starts, start)
+        last = bisect_left(self._starts, end)
+        return [r for r in self._rooms[first:last] if r.span.end <= end]
+
+    def nearest(self, offset: int) -> DraftVenue | None:
+        """The room whose span starts nearest `offset`, before or after it."""
+        at = bisect_left(self._starts, offset)
+        near = self._rooms[max(0, at - 1) : at + 1]
+        return min(near, key=lambda r: abs(r.span.start - offset)) if near else None

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from events_app.parsing import draft_to_dict, parse_announcement
 
 
@@ -91,3 +93,33 @@ def test_the_venue_named_right_after_the_clock_times_of_an_address():
 def test_a_year_before_a_building_is_not_its_room_number():
     text = "Craft fair, Saturday 21 March 2026\n\nPriory Community Centre hosts it, from 10am."
     assert venues_of(text) == [("2026-03-21", [])]
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (
+            "Tuesday, March 10\n4:00 pm\nGHC 6115\n",
+            [("2026-03-10T16:00", [("GHC 6115", None, None)])],
+        ),
+        (
+            "Tuesday, March 10\nDoyle Hall A18, 4:00 pm\n",
+            [("2026-03-10T16:00", [("Doyle Hall A18", None, None)])],
+        ),
+        (
+            "Reading group * Tuesday 10 March * 4:00-5:00 pm * 318 Margaret\n",
+            [("2026-03-10T16:00", [("318 Margaret", None, None)])],
+        ),
+        ("Tuesday, March 10, 4:00 pm\nAs heard on Radio 4\n", [("2026-03-10T16:00", [])]),
+        ("Tuesday, March 10, 4:00 pm\nTrenton, NJ 08608\n", [("2026-03-10T16:00", [])]),
+    ],
+    ids=[
+        "code-on-its-own-line",
+        "hall-and-lettered-room",
+        "cell-of-a-starred-line",
+        "radio",
+        "zip",
+    ],
+)
+def test_a_buildings_short_name_beside_a_room_number(block, expected):
+    assert venues_of("Seminar announcement\n\n" + block, date(2026, 3, 1)) == expected
