@@ -248,13 +248,9 @@ LATEST_YEAR = 2200
 class InvalidEventError(ValueError):
     """An event that must not be stored; the message is written for the person who entered it."""
 
-    status = 422
-
 
 class UnknownTimeZoneError(InvalidEventError):
     """A zone name the tz database does not know: a bad request rather than a bad event."""
-
-    status = 400
 
 
 def check_event(event: Event) -> None:
@@ -291,8 +287,6 @@ def check_event(event: Event) -> None:
 
 class TextTooLongError(InvalidEventError):
     """More text than a person pastes: refused before anything reads it."""
-
-    status = 413
 
 
 def check_paste(text: str) -> None:

@@ -28,9 +28,7 @@ USER_AGENT = "events-app calendar import"
 
 
 class FetchError(ValueError):
-    """The URL cannot be fetched; `status` is the HTTP status the web answers with."""
-
-    status = 422
+    """The URL cannot be fetched; the message says why, for the person who gave it."""
 
 
 class AddressNotAllowedError(FetchError):
@@ -39,8 +37,6 @@ class AddressNotAllowedError(FetchError):
 
 class TooLargeError(FetchError):
     """The body (after inflating) is larger than allowed."""
-
-    status = 413
 
 
 class FetchTimeoutError(FetchError):

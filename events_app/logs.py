@@ -1,4 +1,7 @@
-"""Structured logs: one JSON object a line, each carrying the request id it belongs to."""
+"""Structured logs: one JSON object a line, each carrying the request id it belongs to.
+
+Knows nothing of Flask: the web layer passes the filter that finds the current request's id
+(events_app.web.edge.RequestIdFilter), so the CLI and the library log the same way."""
 
 from __future__ import annotations
 
@@ -6,10 +9,6 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
-
-from flask import has_request_context, request
-
-REQUEST_ID_KEY = "events_app.request_id"
 
 
 class JsonFormatter(logging.Formatter):
@@ -31,18 +30,20 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
-class RequestIdFilter(logging.Filter):
-    """Adds the current request's id to every record logged while it is being handled."""
+class NoRequestId(logging.Filter):
+    """Outside a request a record belongs to none: its id is "-"."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not hasattr(record, "request_id"):
-            in_request = has_request_context()
-            record.request_id = request.environ.get(REQUEST_ID_KEY, "-") if in_request else "-"
+            record.request_id = "-"
         return True
 
 
-def configure(level: str = "INFO", fmt: str = "json") -> None:
-    """Send the package's logs to standard error, as JSON lines unless `fmt` is `text`."""
+def configure(
+    level: str = "INFO", fmt: str = "json", request_ids: logging.Filter | None = None
+) -> None:
+    """Send the package's logs to standard error, as JSON lines unless `fmt` is `text`;
+    `request_ids` gives each record the id of the request it was logged in."""
     logger = logging.getLogger("events_app")
     if any(getattr(h, "_events_app", False) for h in logger.handlers):
         return
@@ -53,7 +54,7 @@ def configure(level: str = "INFO", fmt: str = "json") -> None:
         if fmt == "json"
         else logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s")
     )
-    handler.addFilter(RequestIdFilter())
+    handler.addFilter(request_ids or NoRequestId())
     logger.addHandler(handler)
     logger.setLevel(level.upper())
     logger.propagate = False

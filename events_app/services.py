@@ -335,9 +335,9 @@ def _change_in_place(session: Session, event_id: int, now: datetime, **changes: 
         return _save_over(session, before, validated(dataclasses.replace(before, **changes)), now)
 
 
-def delete_event(session: Session, event_id: int) -> None:
+def delete_event(session: Session, event_id: int, *, now: datetime) -> None:
     with transaction(session):
-        if not repository.delete_event(session, event_id):
+        if not repository.delete_event(session, event_id, now=now):
             raise NotFoundError(f"No event with id {event_id}")
 
 
@@ -506,16 +506,22 @@ def _words(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def edit_venue(session: Session, venue: Venue) -> None:
+def edit_venue(session: Session, venue: Venue, *, now: datetime) -> None:
     """Correct a venue everywhere it is used."""
     check_venue(venue)
-    _edit(session, lambda: directory.update_venue(session, venue), f"No venue with id {venue.id}")
+    _edit(
+        session,
+        lambda: directory.update_venue(session, venue, now=now),
+        f"No venue with id {venue.id}",
+    )
 
 
-def edit_person(session: Session, person: Person) -> None:
+def edit_person(session: Session, person: Person, *, now: datetime) -> None:
     check_person(person)
     _edit(
-        session, lambda: directory.update_person(session, person), f"No person with id {person.id}"
+        session,
+        lambda: directory.update_person(session, person, now=now),
+        f"No person with id {person.id}",
     )
 
 
@@ -525,24 +531,26 @@ def _edit(session: Session, update: Callable[[], bool], missing: str) -> None:
             raise NotFoundError(missing)
 
 
-def merge_venues(session: Session, duplicate_id: int, keep_id: int) -> None:
+def merge_venues(session: Session, duplicate_id: int, keep_id: int, *, now: datetime) -> None:
     """Fold a duplicate venue into the one kept: its events move across, it goes."""
-    _merge(session, directory.merge_venues, duplicate_id, keep_id)
+    _merge(session, directory.merge_venues, duplicate_id, keep_id, now)
 
 
-def merge_people(session: Session, duplicate_id: int, keep_id: int) -> None:
-    _merge(session, directory.merge_people, duplicate_id, keep_id)
+def merge_people(session: Session, duplicate_id: int, keep_id: int, *, now: datetime) -> None:
+    _merge(session, directory.merge_people, duplicate_id, keep_id, now)
 
 
-def _merge(session: Session, merge: Callable[[Session, int, int], bool], a: int, b: int) -> None:
+def _merge(session: Session, merge: Callable[..., bool], a: int, b: int, now: datetime) -> None:
     if a == b:
         raise InvalidEventError("Choose a different entry to merge into")
     with transaction(session):
-        if not merge(session, a, b):
+        if not merge(session, a, b, now=now):
             raise NotFoundError("No such entry to merge")
 
 
-def accept_suggestion(session: Session, kind: str, suggestion_id: int) -> Venue | Person:
+def accept_suggestion(
+    session: Session, kind: str, suggestion_id: int, *, now: datetime
+) -> Venue | Person:
     """An admin takes an organiser's detail for a shared venue or person: it is applied as the
     admin's own correction would be (every event naming it re-renders, SEQUENCE goes up)."""
     with transaction(session):
@@ -554,10 +562,10 @@ def accept_suggestion(session: Session, kind: str, suggestion_id: int) -> Venue 
         changed = dataclasses.replace(entry, **suggestion.changes)
         if kind == "venue":
             check_venue(changed)
-            directory.update_venue(session, changed)
+            directory.update_venue(session, changed, now=now)
         else:
             check_person(changed)
-            directory.update_person(session, changed)
+            directory.update_person(session, changed, now=now)
     return changed
 
 

@@ -12,28 +12,19 @@ PAGE_DATA_NOTE = "Read from the page's own event data (schema.org), not from its
 
 
 class IngestError(ValueError):
-    """Input that cannot be read as an announcement; the message says why, in one line.
-    `status` is what the web answers with."""
-
-    status = 422
+    """Input that cannot be read as an announcement; the message says why, in one line."""
 
 
 class UnsupportedInputError(IngestError):
     """Bytes of a kind this site does not read (a spreadsheet, an archive, an executable)."""
 
-    status = 415
-
 
 class InputTooLargeError(IngestError):
     """A file, image, PDF or message beyond the limits (bytes, pixels, pages, parts)."""
 
-    status = 413
-
 
 class OcrUnavailableError(IngestError):
     """Images need Tesseract, and this server does not have it."""
-
-    status = 503
 
 
 @dataclass(frozen=True)

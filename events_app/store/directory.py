@@ -7,6 +7,7 @@ A change here shows in every event that names the venue or person, so those even
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -49,7 +50,7 @@ def get_person_by_id(session: Session, person_id: int) -> Person | None:
     return to_person(row) if row else None
 
 
-def update_venue(session: Session, venue: Venue) -> bool:
+def update_venue(session: Session, venue: Venue, *, now: datetime) -> bool:
     """Store corrected fields; False when there is no such venue."""
     return _update(
         session,
@@ -58,10 +59,11 @@ def update_venue(session: Session, venue: Venue) -> bool:
         VENUE_FIELDS,
         EventVenueRow.venue_id,
         lambda r: to_venue(r).one_line(),
+        now,
     )
 
 
-def update_person(session: Session, person: Person) -> bool:
+def update_person(session: Session, person: Person, *, now: datetime) -> bool:
     return _update(
         session,
         PersonRow,
@@ -69,10 +71,11 @@ def update_person(session: Session, person: Person) -> bool:
         PERSON_FIELDS,
         EventSpeakerRow.person_id,
         lambda r: to_person(r).display_name(),
+        now,
     )
 
 
-def _update(session: Session, model, entry, fields, link_column, shown) -> bool:
+def _update(session: Session, model, entry, fields, link_column, shown, now: datetime) -> bool:
     """Copy `fields` onto the row; its events re-render, and their SEQUENCE goes up when what
     a calendar shows of the entry (`shown`) changed."""
     row = session.get(model, entry.id)
@@ -83,29 +86,28 @@ def _update(session: Session, model, entry, fields, link_column, shown) -> bool:
         setattr(row, name, getattr(entry, name))
     session.flush()
     events = select(link_column.class_.event_id).where(link_column == row.id)
-    touch_events(session, events, calendar=shown(row) != before)
+    touch_events(session, events, now=now, calendar=shown(row) != before)
     bump_data_version(session)
     return True
 
 
-def merge_venues(session: Session, duplicate_id: int, keep_id: int) -> bool:
+def merge_venues(session: Session, duplicate_id: int, keep_id: int, *, now: datetime) -> bool:
     """Every event at the duplicate moves to the venue kept; the duplicate is deleted."""
-    return _merge(session, EventVenueRow, EventVenueRow.venue_id, VenueRow, duplicate_id, keep_id)
+    return _merge(session, EventVenueRow.venue_id, VenueRow, duplicate_id, keep_id, now)
 
 
-def merge_people(session: Session, duplicate_id: int, keep_id: int) -> bool:
-    return _merge(
-        session, EventSpeakerRow, EventSpeakerRow.person_id, PersonRow, duplicate_id, keep_id
-    )
+def merge_people(session: Session, duplicate_id: int, keep_id: int, *, now: datetime) -> bool:
+    return _merge(session, EventSpeakerRow.person_id, PersonRow, duplicate_id, keep_id, now)
 
 
-def _merge(session: Session, link, column, model, duplicate_id: int, keep_id: int) -> bool:
+def _merge(session: Session, column, model, duplicate_id: int, keep_id: int, now: datetime) -> bool:
+    link = column.class_
     if duplicate_id == keep_id:
         return False
     if session.get(model, duplicate_id) is None or session.get(model, keep_id) is None:
         return False
     moved = select(link.event_id).where(column == duplicate_id)
-    touch_events(session, moved, calendar=True)
+    touch_events(session, moved, now=now, calendar=True)
     already = select(link.event_id).where(column == keep_id)
     session.execute(
         delete(link)

@@ -211,7 +211,7 @@ def save_event(session: Session, event: Event, *, now: datetime) -> Event:
     """
     row = session.get(EventRow, event.id) if event.id is not None else None
     if row is not None and row.title != event.title:
-        _touch(session, select(EventRow.id).where(EventRow.parent_id == row.id))
+        _touch(session, select(EventRow.id).where(EventRow.parent_id == row.id), now=now)
     if row is None:
         row = EventRow(
             uid=event.uid,
@@ -457,10 +457,11 @@ def _suggest(session, kind, row, given, fields, proposer_id, now) -> None:
         session.flush()
 
 
-def _touch(session: Session, event_ids: Select, *, calendar: bool = False) -> None:
-    """Events that show a venue, person or parent that changed: their feeds must re-render.
-    With `calendar`, what subscribers see changed too, so SEQUENCE goes up."""
-    values = {"updated_at": func.now(), "revision": EventRow.revision + 1}
+def _touch(session: Session, event_ids: Select, *, now: datetime, calendar: bool = False) -> None:
+    """Events that show a venue, person or parent that changed: their feeds must re-render,
+    and they changed at `now` (the caller's clock, as every other write takes, never the
+    database's). With `calendar`, what subscribers see changed too, so SEQUENCE goes up."""
+    values = {"updated_at": now, "revision": EventRow.revision + 1}
     if calendar:
         values["sequence"] = EventRow.sequence + 1
     session.execute(
@@ -494,10 +495,11 @@ def unique_slug(session: Session, model: type, base: str) -> str:
     return f"{base}-{n}"
 
 
-def delete_event(session: Session, event_id: int) -> bool:
+def delete_event(session: Session, event_id: int, *, now: datetime) -> bool:
     """Delete the event; its sessions lose their parent (RELATED-TO, "Part of"), so what their
     feeds and calendars show changes and their revision and SEQUENCE go up."""
-    _touch(session, select(EventRow.id).where(EventRow.parent_id == event_id), calendar=True)
+    children = select(EventRow.id).where(EventRow.parent_id == event_id)
+    _touch(session, children, now=now, calendar=True)
     deleted = session.execute(delete(EventRow).where(EventRow.id == event_id))
     bump_data_version(session)
     return bool(deleted.rowcount)

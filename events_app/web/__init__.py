@@ -31,7 +31,7 @@ from .fastpath import FastPath
 
 
 def init_app(app: Flask) -> None:
-    logs.configure(app.config["LOG_LEVEL"], app.config["LOG_FORMAT"])
+    logs.configure(app.config["LOG_LEVEL"], app.config["LOG_FORMAT"], edge.RequestIdFilter())
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.secret_key = session_secret(app.config)
     app.config.update(

@@ -17,6 +17,7 @@ from ..store import accounts as account_store
 from ..store import directory
 from .auth import current_user, login_required
 from .context import db_session, now
+from .errors import status_of
 from .query import form_int
 
 bp = Blueprint("admin", __name__, url_prefix="/organiser")
@@ -141,7 +142,7 @@ def suggestion(kind: str, suggestion_id: int):
     """Accept or reject an organiser's differing detail for a shared venue or person."""
     spec = _kind(kind)
     if request.form.get("action") == "accept":
-        entry = services.accept_suggestion(db_session(), spec.name, suggestion_id)
+        entry = services.accept_suggestion(db_session(), spec.name, suggestion_id, now=now())
         flash(f"Accepted: {entry.name} updated. Every event at or with it shows the change.")
     else:
         services.reject_suggestion(db_session(), spec.name, suggestion_id)
@@ -171,9 +172,9 @@ def save(kind: str, entry_id: int):
     entry = spec.load(db_session(), entry_id) or abort(404)
     try:
         changed = spec.build(entry_id, request.form)
-        spec.save(db_session(), changed)
+        spec.save(db_session(), changed, now=now())
     except InvalidEventError as exc:
-        return _edit_page(spec, entry, str(exc)), exc.status
+        return _edit_page(spec, entry, str(exc)), status_of(exc)
     flash(f"Saved {changed.name}. Every event at or with it shows the change.")
     return redirect(url_for("admin.listing", kind=spec.plural))
 
@@ -188,9 +189,9 @@ def merge(kind: str, entry_id: int):
     if into is None:
         return _edit_page(spec, entry, f"Choose the {spec.name} to merge into"), 422
     try:
-        spec.merge(db_session(), entry.id, into.id)
+        spec.merge(db_session(), entry.id, into.id, now=now())
     except InvalidEventError as exc:
-        return _edit_page(spec, entry, str(exc)), exc.status
+        return _edit_page(spec, entry, str(exc)), status_of(exc)
     flash(f"Merged {entry.name} into {into.name}.")
     return redirect(url_for("admin.listing", kind=spec.plural))
 

@@ -19,7 +19,7 @@ from ..parsing import ParseError, draft_to_dict
 from ..store import repository
 from .auth import current_user
 from .context import db_session, default_timezone, now, site_urls
-from .errors import BadQueryError
+from .errors import BadQueryError, status_of
 from .formatting import when
 from .http import Rendered, answer_args, cacheable, newest, serve_cached
 from .query import day, event_filter, int_param, json_object, text_param
@@ -151,7 +151,7 @@ def _parse_link(document: dict):
             parse=services.read_announcement,
         )
     except (FetchError, IngestError) as exc:
-        abort(exc.status, description=str(exc))
+        abort(status_of(exc), description=str(exc))
     except ParseError as exc:
         abort(422, description=str(exc))
     return jsonify(ingest.result_to_dict(result))

@@ -7,20 +7,21 @@ not answer to also keeps poisoned links out of any cache in front of it.
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
+from flask import has_request_context, request
 from werkzeug.middleware.proxy_fix import ProxyFix
-
-from ..logs import REQUEST_ID_KEY
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 HEALTH_PATHS = ("/healthz", "/readyz")
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+REQUEST_ID_KEY = "events_app.request_id"
 
 
 def allowed_hosts(base_url: str, configured: str) -> frozenset[str]:
@@ -83,6 +84,16 @@ class RequestId:
             return start_response(status, [*headers, ("X-Request-ID", request_id)], exc_info)
 
         return self._downstream(environ, start)
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds the current request's id to every record logged while it is being handled."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "request_id"):
+            in_request = has_request_context()
+            record.request_id = request.environ.get(REQUEST_ID_KEY, "-") if in_request else "-"
+        return True
 
 
 def private_cache_control(value: str) -> str:

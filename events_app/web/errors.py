@@ -8,7 +8,14 @@ from flask import Flask, jsonify, make_response, render_template, request
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from ..domain import InvalidEventError
+from ..domain import InvalidEventError, TextTooLongError, UnknownTimeZoneError
+from ..fetch import FetchError, TooLargeError
+from ..ingest.source import (
+    IngestError,
+    InputTooLargeError,
+    OcrUnavailableError,
+    UnsupportedInputError,
+)
 from ..listings import UnknownFacetError
 from ..services import NotFoundError
 
@@ -17,6 +24,25 @@ log = logging.getLogger(__name__)
 
 class BadQueryError(ValueError):
     """A query parameter that cannot be understood; the message names it and the right form."""
+
+
+STATUSES: tuple[tuple[type[Exception], int], ...] = (
+    (TextTooLongError, 413),
+    (UnknownTimeZoneError, 400),
+    (InvalidEventError, 422),
+    (TooLargeError, 413),
+    (FetchError, 422),
+    (UnsupportedInputError, 415),
+    (InputTooLargeError, 413),
+    (OcrUnavailableError, 503),
+    (IngestError, 422),
+)
+"""The HTTP status for each refusal the layers below raise, the most particular first: the
+exceptions themselves know nothing of HTTP."""
+
+
+def status_of(exc: Exception) -> int:
+    return next((status for kind, status in STATUSES if isinstance(exc, kind)), 400)
 
 
 def wants_json() -> bool:
@@ -72,7 +98,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(InvalidEventError)
     def invalid_event(exc: InvalidEventError):
-        return error_response(exc.status, "Cannot save this event", str(exc))
+        return error_response(status_of(exc), "Cannot save this event", str(exc))
 
     @app.errorhandler(NotFoundError)
     def not_found(_exc: NotFoundError):

@@ -10,6 +10,7 @@ from ..domain import InvalidEventError
 from ..fetch import Fetcher, FetchError
 from .auth import current_user, login_required
 from .context import db_session, default_timezone, now
+from .errors import status_of
 
 bp = Blueprint("imports", __name__, url_prefix="/organiser/import")
 
@@ -54,9 +55,9 @@ def run():
         assert user is not None
         summary = services.import_events(db_session(), calendar.events, owner=user, now=now())
     except FetchError as exc:
-        return _again(url, str(exc)), exc.status
+        return _again(url, str(exc)), status_of(exc)
     except InvalidEventError as exc:
-        return _again(url, str(exc)), exc.status
+        return _again(url, str(exc)), status_of(exc)
     except CalendarImportError as exc:
         return _again(url, str(exc)), 422
     flash(f"Imported: {summary.describe()}.")

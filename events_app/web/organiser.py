@@ -19,6 +19,7 @@ from ..store import repository
 from . import forms
 from .auth import current_user, login_required
 from .context import db_session, default_timezone, now, uid_domain
+from .errors import status_of
 from .highlight import highlight
 from .imports import fetcher
 from .query import MAX_WHOLE_NUMBER, day, form_int, int_param, number_or_none, whole_number
@@ -96,7 +97,7 @@ def review():
     except ParseError as exc:
         return _paste_again(text, reference_text, zone, str(exc)), 422
     except InvalidEventError as exc:
-        return _paste_again(text, reference_text, zone, str(exc)), exc.status
+        return _paste_again(text, reference_text, zone, str(exc)), status_of(exc)
     if not result.drafts:
         message = "No event found in the text. " + " ".join(
             w for w in result.warnings if not w.startswith("No event found")
@@ -177,7 +178,7 @@ def _review_source(read):
             parse=services.read_announcement,
         )
     except (FetchError, IngestError) as exc:
-        return _paste_again("", "", zone, str(exc)), exc.status
+        return _paste_again("", "", zone, str(exc)), status_of(exc)
     except (ParseError, InvalidEventError) as exc:
         return _paste_again("", "", zone, str(exc)), 422
     if not result.drafts:
@@ -227,7 +228,7 @@ def publish():
         flash("These events were saved already; nothing was stored twice.")
         return redirect(url_for("organiser.dashboard"))
     except InvalidEventError as exc:
-        return _review_again(text, values, str(exc)), exc.status
+        return _review_again(text, values, str(exc)), status_of(exc)
     published = request.form.get("action") == "publish"
     flash(
         f"{len(stored)} event{'s' if len(stored) != 1 else ''} "
@@ -324,7 +325,7 @@ def save(event_id: int):
     except InvalidEventError as exc:
         return render_template(
             "organiser/edit.html", event=event, form=values, version=_version(event), error=str(exc)
-        ), exc.status
+        ), status_of(exc)
     flash("Saved.")
     return redirect(url_for("organiser.dashboard"))
 
@@ -376,6 +377,6 @@ def cancel(event_id: int):
 @login_required
 def delete(event_id: int):
     event = _editable(event_id)
-    services.delete_event(db_session(), event.id)
+    services.delete_event(db_session(), event.id, now=now())
     flash(f"Deleted “{event.title}”.")
     return redirect(url_for("organiser.dashboard"))

@@ -3,6 +3,8 @@ sessions' calendars."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from events_app import services
 from events_app.store import repository
 from tests.builders import child_of, event, london
@@ -47,11 +49,12 @@ def test_deleting_a_festival_moves_its_sessions_revision_and_sequence(session):
     talk = repository.get_event_by_id(session, talk.id)
     assert talk.parent.id == festival.id
 
-    services.delete_event(session, festival.id)
+    services.delete_event(session, festival.id, now=NOW + timedelta(days=3))
 
     after = repository.get_event_by_id(session, talk.id)
-    assert (after.parent, after.revision > talk.revision, after.sequence) == (
+    assert (after.parent, after.revision > talk.revision, after.sequence, after.updated_at) == (
         None,
         True,
         talk.sequence + 1,
+        NOW + timedelta(days=3),
     )

@@ -60,7 +60,7 @@ def test_seeding_the_demo_again_ends_its_transaction(session: Session, database_
 
 def test_deleting_a_missing_event_ends_its_transaction(session: Session):
     with pytest.raises(services.NotFoundError):
-        services.delete_event(session, 12345)
+        services.delete_event(session, 12345, now=NOW)
 
     assert not session.in_transaction()
 

@@ -220,7 +220,7 @@ def test_an_event_deleted_then_replaced_is_never_served_for_the_new_one(
     """SQLite gives a freed id to the next insert: nothing cached may be keyed by it."""
     [first] = store_events(event("Deleted rally", start=NOW + timedelta(days=1)))
     assert _feed_titles(client) == (["Deleted rally"], ["Deleted rally"])
-    services.delete_event(app_session, first.id)
+    services.delete_event(app_session, first.id, now=NOW)
 
     store_events(event("New picket", start=NOW + timedelta(days=2)))
 

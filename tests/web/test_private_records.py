@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from events_app import services
 from tests.builders import event, person, venue
+from tests.conftest import NOW
 
 
 def test_pages_of_venues_and_speakers_only_drafts_name_are_not_found(
@@ -19,7 +20,7 @@ def test_pages_of_venues_and_speakers_only_drafts_name_are_not_found(
     )
     [gone] = store_events(event("Gone", venues=[venue("Old Hall")], speakers=[person("Old Bo")]))
     store_events(event("Open", venues=[venue("Open Hall")], speakers=[person("Open Speaker")]))
-    services.delete_event(app_session, gone.id)
+    services.delete_event(app_session, gone.id, now=NOW)
 
     statuses = {
         path: client.get(path).status_code

@@ -111,7 +111,7 @@ def test_an_edit_reaches_a_worker_that_had_the_old_pieces(
 def test_a_deleted_event_takes_its_pieces_with_it(client, meetings, app_session):
     client.get("/events.ics")
 
-    services.delete_event(app_session, meetings[0].id)
+    services.delete_event(app_session, meetings[0].id, now=NOW)
 
     assert [p.uid for p in _stored(app_session, "ics")] == [e.uid for e in meetings[1:]]
 
