@@ -213,3 +213,30 @@ def test_a_rule_that_outlasts_the_import_budget_is_refused_naming_its_series(
         f"seconds (its repeat rule RRULE:{rule} may never meet a real date)"
     ) in page
     assert stored(app_session) == []
+
+
+def test_two_versions_of_one_uid_store_the_later_with_a_note(signed_in, app_session):
+    """An iTIP file may carry every SEQUENCE of an event: the web import stores the latest
+    once (it used to answer 409, 'saved by someone else at the same moment')."""
+
+    def version(sequence: int, title: str) -> str:
+        return (
+            f"BEGIN:VEVENT\r\nUID:v@x\r\nSEQUENCE:{sequence}\r\nDTSTART:20261201T100000Z\r\n"
+            f"SUMMARY:{title}\r\nEND:VEVENT\r\n"
+        )
+
+    data = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//EN\r\n"
+        + version(2, "Moved meeting")
+        + version(1, "First meeting")
+        + "END:VCALENDAR\r\n"
+    ).encode()
+
+    response = upload(signed_in, data)
+
+    assert response.status_code == 302
+    assert [(e.uid, e.title) for e in stored(app_session)] == [("v@x", "Moved meeting")]
+    dashboard = signed_in.get("/organiser/").get_data(as_text=True).replace("&#34;", '"')
+    assert (
+        "“Moved meeting” is in the calendar more than once: kept the latest version (SEQUENCE 2)"
+    ) in dashboard
