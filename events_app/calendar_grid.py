@@ -7,7 +7,7 @@ night that runs past midnight on both), so a day shows what is on that day.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -69,7 +69,3 @@ def _place(events: Iterable[Event], cells: dict[date, DayCell]) -> None:
 
 def _start_key(event: Event) -> tuple[bool, str]:
     return (not event.all_day, event.local_start.strftime("%H:%M"))
-
-
-def days_with_events(cells: Sequence[DayCell]) -> list[DayCell]:
-    return [cell for cell in cells if cell.entries]

@@ -23,7 +23,18 @@ ENVIRONMENT_KEYS = (
     "LOG_LEVEL",
     "LOG_FORMAT",
     "IMPORT_BUDGET_SECONDS",
+    "IMPORT_MAX_BYTES",
+    "IMPORT_TIMEOUT",
+    "IMPORT_MAX_EVENTS",
 )
+NUMBERS = {
+    "IMPORT_BUDGET_SECONDS": (float, 0, 600, "a number of seconds"),
+    "IMPORT_TIMEOUT": (float, 0, 120, "a number of seconds"),
+    "IMPORT_MAX_BYTES": (int, 0, 100 * 1024 * 1024, "a whole number of bytes"),
+    "IMPORT_MAX_EVENTS": (int, 0, 100_000, "a whole number of events"),
+}
+"""Numeric settings: how each is read, and the open lower and closed upper bound it must lie
+within (a limit of 0 would refuse everything, one without bound would be no limit)."""
 
 
 DEVELOPMENT_SECRET = "dev-only-not-secret"
@@ -82,6 +93,16 @@ def load_config(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     return validate(config)
 
 
+def _number(key: str, value: Any, kind: type, low: float, high: float, what: str) -> Any:
+    try:
+        number = kind(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{key} must be {what}") from exc
+    if not low < number <= high:
+        raise ConfigError(f"{key} must be more than {low} and at most {high:,}")
+    return number
+
+
 def validate(config: dict[str, Any]) -> dict[str, Any]:
     if not known_zone(str(config["DEFAULT_TIMEZONE"])):
         raise ConfigError(f"DEFAULT_TIMEZONE: unknown time zone {config['DEFAULT_TIMEZONE']!r}")
@@ -101,12 +122,8 @@ def validate(config: dict[str, Any]) -> dict[str, Any]:
         raise ConfigError("LOG_FORMAT must be json or text")
     if str(config["LOG_LEVEL"]).upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError("LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
-    try:
-        config["IMPORT_BUDGET_SECONDS"] = float(config["IMPORT_BUDGET_SECONDS"])
-    except (TypeError, ValueError) as exc:
-        raise ConfigError("IMPORT_BUDGET_SECONDS must be a number of seconds") from exc
-    if not 0 < config["IMPORT_BUDGET_SECONDS"] <= 600:
-        raise ConfigError("IMPORT_BUDGET_SECONDS must be more than 0 and at most 600")
+    for key, (kind, low, high, what) in NUMBERS.items():
+        config[key] = _number(key, config[key], kind, low, high, what)
     past_days = config.get("FEED_PAST_DAYS")
     if past_days not in (None, ""):
         try:

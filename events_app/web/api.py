@@ -18,7 +18,7 @@ from ..ingest import read as ingest
 from ..parsing import ParseError, draft_to_dict
 from ..store import repository
 from .auth import current_user
-from .context import db_session, default_timezone, now, site_urls
+from .context import db_session, default_timezone, now, site_name, site_urls
 from .errors import BadQueryError, status_of
 from .formatting import when
 from .http import Rendered, answer_args, cacheable, newest, serve_cached
@@ -79,7 +79,7 @@ def get_event(slug: str):
 
 @bp.get("/api/v1/openapi.json")
 def openapi():
-    document = openapi_document(current_app.config["BASE_URL"], current_app.config["SITE_NAME"])
+    document = openapi_document(current_app.config["BASE_URL"], site_name())
     return cacheable(jsonify(document))
 
 
@@ -91,7 +91,7 @@ def json_feed():
         document = render_json_feed(
             events,
             urls,
-            title=current_app.config["SITE_NAME"],
+            title=site_name(),
             feed_url=urls.page("/feed.json"),
             when=when,
         )

@@ -54,6 +54,11 @@ def now() -> datetime:
     return clock() if clock else datetime.now(UTC)
 
 
+def site_name() -> str:
+    """The site's name as pages, calendars and feeds show it (SITE_NAME)."""
+    return current_app.config["SITE_NAME"]
+
+
 def site_urls() -> SiteUrls:
     return SiteUrls(current_app.config["BASE_URL"])
 

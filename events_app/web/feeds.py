@@ -23,7 +23,7 @@ from ..feeds.documents import calendar_document, json_document
 from ..feeds.ics import CalendarInfo, render_ics, vevent_bytes
 from ..feeds.json import compact_json, event_to_dict
 from ..store import renders, repository
-from .context import database, db_session, default_timezone, now, site_urls
+from .context import database, db_session, default_timezone, now, site_name, site_urls
 from .http import BoundedCache, Rendered, answer_path, serve_cached
 from .query import active_filters, event_filter
 
@@ -113,7 +113,7 @@ def _piece_key(kind: str, entry: repository.FeedEntry) -> tuple:
 
 def _calendar_info(title: str) -> CalendarInfo:
     urls = site_urls()
-    site = current_app.config["SITE_NAME"]
+    site = site_name()
     return CalendarInfo(
         name=title,
         description=f"Events listed on {site}",
@@ -135,7 +135,7 @@ def _ics_response(response: Response, filename: str) -> Response:
 @bp.get("/events.ics")
 def site_ics():
     criteria = event_filter(request.args, default_timezone())
-    title = current_app.config["SITE_NAME"]
+    title = site_name()
     if active_filters(request.args):
         title = f"{title} (filtered)"
 
@@ -166,7 +166,7 @@ def site_json():
         index = _feed_index(criteria)
         urls = site_urls()
         items = _pieces("json", index.entries, lambda e: compact_json(event_to_dict(e, urls)))
-        body = json_document(urls, current_app.config["SITE_NAME"], items)
+        body = json_document(urls, site_name(), items)
         return Rendered(body, "application/json", index.newest)
 
     return serve_cached("json", build)

@@ -16,8 +16,6 @@ from .context import database
 bp = Blueprint("health", __name__)
 log = logging.getLogger(__name__)
 
-PATHS = ("/healthz", "/readyz")
-
 
 @functools.cache
 def _code_heads() -> frozenset[str]:

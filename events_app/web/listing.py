@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from flask import current_app, request
+from flask import request
 
 from .. import listings
 from ..domain import EventFilter
@@ -84,7 +84,3 @@ def current_filters(*, dates: bool = True) -> dict[str, str]:
     if not dates:
         filters = {k: v for k, v in filters.items() if k not in ("from", "to")}
     return filters
-
-
-def site_name() -> str:
-    return current_app.config["SITE_NAME"]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, abort, current_app, make_response, render_template, request
+from flask import Blueprint, abort, make_response, render_template, request
 
 from .. import listings
 from ..domain import EventFilter
 from ..feeds.jsonld import event_jsonld
 from ..feeds.subscribe import add_to_calendar_links, subscribe_links
 from ..store import repository
-from .context import db_session, now, site_urls
+from .context import db_session, now, site_name, site_urls
 from .formatting import when
 from .http import cached_page
 from .listing import asked_filter, facet_context
@@ -46,7 +46,7 @@ def index():
         "index.html",
         upcoming=upcoming,
         recent=recent,
-        **facet_context(filters, current_app.config["SITE_NAME"]),
+        **facet_context(filters, site_name()),
     )
 
 
@@ -66,7 +66,7 @@ def past():
         events=events[:PAST_PAGE_SIZE],
         page=page,
         has_more=len(events) > PAST_PAGE_SIZE,
-        subscribe=subscribe({}, current_app.config["SITE_NAME"]),
+        subscribe=subscribe({}, site_name()),
     )
 
 
@@ -81,7 +81,7 @@ def event(slug: str):
         canonical=urls.event(slug),
         summary=_share_summary(found),
         is_past=found.is_past(now()),
-        jsonld=event_jsonld(found, urls, site_name=current_app.config["SITE_NAME"]),
+        jsonld=event_jsonld(found, urls, site_name=site_name()),
         add_to_calendar=add_to_calendar_links(found, urls.event(slug), urls.event_ics(slug)),
     )
 
@@ -169,5 +169,5 @@ def search():
         query=query,
         words=criteria.words(),
         results=results,
-        subscribe=subscribe({"q": query}, f"{current_app.config['SITE_NAME']}: {query}"),
+        subscribe=subscribe({"q": query}, f"{site_name()}: {query}"),
     )
