@@ -154,25 +154,37 @@ def create_events(
 def _store_new(
     session: Session, events: Sequence[Event], *, now: datetime, uid_domain: str
 ) -> list[Event]:
-    """Save validated new events in the caller's transaction, festivals before sessions."""
+    """Save validated new events in the caller's transaction, festivals before sessions.
+
+    A session with no venue of its own takes its festival's, so its page, its calendar entry
+    and the venue's listing all say where it is; the copy is the session's from then on."""
     saved: list[Event] = []
     by_title: dict[str, Event] = {}
     for event in events:
-        parent = event.parent
-        if parent is not None and parent.id == 0:
-            parent = _summary_of(by_title.get(parent.title))
+        festival = _festival_of(session, event, by_title)
         fresh = dataclasses.replace(
             event,
             id=None,
             uid=event.uid or new_uid(uid_domain),
             sequence=0,
-            parent=parent,
+            parent=_summary_of(festival) if festival is not None else event.parent,
+            venues=event.venues or (festival.venues if festival is not None else []),
             created_at=now,
         )
         stored = repository.save_event(session, fresh, now=now)
         saved.append(stored)
         by_title.setdefault(stored.title, stored)
     return saved
+
+
+def _festival_of(session: Session, event: Event, by_title: dict[str, Event]) -> Event | None:
+    """The stored festival a new session belongs to: named by title within the batch, or by
+    id when it exists already."""
+    if event.parent is None:
+        return None
+    if event.parent.id == 0:
+        return by_title.get(event.parent.title)
+    return repository.get_event_by_id(session, event.parent.id)
 
 
 def _key_taken(session: Session, key: str) -> bool:

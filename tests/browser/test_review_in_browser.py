@@ -171,3 +171,30 @@ def test_a_day_without_a_time_reads_time_to_be_announced(browser, server, axe_so
     assert event_violations == []
     assert violations(page, axe_source) == []
     context.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_session_page_says_where_from_its_festival(browser, server, axe_source, size):
+    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
+    page = context.new_page()
+    sign_in(page, server, "org@example.org", PASSWORD)
+    paste(page, server, SEED_PARAGRAPH, "2018-07-20")
+    hint = page.locator("#e0-venues-hint").inner_text()
+    page.get_by_role("button", name="Publish", exact=True).click()
+    page.wait_for_url("**/organiser/")
+
+    page.get_by_role("link", name="Session on Latin America", exact=True).click()
+    where = page.locator(".facts dt", has_text="Where").locator("xpath=following-sibling::dd[1]")
+    places = [a.inner_text() for a in where.locator("li > a:first-child").all()]
+    shot(page, f"session-where-{size}")
+    session_violations = violations(page, axe_source)
+    page.get_by_role("link", name="Unite House", exact=True).click()
+    listed = page.locator(".event-title").all_inner_texts()
+    shot(page, f"venue-with-session-{size}")
+
+    assert hint == "Left empty, a session takes its festival’s venues."
+    assert places == ["Student Central", "Unite House"]
+    assert listed == ["Arise — A Festival of Labour’s Left Ideas", "Session on Latin America"]
+    assert session_violations == []
+    assert violations(page, axe_source) == []
+    context.close()
