@@ -347,10 +347,23 @@ def _change_in_place(session: Session, event_id: int, now: datetime, **changes: 
         return _save_over(session, before, validated(dataclasses.replace(before, **changes)), now)
 
 
-def delete_event(session: Session, event_id: int, *, now: datetime) -> None:
+def restore_event(session: Session, event_id: int, *, now: datetime) -> Event:
+    """A cancelled event on again; SEQUENCE goes up, so calendars take it back."""
+    return _change_in_place(session, event_id, now, status=EventStatus.CONFIRMED)
+
+
+def delete_event(
+    session: Session, event_id: int, *, now: datetime, with_sessions: bool = False
+) -> None:
+    """Delete the event; a festival's sessions go with it when `with_sessions`, and else stay
+    as events of their own."""
     with transaction(session):
-        if not repository.delete_event(session, event_id, now=now):
+        event = repository.get_event_by_id(session, event_id)
+        if event is None:
             raise NotFoundError(f"No event with id {event_id}")
+        for child in event.sessions if with_sessions else []:
+            repository.delete_event(session, child.id, now=now)
+        repository.delete_event(session, event_id, now=now)
 
 
 @dataclasses.dataclass

@@ -364,19 +364,54 @@ def publish_one(event_id: int):
     return redirect(url_for("organiser.dashboard"))
 
 
+@bp.get("/events/<int(max=2147483647):event_id>/cancel")
+@login_required
+def confirm_cancel(event_id: int):
+    return render_template("organiser/confirm.html", event=_editable(event_id), action="cancel")
+
+
 @bp.post("/events/<int(max=2147483647):event_id>/cancel")
 @login_required
 def cancel(event_id: int):
     event = _editable(event_id)
     services.cancel_event(db_session(), event.id, now=now())
-    flash(f"Cancelled “{event.title}”. It stays listed as cancelled so calendars learn of it.")
+    flash(
+        f"Cancelled “{event.title}”. It stays listed as cancelled so calendars learn of it; "
+        "“Restore” puts it back on."
+    )
     return redirect(url_for("organiser.dashboard"))
+
+
+@bp.post("/events/<int(max=2147483647):event_id>/restore")
+@login_required
+def restore(event_id: int):
+    event = _editable(event_id)
+    services.restore_event(db_session(), event.id, now=now())
+    flash(f"Restored “{event.title}”: it is on again, and calendars will show it so.")
+    return redirect(url_for("organiser.dashboard"))
+
+
+@bp.get("/events/<int(max=2147483647):event_id>/delete")
+@login_required
+def confirm_delete(event_id: int):
+    return render_template("organiser/confirm.html", event=_editable(event_id), action="delete")
 
 
 @bp.post("/events/<int(max=2147483647):event_id>/delete")
 @login_required
 def delete(event_id: int):
+    """Delete; a festival with sessions is deleted only once the form says what becomes of
+    them (kept as events of their own, or deleted too)."""
     event = _editable(event_id)
-    services.delete_event(db_session(), event.id, now=now())
-    flash(f"Deleted “{event.title}”.")
+    choice = request.form.get("sessions")
+    if event.sessions and choice not in ("keep", "delete"):
+        return render_template(
+            "organiser/confirm.html",
+            event=event,
+            action="delete",
+            error="Choose what happens to its sessions.",
+        ), 422
+    services.delete_event(db_session(), event.id, now=now(), with_sessions=choice == "delete")
+    gone = f" and its {len(event.sessions)} sessions" if choice == "delete" else ""
+    flash(f"Deleted “{event.title}”{gone}.")
     return redirect(url_for("organiser.dashboard"))

@@ -58,7 +58,8 @@ def test_paste_correct_publish_see_and_cancel(live_app, browser, artifacts):
 
         page.goto(f"{server.url}/organiser/")
         row = page.locator("li.event", has_text=CORRECTED)
-        row.get_by_role("button", name="Cancel event").click()
+        row.get_by_role("link", name=f"Cancel event {CORRECTED}").click()
+        page.get_by_role("button", name="Cancel the event").click()
         page.wait_for_url("**/organiser/")
         page.screenshot(path=str(artifacts / "organiser-cancelled.png"), full_page=True)
 

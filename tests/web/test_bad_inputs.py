@@ -378,6 +378,7 @@ TOKENLESS = [
     "/organiser/events/{id}/edit",
     "/organiser/events/{id}/publish",
     "/organiser/events/{id}/cancel",
+    "/organiser/events/{id}/restore",
     "/organiser/events/{id}/delete",
 ]
 CSRF: list[Row] = [

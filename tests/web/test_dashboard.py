@@ -25,7 +25,12 @@ def _titles(page: str) -> list[str]:
 
 
 def _actions(page: str) -> set[str]:
-    return set(re.findall(r'action="(/organiser/events/\d+/\w+)"', page))
+    """Where each event's buttons lead: publish and restore post, cancel and delete ask first."""
+    return set(
+        re.findall(
+            r'(?:action|href)="(/organiser/events/\d+/(?:publish|restore|cancel|delete))"', page
+        )
+    )
 
 
 def test_an_organiser_sees_all_their_events_among_many_of_anothers(

@@ -1,0 +1,76 @@
+"""Cancel, restore and delete as a person does them in Chromium at phone and desktop sizes:
+each destructive step asks first, on a page axe-core finds nothing wrong with. Screenshots go
+to test-artifacts/confirm/."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_app import accounts, services
+from events_app.domain import Role
+from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, sign_in, violations
+from tests.builders import child_of, event, london
+from tests.conftest import NOW
+from tests.web.organiser_helpers import PASSWORD
+
+
+@pytest.fixture
+def server(live_app):
+    with live_app.extensions["events_db"].sessions() as session:
+        owner = accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
+        services.create_events(
+            session,
+            [
+                event("Winter school", owner_id=owner.id, start=london(2027, 1, 9, 10, 0)),
+                event(
+                    "Opening talk",
+                    owner_id=owner.id,
+                    start=london(2027, 1, 9, 10, 30),
+                    parent=child_of("Winter school"),
+                ),
+            ],
+            now=NOW,
+            uid_domain="example.org",
+        )
+    with LiveServer(live_app) as running:
+        yield running
+
+
+def shot(page, name: str) -> None:
+    folder = ARTIFACTS / "confirm"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_cancel_asks_then_restore_and_delete_asks_about_sessions(browser, server, axe_source, size):
+    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
+    page = context.new_page()
+    sign_in(page, server, "org@example.org", PASSWORD)
+
+    page.get_by_role("link", name="Cancel event Opening talk").click()
+    asked = page.locator("h1").inner_text()
+    shot(page, f"cancel-{size}")
+    cancel_violations = violations(page, axe_source)
+    page.get_by_role("button", name="Cancel the event").click()
+    page.wait_for_url("**/organiser/")
+    cancelled = page.locator("li.event", has_text="Opening talk").inner_text()
+    page.get_by_role("button", name="Restore Opening talk").click()
+    page.wait_for_url("**/organiser/")
+    restored = page.locator(".flash").inner_text()
+
+    page.get_by_role("link", name="Delete Winter school").click()
+    shot(page, f"delete-festival-{size}")
+    delete_violations = violations(page, axe_source)
+    page.get_by_label("Keep them, as events of their own").check()
+    page.get_by_role("button", name="Delete for good").click()
+    page.wait_for_url("**/organiser/")
+    left = page.locator("li.event .event-title").all_inner_texts()
+
+    assert asked == "Cancel “Opening talk”?"
+    assert "Cancelled" in cancelled
+    assert restored == "Restored “Opening talk”: it is on again, and calendars will show it so."
+    assert left == ["Opening talk"]
+    assert cancel_violations == []
+    assert delete_violations == []
+    context.close()
