@@ -388,13 +388,31 @@ def _capitalised_phrase(text: str, start: int) -> tuple[int, str]:
     return start + len(phrase), phrase
 
 
+#: Where one part of a listing line ends: a comma, a full stop, a dash with a space beside it
+#: or any en or em dash ('- Hamlet – Village Hall - Friday 3 April'); a hyphen inside a name
+#: ('Stratford-upon-Avon') cuts nothing.
+_SEGMENT_CUT = re.compile(r"(,|\.\s|\.$|\s[-–—]\s?|[-–—]\s|[–—])")
+
+
+def _before_time_or_date(segment: str) -> str:
+    """'Strangways Hall-Friday 10th Sep 7pm': the words before the first date or time, when a
+    dash or comma sets them off; the whole segment when it holds neither."""
+    first = _DATEISH.search(segment)
+    if first is None:
+        return segment
+    head = segment[: first.start()]
+    head = re.sub(r"[\w]*$", "", head) if head and head[-1].isalnum() else head
+    cut = re.search(r"[-–—,(]\s*$", head)
+    return head[: cut.start()] if cut else ""
+
+
 def named_segment(text: str, offset: int = 0) -> DraftVenue | None:
     """'..., 10.30am-4.30pm, Marx House.': a comma-separated part that names a building."""
     position = 0
-    for segment in re.split(r"(,|\.\s|\.$)", text):
+    for segment in _SEGMENT_CUT.split(text):
         start = position
         position += len(segment)
-        piece = segment.strip()
+        piece = _before_time_or_date(segment).strip()
         if (
             piece
             and VENUE_NOUN.search(piece)

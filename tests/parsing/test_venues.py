@@ -123,3 +123,22 @@ def test_a_year_before_a_building_is_not_its_room_number():
 )
 def test_a_buildings_short_name_beside_a_room_number(block, expected):
     assert venues_of("Seminar announcement\n\n" + block, date(2026, 3, 1)) == expected
+
+
+def test_a_listing_line_names_its_venue_between_dashes():
+    text = (
+        "Come and see the plans for the new cycle path:\n"
+        "- Upper Marsh – Quaker Meeting House - Friday 13 March 6pm to 8pm\n"
+        "- Lowfield- Lowfield Village Hall-Saturday 14 March 10am to 12pm\n"
+    )
+    assert venues_of(text) == [
+        ("2026-03-13T18:00", [("Quaker Meeting House", None, None)]),
+        ("2026-03-14T10:00", [("Lowfield Village Hall", None, None)]),
+    ]
+
+
+def test_a_hyphenated_place_name_is_not_cut_at_its_hyphens():
+    text = "Poetry evening, Friday 13 March 2026, 7pm, Stratford-upon-Avon Town Hall."
+    assert venues_of(text) == [
+        ("2026-03-13T19:00", [("Stratford-upon-Avon Town Hall", None, None)])
+    ]
