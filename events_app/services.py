@@ -100,6 +100,13 @@ def read_announcement(
     return ParseResult(drafts=drafts, warnings=warnings)
 
 
+def known_venue_names(session: Session) -> list[str]:
+    """The venues the parser may recognise without an address: those published events name
+    (what the site may say it knows). Every reading of a pasted or fetched text takes these,
+    so the review page and `POST /api/v1/parse` read one text alike."""
+    return [venue.name for venue in repository.list_venues(session)]
+
+
 def _storable_draft(draft: Draft, warnings: list[str]) -> Draft | None:
     try:
         for day in (draft.start, draft.end):

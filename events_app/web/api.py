@@ -126,6 +126,7 @@ def parse():
             reference_date=_json_date(document.get("reference_date")),
             timezone=_json_zone(document.get("timezone")),
             fallback_year=now().year,
+            known_venues=services.known_venue_names(db_session()),
         )
     except ParseError as exc:
         abort(422, description=str(exc))
@@ -148,6 +149,7 @@ def _parse_link(document: dict):
             timezone=zone,
             reference_date=reference,
             fallback_year=now().year,
+            known_venues=services.known_venue_names(db_session()),
             parse=services.read_announcement,
         )
     except (FetchError, IngestError) as exc:

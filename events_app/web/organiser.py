@@ -92,7 +92,7 @@ def review():
             reference_date=reference,
             timezone=zone,
             fallback_year=now().year,
-            known_venues=[v.name for v in repository.list_venues(db_session())],
+            known_venues=services.known_venue_names(db_session()),
         )
     except ParseError as exc:
         return _paste_again(text, reference_text, zone, str(exc)), 422
@@ -174,7 +174,7 @@ def _review_source(read):
             source,
             timezone=zone,
             fallback_year=now().year,
-            known_venues=[v.name for v in repository.list_venues(db_session())],
+            known_venues=services.known_venue_names(db_session()),
             parse=services.read_announcement,
         )
     except (FetchError, IngestError) as exc:
