@@ -263,10 +263,10 @@ def _is_event(reading: Reading, facts, seed: Seed, built: list[Draft]) -> bool:
         titled,
     )
     anchor = (seed.mention.start, seed.mention.end)
-    score = evidence.frame_score(features, anchor, [d.start for d in built])
+    score, probability = evidence.frame_score(features, anchor, [d.start for d in built])
     if score < evidence.current().frame.threshold - evidence.TIE:
         return False
-    sure = round(evidence.confidence(score), 2)
+    sure = round(probability, 2)
     for draft in built:
         if "start" in draft.spans:
             old = draft.spans["start"]

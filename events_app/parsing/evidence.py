@@ -37,7 +37,6 @@ from .model import Span
 T = TypeVar("T")
 
 FIELDS = ("title", "venue", "frame")
-CHOOSING = ("title", "venue")  # one of many candidates, or none; a frame is yes or no
 NONE = "none"  # the evidence of choosing nothing: its weight is the score of that option
 TIE = 1e-6  # scores this close are equal (weights.json keeps 4 decimals; sums of them round)
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
@@ -83,14 +82,13 @@ class Weights:
 
 def hand_weights(scale: Mapping[str, float] | None = None) -> Weights:
     """The hand priors of weights.py, each field multiplied by its scale (1 when none given).
-    A choosing field's threshold doubles as the score of choosing nothing ('none')."""
+    A field's threshold doubles as the score of choosing nothing ('none')."""
     models = {}
     for name in FIELDS:
         table, threshold, second = _prior(name)
         k = (scale or {}).get(name, 1.0)
         weights = {f: k * w for f, w in table.items()}
-        if name in CHOOSING:
-            weights.setdefault(NONE, k * threshold)
+        weights.setdefault(NONE, k * threshold)
         models[name] = FieldModel(weights, k * threshold, k * second)
     return Weights(**models)
 
@@ -242,12 +240,17 @@ def choose(name: str, candidates: Iterable[Candidate[T]], anchor: tuple[int, int
     return order[0]
 
 
-def frame_score(features: Iterable[str], anchor: tuple[int, int], starts: Iterable[Any]) -> float:
-    """A frame's score by the weights in force: is the dated reading an event to go to?"""
+def frame_score(
+    features: Iterable[str], anchor: tuple[int, int], starts: Iterable[Any]
+) -> tuple[float, float]:
+    """A frame's score by the weights in force (is the dated reading an event to go to?), and
+    the probability that it is: the logistic of its score against the option of none."""
     listed = tuple(features)
     frame = Candidate(None, "", None, listed)  # a frame has features, no source
     _record("frame", anchor, [frame], starts)
-    return frame.score(current().frame.weights)
+    weights = current().frame.weights
+    score = frame.score(weights)
+    return score, confidence(score - weights.get(NONE, 0.0))
 
 
 def sure(span: Span | None, probability: float) -> Span | None:

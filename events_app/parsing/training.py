@@ -322,12 +322,12 @@ class Choice:
 
 
 def _groups(name: str, rows: list[Example]) -> list[Choice]:
-    """A frame is a yes/no choice (its none option scores 0); a title or venue is one of its
-    candidates or none, whose score is the weight of 'none'."""
+    """A title or venue is one of its candidates or none; a frame is itself or none (yes or
+    no). The option of none scores the weight of 'none'."""
     by_group: dict[int, list[Example]] = {}
     for row in rows:
         by_group.setdefault(row.group, []).append(row)
-    none = (evidence_mod.NONE,) if name in evidence_mod.CHOOSING else ()
+    none = (evidence_mod.NONE,)
     out = []
     for group in sorted(by_group):
         members = by_group[group]

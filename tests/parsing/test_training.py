@@ -154,3 +154,11 @@ def test_k_fold_never_scores_a_text_with_weights_that_saw_it():
     every = {t.key for t in TEXTS}
     held_out = [every - seen for seen in seen_by_model]
     assert sorted(k for fold in held_out for k in fold) == sorted(every)  # each held out once
+
+
+def test_a_frames_confidence_is_its_probability_against_none():
+    model = evidence.from_fitted({"frame": {"prior_scale": 1.0, "weights": {"none": 1.0}}})
+    with evidence.using(model):
+        [draft] = parse_announcement(SWAP, reference_date=date(2026, 2, 1)).drafts
+    score = sum(weights.FRAME[f] for f in ("bias", "time", "event_noun"))
+    assert draft.spans["start"].confidence == round(1 / (1 + 2.718281828459045 ** (1 - score)), 2)
