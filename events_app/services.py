@@ -184,6 +184,31 @@ def _store_new(
     return saved
 
 
+def already_listed(
+    session: Session, drafts: Sequence[Draft], *, source_text: str, owner_id: int | None
+) -> list[Event | None]:
+    """For each draft, the stored event it likely repeats (the same text pasted twice, say):
+    one with the same start and either the same title or the same announcement. Only events
+    `owner_id` may edit are looked at (None: everyone's, for an admin)."""
+    found: list[Event | None] = []
+    for draft in drafts:
+        new = _event_from_draft(draft, source_text, False, [])
+        around = EventFilter(
+            ends_after=new.start,
+            starts_before=new.start + timedelta(minutes=1),
+            include_drafts=True,
+            owner_id=owner_id,
+        )
+        same = [
+            e
+            for e in repository.list_events(session, around)
+            if e.start == new.start
+            and (e.title.casefold() == new.title.casefold() or e.source_text == source_text)
+        ]
+        found.append(same[0] if same else None)
+    return found
+
+
 def _festival_of(session: Session, event: Event, by_title: dict[str, Event]) -> Event | None:
     """The stored festival a new session belongs to: named by title within the batch, or by
     id when it exists already."""

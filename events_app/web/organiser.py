@@ -130,6 +130,12 @@ def _review_page(drafts, text: str, source=None, warnings=()):
         error=None,
         publish_key=secrets.token_urlsafe(24),
         reading_warnings=warnings,
+        duplicates=services.already_listed(
+            db_session(),
+            drafts,
+            source_text=text,
+            owner_id=None if _user().is_admin else _user().id,
+        ),
     )
 
 

@@ -198,3 +198,26 @@ def test_a_session_page_says_where_from_its_festival(browser, server, axe_source
     assert session_violations == []
     assert violations(page, axe_source) == []
     context.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_pasting_the_same_text_again_offers_the_existing_event(browser, server, axe_source, size):
+    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
+    page = context.new_page()
+    sign_in(page, server, "org@example.org", PASSWORD)
+    paste(page, server, READING_GROUP, "2026-11-20")
+    page.get_by_role("button", name="Publish", exact=True).click()
+    page.wait_for_url("**/organiser/")
+
+    paste(page, server, READING_GROUP, "2026-11-20")
+    note = page.locator(".duplicate").inner_text()
+    ticked = page.get_by_label("Include this event").is_checked()
+    shot(page, f"review-duplicate-{size}")
+    found = violations(page, axe_source)
+    page.get_by_role("link", name="edit the existing event Reading group").click()
+
+    assert note.startswith("Already listed: Reading group, Saturday 5 December 2026")
+    assert ticked is False
+    assert page.locator("h1").inner_text() == "Edit “Reading group”"
+    assert found == []
+    context.close()

@@ -64,8 +64,11 @@ def test_a_retry_after_a_lost_response_stores_nothing_more(signed_in, app_sessio
 
 
 def test_a_new_review_of_the_same_text_is_a_new_publish(signed_in, app_session):
+    """The second review offers the first one's events as duplicates (unticked); ticked
+    again, 'add it anyway', they are a new publish under the new review's key."""
     for _ in range(2):
         fields = {**review_form(paste(signed_in).get_data(as_text=True)), "action": "draft"}
+        fields.update({f"e{i}-include": "1" for i in range(3)})
         post(signed_in, "/organiser/publish", fields)
 
     assert len(_stored(app_session)) == 6
