@@ -413,7 +413,7 @@ class ZoneMention:
     start: int
     end: int
     zone: str
-    kind: str  # 'abbreviation' | 'written' | 'state' | 'city' | 'postcode' | 'country'
+    kind: str  # 'abbreviation' | 'written' | 'state' | 'city' | 'postcode' | 'country' | 'currency'
     strength: float
     alternatives: tuple[str, ...] = field(default=())
 
@@ -566,6 +566,7 @@ def zone_mentions(text: str) -> list[ZoneMention]:
         *_address_mentions(text),
         *_state_style_mentions(text),
         *_dateline_mentions(text),
+        *_currency_mentions(text),
     ]
     taken = sorted((m.start, m.end) for m in found)
     found.extend(m for m in _place_mentions(text) if not _overlaps(m, taken))
@@ -707,6 +708,21 @@ def _dateline_mentions(text: str):
         )
 
 
+#: A bare dollar price ('$8 for adults'; not 'A$', 'NZ$', 'AUD$'): the text is most likely
+#: American, and then most likely Eastern (where most Americans live). The weakest evidence
+#: there is, read only when the text names no place and no clock at all.
+_DOLLARS = re.compile(r"(?<![A-Za-z$])\$\s?\d")
+CURRENCY_STRENGTH = 0.3
+
+
+def _currency_mentions(text: str):
+    first = _DOLLARS.search(text)
+    if first:
+        yield ZoneMention(
+            first.start(), first.end(), "America/New_York", "currency", CURRENCY_STRENGTH
+        )
+
+
 def _known_tail(words: str, offset: int) -> tuple[int, tuple[_Place, ...]]:
     """The longest known place that ends the capitalised words before a region code ('Main
     Street Spokane' -> Spokane), with its start in the text."""
@@ -824,7 +840,7 @@ def pick_zone(mentions: list[ZoneMention], minimum: float = MIN_EVIDENCE) -> str
 
     Ambiguous places take the reading of the country the unambiguous ones point to, and a zone
     needs `minimum` evidence in all (`MIN_EVIDENCE` for a whole text) before it is proposed."""
-    places = _resolve(m for m in mentions if m.kind not in ("abbreviation", "written"))
+    places = _resolve(m for m in mentions if m.kind not in ("abbreviation", "written", "currency"))
     place_scores: dict[str, float] = defaultdict(float)
     for mention, zone in places:
         place_scores[zone] += mention.strength
@@ -832,7 +848,8 @@ def pick_zone(mentions: list[ZoneMention], minimum: float = MIN_EVIDENCE) -> str
     if clocks:
         return _zone_of_clocks(clocks, place_scores)
     if not place_scores:
-        return None
+        money = [m for m in mentions if m.kind == "currency"]
+        return money[0].zone if money and money[0].strength >= minimum else None
     zone, score = max(place_scores.items(), key=lambda kv: kv[1])
     return zone if score >= minimum else None
 

@@ -53,3 +53,25 @@ def test_a_speakers_home_state_in_brackets_does_not_move_the_event():
         ("2026-03-20T16:00", "America/New_York"),
         ("2026-03-27T16:00", "America/New_York"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The church pancake breakfast is from 8 to 10 a.m. Saturday, March 14. Cost is $7.",
+            [("2026-03-14T08:00", "America/New_York")],
+        ),
+        (
+            "Pancake breakfast in Ballarat from 8am on Saturday 14 March. Cost is $7.",
+            [("2026-03-14T08:00", "Australia/Melbourne")],
+        ),
+        (
+            "Pancake breakfast from 8am on Saturday 14 March. Cost is NZ$7.",
+            [("2026-03-14T08:00", "Europe/London")],
+        ),
+    ],
+    ids=["dollars-alone", "dollars-and-a-place", "other-dollars"],
+)
+def test_a_dollar_price_is_the_weakest_sign_of_where(text, expected):
+    assert zones_of(text) == expected
