@@ -52,3 +52,47 @@ RECORD_CUES: tuple[str, ...] = tuple(
     "minutes of the meeting|minutes of the|notes of last meeting|notes of the last meeting|"
     "were present|present:-".split("|")
 )
+
+# --- Speakers and performers (read by parsing/people.py) -----------------------------------
+
+# Before a list of names: 'Speakers include: A, B and C', 'The line-up: ...'.
+SPEAKER_LIST_CUES: tuple[str, ...] = tuple(
+    "speaker|speakers|other speakers|speakers will|participants|panellists|panelists|guests|"
+    "guest speakers|contributors|line-up|lineup|line up|featuring|features|starring|"
+    "headlined by|supports|support from|music from|music by|performances from|"
+    "performances by|performers|acts|artists|with guests|joined on stage by".split("|")
+)
+
+# Right before one name (a list may follow): 'chaired by X', 'in conversation with X'.
+SPEAKER_INLINE_CUES: tuple[str, ...] = tuple(
+    "with|featuring|feat.|ft.|hosted by|chaired by|led by|talk by|a talk by|lecture by|"
+    "presented by|introduced by|in conversation with|conversation with|q&a with|q & a with|"
+    "joined by|along with|together with|alongside|moderated by|interviewed by|"
+    "a chance to hear|come and hear|come hear|hear from|address by|keynote by|"
+    "keynote from|talk from|reading by|readings by|performance by|performed by|"
+    "conducted by|directed by|accompanied by|supported by|followed by|"
+    "between|by".split("|")
+)
+
+# Right after a name: 'X will speak', 'X and Y will address the rally'.
+SPEAKER_AFTER_CUES: tuple[str, ...] = tuple(
+    "will be speaking|will be talking|will be in conversation|will be presenting|"
+    "will be reading|will be performing|will speak|will talk|will present|will read|"
+    "will perform|will lead|will chair|will introduce|will give|will take questions|"
+    "will answer questions|will discuss|will deliver|will host|will address|will be present|"
+    "will attend|will appear|will headline|will play|will shed light|will recreate|"
+    "will explore|will examine|will share|will reflect|will outline|will describe|"
+    "will explain|will join|will be joined|will be there|will be appearing|will be playing|"
+    "would speak|would deliver|is speaking|are speaking|will both speak|speaks|talks about|"
+    "presents|introduces|discusses|explores|examines|reads from|launches|headlines|"
+    "in conversation with|is giving|gives|delivers|leads|hosts|joins|plays|perform|"
+    "performs|are playing|is playing|spricht|liest|hablará|actuará|actuarán".split("|")
+)
+
+# In the same sentence as a name: who is on is performing, not speaking.
+PERFORMER_CUES: tuple[str, ...] = tuple(
+    "featuring|line-up|lineup|headlined by|headline|headlines|supports|support from|"
+    "music from|music by|performances from|performances by|performing|perform|performs|"
+    "playing live|play live|live music|dj set|dj|band|gig|concert|tour|album|concierto|"
+    "actuarán|actuará|konzert".split("|")
+)

@@ -150,3 +150,58 @@ NOBODY_PHRASES: tuple[str, ...] = (
     "to be announced",
     "more to be announced",
 )
+
+# Lower-case words inside a name ('Davey du Plessis', 'Ludwig van Beethoven', 'Ian St George').
+PARTICLES: frozenset[str] = frozenset(
+    "de du da di del della des van von der den ter la le bin ibn al el ap st st. mac".split()
+)
+
+# Words before a name that say the person performs rather than speaks ('DJ Flight').
+PERFORMER_ROLE_WORDS: frozenset[str] = frozenset(
+    "dj djs band bands singer singers songwriter singer-songwriter pianist guitarist violinist"
+    " cellist drummer saxophonist trumpeter organist soprano tenor baritone mezzo-soprano"
+    " rapper rappers comedian comedians actor actors actress dancer dancers choir duo trio"
+    " quartet orchestra ensemble headliner headliners mc".split()
+)
+
+# Capitalised words that start sentences, headings and titles but are not part of a name: a
+# run of capitals that holds one of them is not read as a person.
+NON_NAME_WORDS: frozenset[str] = frozenset(
+    "The A An This That These Those Our Your Their His Her Its My We You They He She It I"
+    " Join Come Please Free All Every Each New Next Last Welcome Meet Hear See Book Buy Get"
+    " Tickets Admission Entry Doors Tea Coffee Lunch Dinner Refreshments Registration Register"
+    " Talk Talks Lecture Lectures Seminar Seminars Colloquium Meeting Meetings Workshop"
+    " Conference Festival Concert Series Session Sessions Panel Discussion Debate Rally March"
+    " Event Events Programme Program Topic Title Abstract Speaker Speakers Time Date Place"
+    " Location Venue Room Where When Who What Why How Host Hosts Sponsor Contact Email Phone"
+    " Note Notes Update Updates News Home About Menu Search Share Online Zoom Teams YouTube"
+    " Facebook Twitter Instagram Live Special Guest Guests And Or But If In On At To For From"
+    " With By Of As Not No Yes Also More Many Some Other Others Details Info Information"
+    " Introduction Keynote Opening Closing Morning Afternoon Evening Night Week Weekend Day"
+    " Public Annual General Spring Summer Autumn Fall Winter Christmas Easter Question Questions"
+    " Answers Part Chapter Volume Issue Edition Workshop Class Classes Course Training".split()
+)
+
+# What a person is, as written beside their name ('journalist Jane Doe', 'Jane Doe, a nurse',
+# 'campaigners A and B'); singular forms, a plural 's' is read too.
+PROFESSIONS: frozenset[str] = frozenset(
+    "author writer poet novelist playwright journalist reporter correspondent columnist editor"
+    " broadcaster presenter activist campaigner organiser organizer nurse teacher doctor"
+    " surgeon lawyer barrister solicitor judge historian economist scientist researcher"
+    " professor lecturer academic scholar student artist painter sculptor photographer"
+    " filmmaker film-maker director producer musician composer conductor architect engineer"
+    " librarian curator archivist chef farmer priest minister vicar pastor rabbi imam"
+    " councillor mayor senator representative politician diplomat ambassador expert analyst"
+    " commentator consultant founder co-founder chair chairman chairwoman chairperson"
+    " president vice-president secretary treasurer spokesperson spokesman spokeswoman"
+    " coordinator co-ordinator convenor convener leader officer steward member trustee"
+    " volunteer resident survivor veteran mother father parent worker comedian storyteller"
+    " illustrator designer psychologist psychiatrist therapist economist philosopher"
+    " theologian sociologist anthropologist archaeologist geologist biologist physicist"
+    " chemist mathematician astronomer naturalist ecologist environmentalist explorer"
+    " adventurer mountaineer athlete coach guide host moderator interviewer speaker"
+    " panellist panelist guest fellow candidate vice-chancellor chancellor dean principal"
+    " headteacher governor superintendent commissioner ceo manager chief midwife driver"
+    " porter cleaner carer firefighter paramedic pharmacist dentist vet postman postwoman"
+    " electrician plumber builder miner docker".split()
+)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -122,6 +122,8 @@ class Reading:
     zone_starts: list[int] = field(default_factory=list)
     address_zone: str | None = None
     name_lines: dict[int, DraftPerson] = field(default_factory=dict)  # block -> the first
+    people: people_mod.People = field(default_factory=lambda: people_mod.People([]))
+    seed_lines: list[int] = field(default_factory=list)  # where each event's date line starts
     warnings: list[str] = field(default_factory=list)
     known_venues: places_mod.KnownVenues = field(default_factory=lambda: places_mod.KnownVenues(()))
     language: str = "en"  # of the whole text, guessed once: a sentence alone is too short to tell
@@ -166,9 +168,11 @@ def read_announcement(
         known_venues=places_mod.KnownVenues(known_venues),
         language=calendar_words.guess_language(text),
     )
-    for person in people_mod.name_lines(reading.layout.lines):
-        block = reading.layout.block_at(person.span.start) if person.span else -1
-        reading.name_lines.setdefault(block, person)
+    reading.people = people_mod.read_people(text, reading.layout)
+    for candidate in reading.people.found:
+        if "own_line" in candidate.features:
+            block = reading.layout.block_at(candidate.start)
+            reading.name_lines.setdefault(block, people_mod.as_person(candidate))
     reading.standing = [
         s
         for s in reading.sentences
@@ -181,6 +185,7 @@ def read_announcement(
             f"The text names more than {MAX_EVENTS} events: only the first {MAX_EVENTS} were read"
         )
         seeds = seeds[:MAX_EVENTS]
+    reading.seed_lines = sorted({reading.layout.line_at(s.mention.start).start for s in seeds})
     drafts: list[Draft] = []
     facts = frames_mod.text_facts(text, reading.sentences, reference)
     for seed in seeds:
@@ -550,13 +555,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
     context_text = " ".join(s.text for s in seed.context)
     first_time, end_time, zone, time_span, warnings = _times(reading, seed)
     venues = _venues(reading, seed, earlier)
-    speakers = people_mod.find_speakers(clause_text, seed.clause[0])
-    for sentence in seed.context:
-        speakers.extend(
-            p
-            for p in people_mod.find_speakers(sentence.text, sentence.start)
-            if p.name.lower() not in {s.name.lower() for s in speakers}
-        )
+    speakers = _speakers(reading, seed)
     title, title_span = _title(reading, seed, venues)
     if not venues:
         venues = _venue_from_address(clause_text, seed.clause[0], title)
@@ -664,6 +663,28 @@ TALKING = re.compile(
 def _is_performance(words: str) -> bool:
     """A gig, a comedy night, a concert: who is on is performing, not speaking."""
     return bool(PERFORMANCE.search(words)) and not TALKING.search(words)
+
+
+def _speakers(reading: Reading, seed: Seed) -> list[DraftPerson]:
+    """The people named in the event's clause and its sentences of context, else those on the
+    lines of its stretch of the text."""
+    found = reading.people.within(*seed.clause)
+    for sentence in seed.context:
+        found.extend(reading.people.within(sentence.start, sentence.end))
+    if not found:
+        for start, end in _stretch(reading, seed):
+            found.extend(reading.people.within(start, end))
+    return people_mod.unique_people(found)
+
+
+def _stretch(reading: Reading, seed: Seed) -> list[tuple[int, int]]:
+    """The lines from the event's date line to the next event's, less the date line itself
+    (its prose is the clause's); the first event's stretch starts with the text."""
+    line = reading.layout.line_at(seed.mention.start)
+    at = bisect_right(reading.seed_lines, line.start)
+    start = line.start if at > 1 else 0
+    end = reading.seed_lines[at] if at < len(reading.seed_lines) else len(reading.text)
+    return [(start, line.start), (line.end + 1, end)]
 
 
 def _name_line_near(reading: Reading, seed: Seed) -> list[DraftPerson]:
@@ -1083,7 +1104,7 @@ def _programme(reading: Reading, seed: Seed, parent: Draft) -> list[Draft]:
         title = titles_mod.clean_title(title_text.rstrip(".")) or title_text.rstrip(".")
         start = datetime.combine(day, found[0].first.value())
         end = datetime.combine(day, found[0].last.value()) if found[0].last else None
-        speakers = people_mod.find_speakers(sentence.text, sentence.start)
+        speakers = people_mod.unique_people(reading.people.within(sentence.start, sentence.end))
         child = Draft(
             title=title,
             start=start,

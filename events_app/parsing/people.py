@@ -1,143 +1,598 @@
-"""Speakers: names after a cue ('Speakers:', 'with', 'a talk by') or before one ('X will be
-speaking'), with honorifics and affiliations kept apart from the name."""
+"""People: who speaks at or performs in an event, read as candidates with evidence.
+
+Every run of capitalised words in the text that could be a person's name ('Dr Ann Lee',
+'Catherine Murphy TD', 'Davey du Plessis') is a candidate. What stands around it is its evidence:
+a cue before it ('Speakers include', 'chaired by', 'with'), a verb after it ('will speak'), an
+honorific or post-nominal, a role word ('journalist', 'Chief Economist'), an affiliation after a
+comma or in brackets, a labelled field ('Speaker:'), a line of its own under a talk's title, the
+end of a programme line ('27 March: Oceans - Dr Ann Lee'); and against it: an organisation word,
+a street or building word, a month. Names joined in one list ('A, B and C will speak') share the
+list's evidence. The weights live in weights.py (SPEAKER); the assembly keeps the best candidate
+where two overlap and drops those below the threshold. Performers are told from speakers by their
+cue ('featuring', 'DJ', 'music from') and, in announcement.py, by the kind of event.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
+from ..lexicon.cues import (
+    PERFORMER_CUES,
+    SPEAKER_AFTER_CUES,
+    SPEAKER_INLINE_CUES,
+    SPEAKER_LIST_CUES,
+)
 from ..lexicon.people import (
     NOBODY_PHRASES,
+    NON_NAME_WORDS,
     ORGANISATION_WORDS,
+    PARTICLES,
+    PERFORMER_ROLE_WORDS,
     PREFIX_TITLES,
+    PROFESSIONS,
     ROLE_NOUNS,
     ROLE_WORDS,
     post_nominal,
 )
+from .evidence import confidence
 from .model import DraftPerson, Span
+from .places import STREET, VENUE_NOUN
+from .weights import SPEAKER, SPEAKER_THRESHOLD
 
-_NOBODY_WORDS = "|".join(re.escape(p) for p in sorted(NOBODY_PHRASES, key=len, reverse=True))
-NOBODY = re.compile(rf"^(?:and\s+)?(?:{_NOBODY_WORDS})\b", re.IGNORECASE)
+MAX_NAME_WORDS = 5
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|bin|al|el|ap)(?=\s+[A-Z]))"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
 
-LIST_CUES = re.compile(
-    r"\b(?:speakers?|participants|panell?ists|guests|contributors|line-?up|featuring"
-    r"|features|starring|headlined\s+by|supports\s+include"
-    r"|music\s+(?:from|by)|performances?\s+(?:from|by)|other\s+speakers\s+include"
-    r"|speakers?\s+include|participants\s+include|speakers\s+will\s+include)"
-    r"\s*(?:include|including|are|will\s+be|will\s+include)?\s*:?\s+",
+
+# Cues, compiled from the lexicon's phrases ---------------------------------------------------
+
+
+def _alternatives(phrases) -> str:
+    return "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
+    )
+
+
+_NOBODY_WORDS = _alternatives(NOBODY_PHRASES)
+NOBODY = re.compile(rf"^(?:and\s+)?(?:{_NOBODY_WORDS})\b", re.IGNORECASE)
+_ROLES = _alternatives(PROFESSIONS | ROLE_NOUNS | PERFORMER_ROLE_WORDS)
+_AFTER_CUE = re.compile(rf"^\s*(?:{_alternatives(SPEAKER_AFTER_CUES)})\b")
+_PERFORMER_CUE = re.compile(rf"\b(?:{_alternatives(PERFORMER_CUES)})\b", re.IGNORECASE)
+_AFFILIATION_OPENERS = frozenset(" ,(")
+_ARTICLES = frozenset("the a an our their his her local".split())
+_LEADING_AFFILIATION = re.compile(
+    r"(?:\s*\([^()\n]{0,80}\)|\s+(?:of|from)\s+(?:the\s+)?[\w'’&-]+(?:\s+[\w'’&-]+){0,4}?"
+    r"(?=\s+(?:will|would|is|are)\b))"
+)
+_AFTER_FIRST_WORDS = frozenset(cue.split()[0] for cue in SPEAKER_AFTER_CUES)
+_LIST_CUES = frozenset(SPEAKER_LIST_CUES)
+_INLINE_CUES = frozenset(SPEAKER_INLINE_CUES)
+_LIST_TAIL = frozenset("include including includes are is will be will include".split())
+_ROLE_KEYS = frozenset(PROFESSIONS | ROLE_NOUNS | PERFORMER_ROLE_WORDS)
+_ELECTED = frozenset("mp td mep msp mla".split())
+_TRAILING = re.compile(r"[\w'’&.-]+")
+
+
+def _last_words(before: str, most: int = 6) -> list[str]:
+    """The last words before a name, lower case ('Speakers include:' -> [..., 'include'])."""
+    return [w.lower() for w in _TRAILING.findall(before[-60:])][-most:]
+
+
+def _ends_with(words: list[str], phrases: frozenset[str], longest: int = 4) -> bool:
+    return any(" ".join(words[-k:]) in phrases for k in range(1, min(longest, len(words)) + 1))
+
+
+def _cue_before(before: str) -> str | None:
+    """'list_cue' after 'Speakers include:', 'inline_cue' after 'chaired by', else None (a cue
+    must end right before the name: only spaces, a colon or a dash between)."""
+    if re.search(r"[^\w\s:–—-]\s*$", before):
+        return None
+    words = _last_words(before)
+    if words and not _ends_with(words, _LIST_CUES | _INLINE_CUES):
+        while len(words) > 1 and (words[-1] in _ROLE_KEYS or words[-1] in _ARTICLES):
+            words = words[:-1]  # 'with writer X', 'featuring the band X'
+    if words and _ends_with(words, _LIST_CUES):
+        return "list_cue"
+    bare = words
+    while bare and bare[-1] in _LIST_TAIL:
+        bare = bare[:-1]
+    if bare != words and bare and _ends_with(bare, _LIST_CUES):
+        return "list_cue"
+    if not re.search(r"[:–—-]\s*$", before) and words and _ends_with(words, _INLINE_CUES):
+        return "inline_cue"
+    return None
+
+
+def _role_before(before: str) -> tuple[bool, bool]:
+    """('journalist', 'campaigners', 'local TD') right before the name; and whether it is a
+    performer's ('DJ', 'pianist')."""
+    if re.search(r"[^\w\s,’'-]\s*$", before):
+        return False, False, False
+    words = _last_words(before, 2)
+    if not words:
+        return False, False, False
+    last = words[-1].strip(",")
+    singular = last[:-2] if last.endswith("es") else last[:-1] if last.endswith("s") else last
+    role = last in _ROLE_KEYS or singular in _ROLE_KEYS or last in _ELECTED
+    performer = last in PERFORMER_ROLE_WORDS or singular in PERFORMER_ROLE_WORDS
+    plural = role and last not in _ROLE_KEYS and singular in _ROLE_KEYS
+    return role, performer, plural
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|on|to|into|near|outside|inside|from|via|@)\s+(?:the\s+)?$")
+_THE_BEFORE = re.compile(r"\b(?:the|a|an|this|our)\s+$", re.IGNORECASE)
+_SEPARATOR = re.compile(
+    r"^(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s+y\s+|\s+und\s+|\s+et\s+)$"
+)
+_AFFILIATION_AFTER = re.compile(
+    r"^(?:\s*\([^()\n]{2,80}\)|,\s+(?!and\b|or\b)(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:University|College"
+    r"|Institute|School|Department|Dept|Laborator|Lab|Centre|Center|Museum|Society|Trust"
+    r"|Council|Union|Group|Party|Foundation|Hospital|Library|Ltd|Inc|Corporation|[A-Z]{2,6}\b)"
+    r"|\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+|the\s+|of\s+|and\s+){0,4}(?:University|College|Institute"
+    r"|School|Department|Laborator|Centre|Center|Museum|Society|Trust|Council|Union|Campaign"
+    r"|Group|Party|Foundation|Hospital)\b|,\s+(?!and\b|or\b)(?:an?\s+)?(?:[a-z][\w-]*\s+){0,2}(?:"
+    + _ROLES
+    + r")s?\b)"
+)
+_AFFILIATION_LINE = re.compile(
+    r"\b(?:Department|Dept\.?|University|Univ\.?|Institute|College|School|Laborator(?:y|ies)"
+    r"|Lab|Inc\.?|Corporation|Corp\.?|Center|Centre|Faculty|Professor|Lecturer|Researcher"
+    r"|Fellow|Student|Candidate|Director|Author|Historian|Artist|Writer)\b"
+)
+AFFILIATION_START = re.compile(
+    r"(?:(?:the|a)\s+)?(?:Department|Dept\.?|University|School|Faculty|Institute|College)\s+(?:of|for)\b",
     re.IGNORECASE,
 )
-INLINE_CUES = re.compile(
-    r"\b(?:with|featuring|feat\.|hosted\s+by|chaired\s+by|led\s+by|(?:a\s+)?talk\s+by"
-    r"|lecture\s+by|presented\s+by|introduced\s+by|in\s+conversation\s+with"
-    r"|q\s*&\s*a\s+with|conversation\s+with|joined\s+by|along\s+with|together\s+with"
-    r"|alongside|moderated\s+by|interviewed\s+by|a\s+chance\s+to\s+hear|come\s+and\s+hear)\s+",
-    re.IGNORECASE,
+_LEAD_LINE = re.compile(
+    r"^\s*(?:by|with|speaker|speakers|presented\s+by|an\s+evening\s+with|who)\s*:?\s*$", re.I
 )
-SPEAKS_AFTER = re.compile(
-    r"\s+(?:will\s+be\s+(?:speaking|talking|in\s+conversation|presenting|reading|performing)"
-    r"|will\s+(?:speak|talk|present|read|perform|lead|chair|introduce|give|take\s+questions"
-    r"|answer\s+questions|discuss|deliver|host|address|lead\s+the)|is\s+speaking|speaks"
-    r"|presents|introduces|discusses|reads\s+from|launches"
-    r"|in\s+conversation\s+with|are\s+speaking|will\s+both\s+speak|will\s+be\s+present"
-    r"|will\s+(?:attend|appear|headline|play|shed\s+light|recreate|lead)|headlines"
-    r"|will\s+be\s+(?:joined|there|appearing|playing))\b"
+_CALENDAR = re.compile(
+    r"^(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct"
+    r"|Nov|Dec)\.?$|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
+    r"|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Today|Tomorrow|Tonight|Noon|Midnight)$"
 )
-TITLED = re.compile(
-    rf"\b(?:(?:Emeritus|Associate|Assistant)\s+)?(?:Dr|Prof|Professor|Cllr|Councillor|Rep|Senator"
-    rf"|Rev|Revd|Reverend|Rabbi|Imam|Dame|Sir)\.?\s+{_NAME}"
-    rf"(?:,?\s+(?:MP|MEP|MSP|TD|MLA|PhD|Ph\.D\.|OBE|MBE|CBE|QC|KC)\b)?"
+_WORD = re.compile(r"(?<![\w'’.\-])[^\W\d_][\w'’.\-]*")
+_INITIAL = re.compile(r"^[^\W\d_]\.(?:[^\W\d_]\.)*$")
+
+
+# Candidates ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """A name in the text, the words around it that were peeled off, and its evidence."""
+
+    start: int
+    end: int
+    name: str
+    honorific: str = ""
+    affiliation: str = ""
+    features: set[str] = field(default_factory=set)
+    chain: int = -1  # names joined by ',' / 'and' share an index and their list's evidence
+    outer: tuple[int, int] = (0, 0)  # the run with its honorific and post-nominals
+
+    def score(self) -> float:
+        return SPEAKER["bias"] + sum(SPEAKER.get(f, 0.0) for f in self.features)
+
+    @property
+    def performer(self) -> bool:
+        return "performer_cue" in self.features
+
+
+@dataclass
+class People:
+    """Everyone the text names as speaking or performing, best reading of each span."""
+
+    found: list[Candidate]
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.found.sort(key=lambda c: c.start)
+        self._starts = [c.start for c in self.found]
+
+    def within(self, start: int, end: int) -> list[Candidate]:
+        at = bisect_left(self._starts, start)
+        out = []
+        for c in self.found[at:]:
+            if c.start >= end:
+                break
+            if c.end <= end:
+                out.append(c)
+        return out
+
+
+def as_person(c: Candidate) -> DraftPerson:
+    return DraftPerson(
+        name=c.name,
+        honorific=c.honorific,
+        affiliation=c.affiliation,
+        span=Span(c.start, c.end, c.name, round(confidence(c.score(), 2.0), 2)),
+    )
+
+
+def read_people(text: str, layout=None) -> People:
+    """Every person candidate of the text, scored; overlapping ones give way to the best."""
+    candidates = list(_candidates(text))
+    _chain(text, candidates)
+    if layout is not None:
+        _layout_features(text, layout, candidates)
+    _share_chain_evidence(candidates)
+    kept = [c for c in candidates if c.score() >= SPEAKER_THRESHOLD]
+    for c in kept:
+        _performer_features(text, c)
+    return People(_non_overlapping(kept))
+
+
+def _performer_features(text: str, c: Candidate) -> None:
+    """A performer's cue ('featuring', 'live music', 'DJ') in the name's sentence, before it."""
+    window = max(0, c.outer[0] - 200)
+    line_start = max(text.rfind("\n", window, c.outer[0]) + 1, window)
+    sentence_start = max(text.rfind(". ", line_start, c.outer[0]) + 1, line_start)
+    if _PERFORMER_CUE.search(text, sentence_start, c.outer[0]):
+        c.features.add("performer_cue")
+
+
+def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+    """In order of the text, a candidate that overlaps the one kept before it replaces it
+    only when it scores higher."""
+    chosen: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: c.start):
+        if chosen and c.start < chosen[-1].end:
+            if c.score() > chosen[-1].score():
+                chosen[-1] = c
+            continue
+        chosen.append(c)
+    return chosen
+
+
+_CAPITAL = r"[^\W\d_a-z][\w'’.\-]*"
+_PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
+_RUN = re.compile(
+    rf"(?<![\w'’.\-]){_CAPITAL}(?:[ \u00a0](?:{_CAPITAL}|(?:{_PARTICLE})(?=[ \u00a0][^\W\d_a-z])))*"
 )
-"""'Professor Jules Lubbock', 'Cllr Feryal Demirci': a person with a title of office or
-learning, named in an event's own clause or sentences, is nearly always who it features."""
-SCHOLAR = re.compile(rf"\b(?:Dr|Prof|Professor)\.?\s+{_NAME}\s*\([^()]{{2,80}}\)")
-"""'Prof. Virginia Eubanks (University at Albany)': an academic with an affiliation is the
-speaker of a seminar notice even with no cue word."""
-_LIST_END = re.compile(
-    r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMrs)(?<!\bRev)(?<!\bProf)(?<!\bCllr)"
-    r"(?<!\bRep)(?<!\bSen)(?<!\bGov)(?<!\bHon)(?<!\bMx)(?<!\bFr)(?<!\bJr)(?<!\bSr)"
-    r"[.;!?](?:\s|$)|\n|$"
-)
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*")
+
+
+def _runs(text: str):
+    """Maximal runs of capitalised words (with initials and particles) on one line, joined by
+    single spaces: where a name can be. A possessive or a word's full stop ends a run."""
+    for m in _RUN.finditer(text):
+        run: list[re.Match[str]] = []
+        for w in _WORD.finditer(text, m.start(), m.end()):
+            word = w.group()
+            if not (word[0].isupper() or (run and word.lower() in PARTICLES)):
+                if run:
+                    yield run
+                run = []
+                continue
+            run.append(w)
+            if _ends_run(word):
+                yield run
+                run = []
+        if run:
+            yield run
+
+
+def _ends_run(word: str) -> bool:
+    """'Lee's', 'Pradella.': a possessive or a full stop after a word ends the name there (an
+    initial's or a title's full stop does not)."""
+    if word.endswith(("'s", "’s")):
+        return True
+    if not word.endswith("."):
+        return False
+    bare = word.rstrip(".")
+    return (
+        len(bare) > 2
+        and bare.lower() not in PREFIX_TITLES
+        and "." not in bare
+        and (bare.lower() + "." not in PREFIX_TITLES)
+    )
+
+
+def _candidates(text: str):
+    for run in _runs(text):
+        yield from _readings(text, run)
+
+
+def _readings(text: str, run: list[re.Match[str]]):
+    """The name a run holds, with honorific, role words and post-nominals peeled off."""
+    words = [m.group() for m in run]
+    while words and words[-1].lower() in PARTICLES:
+        words.pop()
+        run = run[: len(words)]
+    features: set[str] = set()
+    honorific = ""
+    first = 0
+    # leading words that are not the name: titles, capitalised role words, stop words
+    while first < len(words):
+        w = words[first]
+        key = w.lower()
+        if key in PREFIX_TITLES or key.rstrip(".") in PREFIX_TITLES:
+            honorific = PREFIX_TITLES.get(key) or PREFIX_TITLES[key.rstrip(".")]
+            features.add("honorific")
+        elif key in ("emeritus", "associate", "assistant", "visiting"):
+            pass
+        elif _is_role_word(w) and first + 1 < len(words):
+            features.add("role_before")
+        elif w.strip(".,") in NON_NAME_WORDS or _CALENDAR.match(w.strip(",")):
+            features.discard("role_before")
+            honorific = ""
+            features.discard("honorific")
+        else:
+            break
+        first += 1
+    last = len(words)
+    while last > first + 1 and post_nominal(words[last - 1]):
+        honorific = honorific or post_nominal(words[last - 1]) or ""
+        features.add("post_nominal")
+        last -= 1
+    name_words = [w for w in words[first:last]]
+    if not name_words:
+        return
+    if name_words[-1].endswith(("'s", "’s")):
+        name_words[-1] = name_words[-1][:-2]
+        features.add("possessive")
+    name_words[-1] = (
+        name_words[-1].rstrip(".") if not _INITIAL.match(name_words[-1]) else name_words[-1]
+    )
+    if len(name_words) > MAX_NAME_WORDS:
+        return
+    start = run[first].start()
+    name = text[start : run[first + len(name_words) - 1].start()] + name_words[-1]
+    end = start + len(name)
+    after_name = run[last - 1].end() if last > first else end
+    features |= _name_shape(name_words)
+    c = Candidate(start, end, name, honorific=honorific, features=features)
+    c.outer = (run[0].start(), after_name)
+    if not features & _RULED_OUT:  # no context can outweigh these: not worth reading it
+        _context_features(text, c, run[0].start(), after_name)
+    yield c
+
+
+_RULED_OUT = frozenset({"calendar", "common_word", "organisation", "initials_only"})
+
+
+def _is_role_word(word: str) -> bool:
+    """'President', 'Economist', 'TD' at the head of a run: who the name after it is."""
+    key = word.strip(".,").lower()
+    singular = key[:-1] if key.endswith("s") else key
+    if post_nominal(word) and word.isupper():
+        return True
+    return any(k in ROLE_WORDS or k in ROLE_NOUNS or k in PROFESSIONS for k in (key, singular))
+
+
+def _name_shape(words: list[str]) -> set[str]:
+    found = set()
+    plain = [w.strip(",.'’") for w in words]
+    if len(words) == 1:
+        found.add("one_word")
+    elif all(_INITIAL.match(w) or len(w) <= 2 for w in words):
+        found.add("initials_only")
+    if any(w in ORGANISATION_WORDS for w in plain):
+        found.add("organisation")
+    rest = " ".join(plain[1:])
+    if rest and (VENUE_NOUN.search(rest) or STREET.search(rest)):
+        found.add("place_word")
+    if any(ch.isdigit() for w in plain for ch in w):
+        found.add("initials_only")  # 'BS2', 'E8': codes, not names
+    if any(_CALENDAR.match(w) for w in plain):
+        found.add("calendar")
+    if any(w in NON_NAME_WORDS for w in plain):
+        found.add("common_word")
+    if all(w.isupper() for w in plain if len(w) > 1) and any(len(w) > 3 for w in plain):
+        found.add("capitals")
+    if any(w.lower().strip(".") in ROLE_NOUNS for w in plain):
+        found.add("role_in_name")
+    return found
+
+
+_POST_NOMINALS_AFTER = re.compile(r"(?:,?\s+[A-Z][A-Za-z.]{1,5}(?=[\s,;)]|$))+")
+
+
+def _context_features(text: str, c: Candidate, run_start: int, run_end: int) -> None:
+    window = max(0, run_start - 200)  # looks back this far at most: linear time
+    line_start = max(text.rfind("\n", window, run_start) + 1, window)
+    before = text[max(line_start, c.start - 80) : c.start]
+    _post_nominals_after(text, c, run_end)
+    run_end = c.outer[1]
+    after = text[run_end : run_end + 120].split("\n", 1)[0]
+    cue = _cue_before(before)
+    if cue:
+        c.features.add(cue)
+    role, performer, plural = _role_before(before)
+    if role:
+        c.features.add("role_before")
+    if plural:
+        c.features.add("roles_before")  # 'campaigners A and B': said of the whole list
+    if performer:
+        c.features.add("performer_cue")
+    outside = text[max(line_start, run_start - 40) : run_start]
+    if _PLACE_BEFORE.search(outside):
+        c.features.add("after_preposition")
+    elif _THE_BEFORE.search(outside):
+        c.features.add("after_article")
+    lead = _LEADING_AFFILIATION.match(after)
+    verb = after[lead.end() :] if lead else after  # 'X from the campaign will speak'
+    first_after = verb[:20].split(None, 1)
+    if first_after and first_after[0] in _AFTER_FIRST_WORDS and _AFTER_CUE.match(verb):
+        c.features.add("speaks_after")
+    m = _AFFILIATION_AFTER.match(after) if after[:1] in _AFFILIATION_OPENERS else None
+    if m:
+        c.features.add("affiliation_after")
+        c.affiliation = _affiliation_text(after, m)
+    if outside.endswith("(") and ")" in after[:40]:
+        c.features.add("in_brackets")  # 'Jane Roe (Unison)': the affiliation of the name before
+    if not outside.strip() or re.search(r"[.!?:]\s+$", outside):
+        c.features.add("starts_sentence")
+
+
+def _post_nominals_after(text: str, c: Candidate, run_end: int) -> None:
+    """'Jane Doe, Ph.D., and ...', 'Ian Lee MD FLS': letters after the name, however set."""
+    m = _POST_NOMINALS_AFTER.match(text, run_end, run_end + 40)
+    if not m:
+        return
+    letters = [w for w in re.split(r"[,\s]+", m.group()) if w]
+    taken = 0
+    for w in letters:
+        if not post_nominal(w):
+            break
+        taken += 1
+        c.honorific = c.honorific or post_nominal(w) or ""
+    if taken:
+        c.features.add("post_nominal")
+        upto = text.find(letters[taken - 1], run_end) + len(letters[taken - 1])
+        c.outer = (c.outer[0], upto)
+
+
+def _affiliation_text(after: str, m: re.Match[str]) -> str:
+    """The affiliation's words: a bracket's content, or up to the next comma or full stop."""
+    found = m.group().strip()
+    if found.startswith("("):
+        return found.strip("()").strip()[:80]
+    rest = after[m.start() :].lstrip(" ,")
+    rest = re.sub(r"^(?:of|from|at)\s+", "", rest)
+    return re.split(r"[,;.!?]\s|[;!?]|\s[-–—]\s|\s+(?:will|is|are|who|and)\s", rest)[0].strip(
+        " .,"
+    )[:80]
+
+
+def _chain(text: str, candidates: list[Candidate]) -> None:
+    """Names that follow one another with only ',' / 'and' / '&' (or a bracketed affiliation,
+    or an appositive: 'A, a nurse, and B', 'A, Morning Star editor, and B') between them form
+    one list; a capitalised word inside such an appositive is no name of the list."""
+    chain = 0
+    ordered = sorted(candidates, key=lambda c: c.start)
+    for i, c in enumerate(ordered):
+        if i and _joined(text, ordered[i - 1], c):
+            c.chain = ordered[i - 1].chain
+            continue
+        if i > 1 and _joined(text, ordered[i - 2], c):
+            c.chain = ordered[i - 2].chain
+            ordered[i - 1].features.add("in_appositive")
+            continue
+        chain += 1
+        c.chain = chain
+
+
+def _joined(text: str, a: Candidate, b: Candidate) -> bool:
+    between = text[a.outer[1] : b.outer[0]]
+    if len(between) > 90 or "\n" in between:
+        return False
+    between = re.sub(r"\s*\([^()]*\)", "", between)  # '(Unison)'
+    between = re.sub(r"^(?:,?\s+(?:MP|MEP|TD|MSP|MLA|PhD|OBE|MBE|CBE|QC|KC|Jr\.?))+", "", between)
+    if _SEPARATOR.match(between):
+        return True
+    # 'A, a nurse, and B, a teacher': an appositive between two names of a list
+    return bool(_APPOSITIVE.fullmatch(between))
+
+
+_APPOSITIVE = re.compile(r",\s+[^,;.()\n]{0,40}\b[a-z][\w'’-]*,\s*(?:and\s+|&\s*)?")
+
+
+def _share_chain_evidence(candidates: list[Candidate]) -> None:
+    """A list's cue before its first name or verb after its last counts for every name in it."""
+    shared = {"list_cue", "inline_cue", "speaks_after", "performer_cue", "field", "listed"}
+    shared.add("role_before")
+    chains: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        chains.setdefault(c.chain, []).append(c)
+    for members in chains.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda c: c.start)
+        evidence = set(members[0].features) & {"list_cue", "inline_cue", "field"}
+        if "roles_before" in members[0].features:
+            evidence.add("role_before")
+        evidence |= set(members[-1].features) & {"speaks_after"}
+        evidence |= {f for m in members for f in m.features} & {"performer_cue"}
+        strong = sum(1 for m in members if m.score() >= SPEAKER_THRESHOLD)
+        if strong >= 2:
+            evidence.add("listed")
+        for m in members:
+            m.features |= evidence & shared
+            m.features.add("in_list")
+
+
+def _layout_features(text: str, layout, candidates: list[Candidate]) -> None:
+    """A name on a line of its own (under 'by', over an affiliation), in a 'Speaker:' field, or
+    at the end of a programme line."""
+    speaker_fields = [f for f in layout.fields if "speaker" in f.roles]
+    for c in candidates:
+        for f in speaker_fields:
+            if f.start <= c.start < f.end:
+                c.features.add("field")
+        line = layout.line_at(c.start)
+        if line.end - line.start > 200:  # a line of prose, not of layout
+            continue
+        head = text[line.start : c.start].strip()
+        tail = text[c.end : line.end].strip()
+        if _alone_on_line(head, tail):
+            _own_line_features(layout, line, c, tail)
+        if head and _PROGRAMME_END.search(head) and re.search(r"\d", line.text.strip()[:14]):
+            c.features.add("programme_tail")  # '27 March: Oceans - Dr Ann Lee'
+
+
+_PROGRAMME_END = re.compile(r"\s[-–—]\s*$")
+_AFFILIATION_TAIL = re.compile(r"^(?:,|\(|[A-Z]{2,5}\b)")
+
+
+def _alone_on_line(head: str, tail: str) -> bool:
+    """Nothing before the name on its line but titles, nothing after but an affiliation."""
+    lead_ok = not head or _only_titles(head)
+    return lead_ok and (not tail or bool(_AFFILIATION_TAIL.match(tail)))
+
+
+def _own_line_features(layout, line, c: Candidate, tail: str) -> None:
+    c.features.add("own_line")
+    before = _text_line(layout, line.number, -1)
+    after = _text_line(layout, line.number, 1)
+    if before is not None and _LEAD_LINE.match(before.text):
+        c.features.add("inline_cue")
+    below = after is not None and _AFFILIATION_LINE.search(after.text)
+    if below or (tail.startswith(",") and len(tail) > 3):
+        c.features.add("affiliation_line")
+        if not c.affiliation:
+            c.affiliation = (tail.lstrip(", ") or (after.text.strip() if after else ""))[:80]
+
+
+def _only_titles(words: str) -> bool:
+    parts = words.lower().split()
+    return bool(parts) and all(
+        p in PREFIX_TITLES or p.rstrip(".") in PREFIX_TITLES or p in ("emeritus", "visiting")
+        for p in parts
+    )
+
+
+def _text_line(layout, number: int, step: int):
+    lines = layout.lines
+    i = number + step
+    for _ in range(3):
+        if not 0 <= i < len(lines):
+            return None
+        if not lines[i].blank:
+            return lines[i]
+        i += step
+    return None
 
 
 def find_speakers(text: str, offset: int = 0) -> list[DraftPerson]:
-    """Everyone the text names as speaking, in order of mention, each once."""
-    found: list[DraftPerson] = []
-    for m in LIST_CUES.finditer(text):
-        found.extend(_read_list(text, m.end(), offset))
-    for m in INLINE_CUES.finditer(text):
-        found.extend(_read_list(text, m.end(), offset, strict=True))
-    for m in SPEAKS_AFTER.finditer(text):
-        found.extend(_names_before(text, m.start(), offset))
-    for m in TITLED.finditer(text):
-        person = parse_person(m.group(), m.start() + offset)
-        if person is not None:
-            found.append(person)
-    for m in SCHOLAR.finditer(text):
-        person = parse_person(m.group(), m.start() + offset)
-        if person is not None:
-            found.append(person)
-    found.sort(key=lambda p: p.span.start if p.span else 0)
+    """Everyone `text` (a sentence or a line, at `offset` in the whole) names as speaking, in
+    order of mention, each once."""
+    return unique_people(read_people(text).found, offset)
+
+
+def unique_people(found: list[Candidate], offset: int = 0) -> list[DraftPerson]:
+    """The candidates as people, in order of mention, each name once."""
     unique: dict[str, DraftPerson] = {}
-    for person in found:
-        unique.setdefault(person.name.lower(), person)
+    for c in sorted(found, key=lambda c: c.start):
+        person = as_person(c)
+        if offset and person.span:
+            s = person.span
+            person.span = Span(s.start + offset, s.end + offset, s.text, s.confidence)
+        unique.setdefault(person.name.casefold(), person)
     return list(unique.values())
-
-
-def _read_list(text: str, start: int, offset: int, strict: bool = False) -> list[DraftPerson]:
-    end = _LIST_END.search(text, start)
-    stop = end.start() if end else len(text)
-    chunk = text[start:stop]
-    chunk = re.split(
-        r"\s+(?:on|at|in|from|for|about|who|which|to)\s+(?=[a-z\"“']|[A-Z][a-z]+\s"
-        r"\d)|\s+(?:will|is|are)\b",
-        chunk,
-    )[0]
-    people: list[DraftPerson] = []
-    pos = start
-    for item in _SPLIT.split(chunk):
-        item_start = text.find(item, pos) if item else pos
-        pos = item_start + len(item)
-        if not item.strip():
-            continue
-        if NOBODY.match(item.strip()):
-            break
-        if people and post_nominal(item.strip()):  # 'Jane Doe, PhD, and ...'
-            people[-1].honorific = people[-1].honorific or post_nominal(item.strip()) or ""
-            continue
-        person = parse_person(item, item_start + offset)
-        if person is None:
-            if people and _is_role(item) and not people[-1].affiliation:
-                people[-1].affiliation = item.strip()[:80]
-                continue
-            if strict:
-                break
-            continue
-        people.append(person)
-    return people
-
-
-def _is_role(item: str) -> bool:
-    """'NEU General Secretary', 'chair of the branch': who the previous name is, not a name."""
-    return any(w.strip(",.'’").lower() in ROLE_NOUNS for w in item.split())
-
-
-def _names_before(text: str, end: int, offset: int) -> list[DraftPerson]:
-    """The subject of 'will speak': one name, or a list ('A MP and B from the campaign')."""
-    start = max(0, end - 160)
-    head = re.split(r"[.;:!?]\s+|\n", text[start:end])[-1]
-    head_start = end - len(head)
-    if re.search(r"\band\b|,", head):
-        listed = _read_list(text[:end], head_start, offset, strict=True)
-        if listed and len(" ".join(p.name for p in listed)) > 0:
-            return listed
-    m = re.search(rf"((?:[A-Z][\w.]*\s+)?{_NAME})$", head)
-    if not m:
-        return []
-    person = parse_person(m.group(1), end - len(m.group(1)) + offset)
-    return [person] if person else []
 
 
 def parse_person(item: str, at: int = 0) -> DraftPerson | None:
@@ -227,37 +682,3 @@ def field_people(value: str, at: int) -> list[DraftPerson]:
             )
         )
     return people
-
-
-_AFFILIATION_LINE = re.compile(
-    r"\b(?:Department|Dept\.?|University|Univ\.?|Institute|College|School|Laborator(?:y|ies)"
-    r"|Lab|Inc\.?|Corporation|Corp\.?|Center|Centre|Faculty|Professor|Lecturer|Researcher"
-    r"|Fellow|Student|Candidate|Director|Author|Historian|Artist|Writer)\b"
-)
-AFFILIATION_START = re.compile(
-    r"(?:(?:the|a)\s+)?(?:Department|Dept\.?|University|School|Faculty|Institute|College)\s+(?:of|for)\b",
-    re.IGNORECASE,
-)
-_LEAD_LINE = re.compile(
-    r"^\s*(?:by|with|speaker|presented\s+by|an\s+evening\s+with)\s*:?\s*$", re.I
-)
-
-
-def name_lines(lines: list) -> list[DraftPerson]:
-    """A line that holds only a name, under 'by' / 'with' or over a line of affiliation
-    ('Laura Petitto' / 'Department of Psychology'): how notices and posters set out a speaker."""
-    found = []
-    for i, line in enumerate(lines):
-        words = line.text.strip()
-        if not words or len(words.split()) > 6:
-            continue
-        before = next((x for x in reversed(lines[max(0, i - 3) : i]) if not x.blank), None)
-        after = next((x for x in lines[i + 1 : i + 3] if not x.blank), None)
-        led = before is not None and _LEAD_LINE.match(before.text)
-        placed = after is not None and _AFFILIATION_LINE.search(after.text)
-        if not (led or placed):
-            continue
-        people = field_people(words, line.start + line.indent)
-        if len(people) == 1 and not _AFFILIATION_LINE.search(words):
-            found.append(people[0])
-    return found

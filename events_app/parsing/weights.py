@@ -78,3 +78,39 @@ FRAME = {
     "closure": -3.0,  # 'Closed', 'Holiday closure dates', 'opening hours'
 }
 FRAME_THRESHOLD = 0.0
+
+# People: a capitalised run is a name of someone who speaks or performs by this evidence.
+SPEAKER = {
+    "bias": -3.0,  # a capitalised run alone is as often a place, a title or an organisation
+    "list_cue": 5.0,  # 'Speakers include: ...', 'line-up: ...'
+    "inline_cue": 4.0,  # 'chaired by', 'in conversation with', 'with'
+    "speaks_after": 4.5,  # 'X will speak', 'X and Y will address the rally'
+    "field": 6.0,  # in a 'Speaker:' / 'Who:' labelled value
+    "honorific": 3.5,  # 'Dr', 'Professor', 'Cllr'
+    "post_nominal": 3.5,  # 'MP', 'TD', 'PhD'
+    "role_before": 3.0,  # 'journalist X', 'FNB Chief Economist X'
+    "performer_cue": 0.0,  # 'featuring', 'live music': says a performer, not whether a person
+    "affiliation_after": 2.0,  # 'X (Unison)', 'X, University of Y', 'X, a nurse'
+    "own_line": 1.0,  # a line that holds the name alone
+    "affiliation_line": 2.5,  # ... over a line of affiliation, or with one after a comma
+    "programme_tail": 3.0,  # '27 March: Oceans - Dr Ann Lee'
+    "listed": 1.0,  # one of two or more names in one list that each have evidence
+    "in_list": 0.0,
+    "starts_sentence": -0.5,  # a capital at a sentence start says nothing about a name
+    "possessive": 0.0,
+    # against
+    "one_word": -2.5,  # 'Winsome': only with a cue
+    "initials_only": -3.0,  # 'UK', 'J.K.'
+    "organisation": -8.0,  # 'Unite the Union', 'Department of Physics'
+    "place_word": -4.0,  # 'Conway Hall', 'Bridge Street'
+    "calendar": -8.0,  # 'Saturday', 'March'
+    "common_word": -6.0,  # 'Public Meeting', 'The Talk'
+    "capitals": -1.0,  # 'JOHN SMITH' (seminar e-mails write names so), 'NHS', 'AGM'
+    "role_in_name": -4.0,  # 'Branch Secretary'
+    "after_preposition": -3.0,  # 'at Marx House', 'in Bristol'
+    "after_article": -3.0,  # 'the Pepsi Center'
+    "in_brackets": -4.0,  # 'Jane Roe (Unison)': an affiliation
+    "in_appositive": -6.0,  # 'A, Morning Star editor, and B'
+    "roles_before": 0.0,  # 'campaigners A and B': role_before for each name of the list
+}
+SPEAKER_THRESHOLD = 0.0
