@@ -673,7 +673,7 @@ def _speakers(reading: Reading, seed: Seed) -> list[DraftPerson]:
         found.extend(reading.people.within(sentence.start, sentence.end))
     if not found:
         for start, end in _stretch(reading, seed):
-            found.extend(reading.people.within(start, end))
+            found.extend(c for c in reading.people.within(start, end) if c.set_out)
     return people_mod.unique_people(found)
 
 

@@ -178,6 +178,12 @@ class Candidate:
         return SPEAKER["bias"] + sum(SPEAKER.get(f, 0.0) for f in self.features)
 
     @property
+    def set_out(self) -> bool:
+        """Named by the layout or a cue, not only by its shape and a role word: such a name
+        belongs to the event whose stretch of text it stands in, even outside its sentences."""
+        return bool(self.features & _SET_OUT)
+
+    @property
     def performer(self) -> bool:
         return "performer_cue" in self.features
 
@@ -283,12 +289,11 @@ def _ends_run(word: str) -> bool:
     if not word.endswith("."):
         return False
     bare = word.rstrip(".")
-    return (
-        len(bare) > 2
-        and bare.lower() not in PREFIX_TITLES
-        and "." not in bare
-        and (bare.lower() + "." not in PREFIX_TITLES)
-    )
+    if "." in bare or bare.lower() in PREFIX_TITLES or bare.lower() + "." in PREFIX_TITLES:
+        return False  # 'J.K.', 'Dr.', 'Prof.'
+    if bare.lower() in PARTICLES:
+        return False  # 'St.'
+    return len(bare) > 2 or (len(bare) == 2 and bare.isupper())  # 'Smith.', 'IL.
 
 
 def _candidates(text: str):
@@ -351,6 +356,9 @@ def _readings(text: str, run: list[re.Match[str]]):
     yield c
 
 
+_SET_OUT = frozenset(
+    {"own_line", "programme_tail", "field", "list_cue", "inline_cue", "speaks_after", "honorific"}
+)
 _RULED_OUT = frozenset({"calendar", "common_word", "organisation", "initials_only"})
 
 

@@ -84,7 +84,7 @@ SPEAKER = {
     "bias": -3.0,  # a capitalised run alone is as often a place, a title or an organisation
     "list_cue": 5.0,  # 'Speakers include: ...', 'line-up: ...'
     "inline_cue": 4.0,  # 'chaired by', 'in conversation with', 'with'
-    "speaks_after": 4.5,  # 'X will speak', 'X and Y will address the rally'
+    "speaks_after": 5.5,  # 'X will speak', 'X and Y will address the rally'
     "field": 6.0,  # in a 'Speaker:' / 'Who:' labelled value
     "honorific": 3.5,  # 'Dr', 'Professor', 'Cllr'
     "post_nominal": 3.5,  # 'MP', 'TD', 'PhD'
@@ -107,7 +107,7 @@ SPEAKER = {
     "common_word": -6.0,  # 'Public Meeting', 'The Talk'
     "capitals": -1.0,  # 'JOHN SMITH' (seminar e-mails write names so), 'NHS', 'AGM'
     "role_in_name": -4.0,  # 'Branch Secretary'
-    "after_preposition": -3.0,  # 'at Marx House', 'in Bristol'
+    "after_preposition": -2.5,  # 'at Marx House', 'in Bristol'
     "after_article": -3.0,  # 'the Pepsi Center'
     "in_brackets": -4.0,  # 'Jane Roe (Unison)': an affiliation
     "in_appositive": -6.0,  # 'A, Morning Star editor, and B'
