@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from flask import Flask
 from markupsafe import Markup, escape
 
+from .. import passwords
 from ..domain import Event, Venue
 
 TIME_TBA = "Time to be announced"
@@ -116,4 +117,7 @@ def register(app: Flask) -> None:
         excerpt=excerpt,
         osm_link=osm_link,
     )
-    app.jinja_env.globals.update(by_day=by_day, by_month=by_month)
+    # The password forms' hints and minlength come from the one rule the server applies.
+    app.jinja_env.globals.update(
+        by_day=by_day, by_month=by_month, password_min_length=passwords.MIN_LENGTH
+    )
