@@ -32,6 +32,7 @@ from .domain import (
     check_venue,
 )
 from .parsing import Draft, ParseResult, parse_announcement
+from .parsing.dates import evidence_years
 from .recurrence import normalise_rule
 from .store import directory, repository
 from .store.db import transaction
@@ -73,8 +74,14 @@ def read_announcement(
     timezone: str,
     fallback_year: int,
     known_venues: Sequence[str] = (),
+    assumed_reference: date | None = None,
 ) -> ParseResult:
     """Drafts for an announcement, with what could never be stored left out and said so.
+
+    `assumed_reference` is a reference date nobody chose (the review form's default, today):
+    it settles 'this Saturday' and missing years unless the text names only years long past,
+    when the text's own years decide, with a warning: an old article pasted today is still
+    read in its own time.
 
     The parser is pure and reads whatever dates a text names; here, at the boundary, a draft
     on a day no calendar can carry is dropped with a warning, and a repeat rule that does not
@@ -82,6 +89,7 @@ def read_announcement(
     check_paste(text)
     if reference_date is not None:
         check_calendar_date(reference_date, "The reference date")
+    reference_date, reading_notes = _settled_reference(text, reference_date, assumed_reference)
     try:
         result = parse_announcement(
             text,
@@ -92,7 +100,7 @@ def read_announcement(
         )
     except OverflowError as exc:
         raise InvalidEventError("A date in the text is out of range") from exc
-    drafts, warnings = [], list(result.warnings)
+    drafts, warnings = [], [*reading_notes, *result.warnings]
     for draft in result.drafts:
         checked = _storable_draft(draft, warnings)
         if checked is not None:
@@ -105,6 +113,24 @@ def known_venue_names(session: Session) -> list[str]:
     (what the site may say it knows). Every reading of a pasted or fetched text takes these,
     so the review page and `POST /api/v1/parse` read one text alike."""
     return [venue.name for venue in repository.list_venues(session)]
+
+
+def _settled_reference(
+    text: str, given: date | None, assumed: date | None
+) -> tuple[date | None, list[str]]:
+    """The reference date to read by, and what to tell the person about it. One they gave
+    holds. An assumed one (today) holds too, unless every year the text names is older than
+    last year: then the text was written back then, and its own years decide."""
+    if given is not None or assumed is None:
+        return given, []
+    years = sorted({year for year, _ in evidence_years(text)})
+    if not years or years[-1] >= assumed.year - 1:
+        return assumed, []
+    named = ", ".join(str(year) for year in years[-3:])
+    return None, [
+        f"The text names only years long past ({named}), so its dates are read by them, not "
+        f"from today ({assumed:%-d %B %Y}): give the date it was written if that is wrong"
+    ]
 
 
 def _storable_draft(draft: Draft, warnings: list[str]) -> Draft | None:

@@ -6,6 +6,7 @@ import base64
 import dataclasses
 import re
 import secrets
+from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
@@ -68,9 +69,12 @@ def dashboard():
 @bp.get("/new")
 @login_required
 def paste():
-    return render_template(
-        "organiser/paste.html", text="", reference="", timezone=default_timezone()
-    )
+    return _paste_again("", "", default_timezone(), None)
+
+
+def _today() -> str:
+    """Today in the site's zone: the reference date the paste form offers until changed."""
+    return now().astimezone(ZoneInfo(default_timezone())).date().isoformat()
 
 
 @bp.post("/new")
@@ -84,6 +88,9 @@ def review():
     if "\x00" in text:
         abort(400, description="Text must not contain NUL characters")
     reference = day(reference_text, "Reference date")
+    assumed = None
+    if reference_text and reference_text == request.form.get("reference_default"):
+        reference, assumed = None, reference  # left as offered: the text's own years come first
     if not known_zone(zone):
         return _paste_again(text, reference_text, zone, f"Unknown time zone: {zone[:64]!r}"), 400
     try:
@@ -93,6 +100,7 @@ def review():
             timezone=zone,
             fallback_year=now().year,
             known_venues=services.known_venue_names(db_session()),
+            assumed_reference=assumed,
         )
     except ParseError as exc:
         return _paste_again(text, reference_text, zone, str(exc)), 422
@@ -205,9 +213,17 @@ def _poster_view(source, drafts) -> dict | None:
     }
 
 
-def _paste_again(text: str, reference: str, zone: str, error: str):
+def _paste_again(text: str, reference: str, zone: str, error: str | None):
+    """The paste form; its reference date is today until the person changes it (the hidden
+    default tells the two apart when the form comes back)."""
+    offered = request.form.get("reference_default") or _today()
     return render_template(
-        "organiser/paste.html", text=text, reference=reference, timezone=zone, error=error
+        "organiser/paste.html",
+        text=text,
+        reference=reference if "reference_date" in request.form else offered,
+        reference_default=offered,
+        timezone=zone,
+        error=error,
     )
 
 

@@ -31,10 +31,11 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
-def paste(page, server: LiveServer, text: str, written: str = "") -> None:
+def paste(page, server: LiveServer, text: str, written: str | None = None) -> None:
+    """Paste `text`; `written` replaces the offered reference date (today), "" clears it."""
     page.goto(f"{server.url}/organiser/new")
     page.get_by_label("Announcement").fill(text)
-    if written:
+    if written is not None:
         page.get_by_label("Date it was written").fill(written)
     page.get_by_role("button", name="Read the announcement").click()
     page.wait_for_selector("fieldset.draft")
@@ -130,7 +131,7 @@ def test_review_shows_the_readings_warnings_and_each_drafts(browser, server, axe
     page = context.new_page()
     sign_in(page, server, "org@example.org", PASSWORD)
 
-    paste(page, server, BOOK_CLUB)
+    paste(page, server, BOOK_CLUB, written="")
 
     shot(page, f"review-warnings-{size}")
     check = page.get_by_role("region", name="Check before publishing")
