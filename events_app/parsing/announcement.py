@@ -32,7 +32,7 @@ from .dates import DateMention, YearContext
 from .evidence import Candidate
 from .model import Draft, DraftLink, DraftPerson, DraftVenue, Span
 from .text import Sentence, split_sentences
-from .tokens import ROLES, Field, Layout, read_layout
+from .tokens import Layout, read_layout
 
 DEADLINE = re.compile(
     r"\b(?:deadline|applications?|nominations?|submissions?|entries|closing\s+date|apply"
@@ -713,14 +713,6 @@ def _labelled(reading: Reading, seed: Seed, title, title_span, venues, speakers)
     return title, title_span, venues, speakers
 
 
-def _field_title(labelled: Field) -> str | None:
-    value = labelled.value.strip().strip("\"“”'‘’").strip()
-    value = re.sub(r"[.,;:]+$", "", value)
-    if not value or titles_mod.is_bare_medium(value) or len(value.split()) > 25:
-        return None
-    return value
-
-
 def _wall_time_problem(start: date | datetime, zone: str) -> str | None:
     """A clock time the zone skips (the spring change) is named, with what it must mean."""
     if not isinstance(start, datetime):
@@ -938,130 +930,19 @@ def _venue_features(text: str, venue: DraftVenue, where: str) -> tuple[str, ...]
 def _title(
     reading: Reading, seed: Seed, venues: list[DraftVenue]
 ) -> tuple[str | None, Span | None]:
-    """The best-scored of every title the text offers for this event (weights.TITLE)."""
-    places = {v.name.lower() for v in venues}
-    candidates = [
-        c.with_features("is_venue") if c.value.lower() in places else c
-        for c in _title_candidates(reading, seed)
-    ]
-    found = evidence.choose("title", candidates, (seed.mention.start, seed.mention.end))
-    if found is None:
-        return None, None
-    return found.candidate.value, evidence.sure(found.candidate.span, found.probability)
-
-
-def _title_candidates(reading: Reading, seed: Seed) -> list[Candidate[str]]:
-    text = reading.text
-    clause_start = seed.clause[0]
-    clause = text[clause_start : seed.clause[1]]
-    lead = text[clause_start : seed.mention.start]
-    after = text[seed.mention.end : seed.clause[1]]
-    out: list[Candidate[str]] = []
-
-    def add(source: str, title: str | None, near: int | None, span: Span | None = None) -> None:
-        if not title:
-            return
-        if span is None and near is not None:
-            span = _span_of(text, title, near)
-        out.append(Candidate(title, source, span, _title_features(title)))
-
-    labelled = reading.layout.field_near("title", seed.mention.start)
-    if labelled is not None:
-        value = _field_title(labelled)
-        add("field", value, None, Span(labelled.start, labelled.end, labelled.value, 0.85))
-    lead_title = titles_mod.clean_title(lead)
-    if lead_title and titles_mod.is_bare_medium(lead_title):
-        lead_title = None
-    after_title = titles_mod.title_after(after) if not lead_title else None
-    preamble_title = None
-    if seed.preamble:
-        preamble_title = titles_mod.clean_title(text[seed.preamble[0] : seed.preamble[1]])
-        if preamble_title and titles_mod.is_bare_medium(preamble_title):
-            preamble_title = None
-    add("quoted", titles_mod.quoted_title(clause), clause_start)
-    add("named_session_lead", titles_mod.named_session(lead), clause_start)
-    add("announced", titles_mod.announced_event(lead), clause_start)
-    add("held", titles_mod.held_event(lead), clause_start)
-    add("lead", lead_title, clause_start)
-    if titles_mod.starts_with_name(after):
-        add("after_named", after_title, seed.mention.end)
-    add("named_session", titles_mod.named_session(clause), clause_start)
-    if seed.preamble:
-        add("preamble", preamble_title, seed.preamble[0])
-    context = _title_from_context(reading, seed)
-    if context:
-        add("context", context[0], None, context[1])
-    if reading.festival and re.search(r"\bevents?\b|\bactivities\b", lead, re.IGNORECASE):
-        add("festival", reading.festival, None)
-    add("after", after_title, seed.mention.end)
-    add("event_phrase", titles_mod.event_phrase(clause), clause_start)
-    layout = reading.layout
-    line = layout.line_at(seed.mention.start)
-    if text[line.start : seed.mention.start].strip() == "" and len(line.text) < 60:
-        below = layout.next_text_line(line.number)  # 'Sep 23 2023' / 'The Big Gig @ The Hub'
-        if below is not None and below.number in layout.heading_numbers:
-            add("next_line", titles_mod.clean_title(below.text), None, below.span())
-    people = {p.name for p in reading.name_lines.values()}
-    for heading in layout.headings_before(line.start, 4):
-        title = titles_mod.clean_title(heading.text)
-        if title and not _title_features(title) and heading.text.strip() not in people:
-            add("heading", title, None, heading.span())
-            break
-    return out
-
-
-_PAGE_LINE = re.compile(
-    r"^(?:posted|published|updated|last\s+updated|filed|written)\b|\bposted\s+by\b", re.I
-)
-
-
-LIST_HEADING = re.compile(
-    r"\b(?:dates|schedule|programme|program|calendar|listings|timetable|what'?s\s+on"
-    r"|upcoming\s+events|meeting\s+dates)\s*:?$",
-    re.IGNORECASE,
-)
-
-
-def _title_features(title: str) -> tuple[str, ...]:
-    features = []
-    words = title.strip(" .:").lower()
-    if words in ROLES or titles_mod.is_bare_medium(words):
-        features.append("is_label")
-    if all(dates_mod.is_calendar_word(w) for w in re.findall(r"[a-z]+", words)) and not re.search(
-        r"\b(?:march|may)\b", words
-    ):  # a protest march and a person called May are names too
-        features.append("calendar_only")
-    if _PAGE_LINE.search(title):
-        features.append("page_line")
-    if LIST_HEADING.search(title):
-        features.append("list_heading")
-    if people_mod.AFFILIATION_START.match(title):
-        features.append("affiliation")
-    return tuple(features)
-
-
-def _title_from_context(reading: Reading, seed: Seed) -> tuple[str, Span | None] | None:
-    """A label line ('Webinar: Housing rights'), a quoted title or a heading just before."""
-    text = reading.text
-    earlier = [s for s in seed.context if s.start < seed.clause[0]]
-    for sentence in reversed(earlier):
-        labelled = titles_mod.label_title(sentence.text)
-        if labelled:
-            label, title = labelled
-            chosen = title if titles_mod.is_label(label) or len(label.split()) <= 2 else label
-            return chosen, _span_of(text, chosen, sentence.start)
-        quoted = titles_mod.quoted_title(sentence.text)
-        if quoted:
-            return quoted, _span_of(text, quoted, sentence.start)
-    for sentence in reversed(earlier):
-        heading = titles_mod.short_heading(sentence.text)
-        if heading and not titles_mod.is_label(heading):
-            return heading, _span_of(text, heading, sentence.start)
-    for sentence in reversed(earlier):
-        heading = titles_mod.short_heading(sentence.text)
-        if heading:
-            return heading, _span_of(text, heading, sentence.start)
-    return None
+    """The best-scored of every title the text offers for this event (titles.py, weights.TITLE)."""
+    scope = titles_mod.TitleScope(
+        text=reading.text,
+        layout=reading.layout,
+        clause=seed.clause,
+        mention=(seed.mention.start, seed.mention.end),
+        preamble=seed.preamble,
+        context=tuple(seed.context),
+        festival=reading.festival,
+        people=frozenset(p.name for p in reading.name_lines.values()),
+        venues=frozenset(v.name.lower() for v in venues),
+    )
+    return titles_mod.choose(scope)
 
 
 def _venue_from_address(clause: str, offset: int, title: str | None) -> list[DraftVenue]:
@@ -1072,19 +953,6 @@ def _venue_from_address(clause: str, offset: int, title: str | None) -> list[Dra
     named = places_mod.venue_in_title(title) if title else None
     name = named.name if named else (address.address or address.postcode)
     return [DraftVenue(name, address.address, address.postcode, address.city, address.span)]
-
-
-def _span_of(text: str, words: str, near: int) -> Span | None:
-    """Where `words` (perhaps re-capitalised) stand in the text, looked for near `near` only."""
-    start = max(0, near - 200)
-    window = text[start : near + 2_000]
-    at = window.find(words)
-    if at < 0:
-        at = window.lower().find(words.lower())
-    if at < 0:
-        return None
-    at += start
-    return Span(at, at + len(words), text[at : at + len(words)], 0.7)
 
 
 def _fallback_title(venues: list[DraftVenue]) -> str:

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..lexicon import cues
+from . import evidence
+from .dates import is_calendar_word
+from .evidence import Candidate
+from .model import Span
+from .people import AFFILIATION_START
+from .text import Sentence
 from .times import find_times
+from .tokens import ROLES, Layout
 
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
 NAMED_SESSION = re.compile(
@@ -307,3 +316,169 @@ def is_bare_medium(title: str) -> bool:
 def festival_name(text: str) -> str | None:
     m = FESTIVAL.search(text)
     return " ".join(m.group("name").split()) if m else None
+
+
+@dataclass(frozen=True)
+class TitleScope:
+    """What the title of one event is read from: the event's clause and anchor date in the
+    whole text, its layout, the sentences attached to it, and what is already known to be
+    something else (the event's venues, the people set out on lines of their own)."""
+
+    text: str
+    layout: Layout
+    clause: tuple[int, int]
+    mention: tuple[int, int]
+    preamble: tuple[int, int] | None
+    context: Sequence[Sentence]
+    festival: str | None
+    people: frozenset[str]
+    venues: frozenset[str]
+
+
+def choose(scope: TitleScope) -> tuple[str | None, Span | None]:
+    """The best-scored of every title the text offers for this event (weights.TITLE), with the
+    model's probability as its span's confidence."""
+    found = evidence.choose("title", candidates(scope), scope.mention)
+    if found is None:
+        return None, None
+    return found.candidate.value, evidence.sure(found.candidate.span, found.probability)
+
+
+def candidates(scope: TitleScope) -> list[Candidate[str]]:
+    """Every title the text offers for the event, each with where it came from and the
+    features that speak for or against it."""
+    text = scope.text
+    clause_start, clause_end = scope.clause
+    mention_start, mention_end = scope.mention
+    clause = text[clause_start:clause_end]
+    lead = text[clause_start:mention_start]
+    after = text[mention_end:clause_end]
+    out: list[Candidate[str]] = []
+
+    def add(source: str, title: str | None, near: int | None, span: Span | None = None) -> None:
+        if not title:
+            return
+        if span is None and near is not None:
+            span = span_of(text, title, near)
+        features = title_features(title)
+        if title.lower() in scope.venues:
+            features += ("is_venue",)
+        out.append(Candidate(title, source, span, features))
+
+    labelled = scope.layout.field_near("title", mention_start)
+    if labelled is not None:
+        value = field_title(labelled.value)
+        add("field", value, None, Span(labelled.start, labelled.end, labelled.value, 0.85))
+    lead_title = clean_title(lead)
+    if lead_title and is_bare_medium(lead_title):
+        lead_title = None
+    after_title = title_after(after) if not lead_title else None
+    preamble_title = None
+    if scope.preamble:
+        preamble_title = clean_title(text[scope.preamble[0] : scope.preamble[1]])
+        if preamble_title and is_bare_medium(preamble_title):
+            preamble_title = None
+    add("quoted", quoted_title(clause), clause_start)
+    add("named_session_lead", named_session(lead), clause_start)
+    add("announced", announced_event(lead), clause_start)
+    add("held", held_event(lead), clause_start)
+    add("lead", lead_title, clause_start)
+    if starts_with_name(after):
+        add("after_named", after_title, mention_end)
+    add("named_session", named_session(clause), clause_start)
+    if scope.preamble:
+        add("preamble", preamble_title, scope.preamble[0])
+    context = title_from_context(scope)
+    if context:
+        add("context", context[0], None, context[1])
+    if scope.festival and re.search(r"\bevents?\b|\bactivities\b", lead, re.IGNORECASE):
+        add("festival", scope.festival, None)
+    add("after", after_title, mention_end)
+    add("event_phrase", event_phrase(clause), clause_start)
+    layout = scope.layout
+    line = layout.line_at(mention_start)
+    if text[line.start : mention_start].strip() == "" and len(line.text) < 60:
+        below = layout.next_text_line(line.number)  # 'Sep 23 2023' / 'The Big Gig @ The Hub'
+        if below is not None and below.number in layout.heading_numbers:
+            add("next_line", clean_title(below.text), None, below.span())
+    for heading in layout.headings_before(line.start, 4):
+        title = clean_title(heading.text)
+        if title and not title_features(title) and heading.text.strip() not in scope.people:
+            add("heading", title, None, heading.span())
+            break
+    return out
+
+
+def field_title(value: str) -> str | None:
+    """A 'Title:' line's value, unquoted, or None when it only says how ('Online')."""
+    value = value.strip().strip("\"“”'‘’").strip()
+    value = re.sub(r"[.,;:]+$", "", value)
+    if not value or is_bare_medium(value) or len(value.split()) > 25:
+        return None
+    return value
+
+
+_PAGE_LINE = re.compile(
+    r"^(?:posted|published|updated|last\s+updated|filed|written)\b|\bposted\s+by\b", re.I
+)
+LIST_HEADING = re.compile(
+    r"\b(?:dates|schedule|programme|program|calendar|listings|timetable|what'?s\s+on"
+    r"|upcoming\s+events|meeting\s+dates)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def title_features(title: str) -> tuple[str, ...]:
+    """What the words themselves say against being an event's name."""
+    features = []
+    words = title.strip(" .:").lower()
+    if words in ROLES or is_bare_medium(words):
+        features.append("is_label")
+    if all(is_calendar_word(w) for w in re.findall(r"[a-z]+", words)) and not re.search(
+        r"\b(?:march|may)\b", words
+    ):  # a protest march and a person called May are names too
+        features.append("calendar_only")
+    if _PAGE_LINE.search(title):
+        features.append("page_line")
+    if LIST_HEADING.search(title):
+        features.append("list_heading")
+    if AFFILIATION_START.match(title):
+        features.append("affiliation")
+    return tuple(features)
+
+
+def title_from_context(scope: TitleScope) -> tuple[str, Span | None] | None:
+    """A label line ('Webinar: Housing rights'), a quoted title or a heading just before."""
+    text = scope.text
+    earlier = [s for s in scope.context if s.start < scope.clause[0]]
+    for sentence in reversed(earlier):
+        labelled = label_title(sentence.text)
+        if labelled:
+            label, title = labelled
+            chosen = title if is_label(label) or len(label.split()) <= 2 else label
+            return chosen, span_of(text, chosen, sentence.start)
+        quoted = quoted_title(sentence.text)
+        if quoted:
+            return quoted, span_of(text, quoted, sentence.start)
+    for sentence in reversed(earlier):
+        heading = short_heading(sentence.text)
+        if heading and not is_label(heading):
+            return heading, span_of(text, heading, sentence.start)
+    for sentence in reversed(earlier):
+        heading = short_heading(sentence.text)
+        if heading:
+            return heading, span_of(text, heading, sentence.start)
+    return None
+
+
+def span_of(text: str, words: str, near: int) -> Span | None:
+    """Where `words` (perhaps re-capitalised) stand in the text, looked for near `near` only."""
+    start = max(0, near - 200)
+    window = text[start : near + 2_000]
+    at = window.find(words)
+    if at < 0:
+        at = window.lower().find(words.lower())
+    if at < 0:
+        return None
+    at += start
+    return Span(at, at + len(words), text[at : at + len(words)], 0.7)
