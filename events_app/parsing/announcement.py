@@ -129,6 +129,7 @@ class Reading:
     language: str = "en"  # of the whole text, guessed once: a sentence alone is too short to tell
     standing: list[Sentence] = field(default_factory=list)  # 'All talks are held in ...'
     rooms: places_mod.Rooms = field(default_factory=lambda: places_mod.Rooms([]))
+    anchor_starts: tuple[int, ...] = ()  # every seed's anchor date, in text order
 
 
 def _dates_in(reading: Reading, text: str) -> list[DateMention]:
@@ -186,6 +187,7 @@ def read_announcement(
         )
         seeds = seeds[:MAX_EVENTS]
     reading.seed_lines = sorted({reading.layout.line_at(s.mention.start).start for s in seeds})
+    reading.anchor_starts = tuple(seed.mention.start for seed in seeds)
     drafts: list[Draft] = []
     facts = frames_mod.text_facts(text, reading.sentences, reference)
     for seed in seeds:
@@ -941,6 +943,7 @@ def _title(
         festival=reading.festival,
         people=frozenset(p.name for p in reading.name_lines.values()),
         venues=frozenset(v.name.lower() for v in venues),
+        anchors=reading.anchor_starts,
     )
     return titles_mod.choose(scope)
 

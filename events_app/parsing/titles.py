@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from .model import Span
 from .people import AFFILIATION_START
 from .text import Sentence
 from .times import find_times
-from .tokens import ROLES, Layout
+from .tokens import ROLES, Layout, Line
 
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
 NAMED_SESSION = re.compile(
@@ -43,6 +44,11 @@ LEADING = re.compile(
     r"^(?:(?:please|and|then|but|so|also|plus|join\s+us\s+for|join\s+us|join|come\s+to|come"
     r"|don't\s+miss|save\s+the\s+date(?:\s+for)?|there\s+(?:is|will\s+be)|this\s+year"
     r"|this\s+time|once\s+again|our|the|this|their|its|his|her|a|an|next|upcoming)\s+)+",
+    re.IGNORECASE,
+)
+LEADING_IN_NAME = re.compile(
+    r"^(?:(?:please|and|then|but|so|also|plus|join\s+us\s+for|join\s+us|join|come\s+to"
+    r"|don't\s+miss|save\s+the\s+date(?:\s+for)?)\s+)+",
     re.IGNORECASE,
 )
 TRAILING = re.compile(
@@ -162,16 +168,20 @@ POSSESSOR = re.compile(
 )
 
 
-def clean_title(raw: str) -> str | None:
-    """A title from a stretch of words, or None when what is left is not a name for an event."""
+def clean_title(raw: str, *, name: bool = False) -> str | None:
+    """A title from a stretch of words, or None when what is left is not a name for an event.
+    A `name` is words set out as one (a heading, a listing line): its article, verbs and clock
+    words belong to it ('The Day the Earth Stood Still', 'What is under the Moor?')."""
     text = " ".join(raw.split())
-    text = REPORTED.sub("", text, count=1)
-    text = POSSESSOR.sub("", text, count=1)
-    text = TIME_CUT.sub("", text)
-    text = VERB_CUT.sub("", text)
+    if not name:
+        text = REPORTED.sub("", text, count=1)
+        text = POSSESSOR.sub("", text, count=1)
+        text = TIME_CUT.sub("", text)
+        text = VERB_CUT.sub("", text)
+    leading = LEADING_IN_NAME if name else LEADING
     for _ in range(3):
         text = TRAILING.sub("", text)
-        text = LEADING.sub("", text)
+        text = leading.sub("", text)
     text = text.strip(" ,;:–—-\"“”'")
     if not text or GENERIC.match(text) or len(text.split()) > MAX_WORDS:
         return None
@@ -333,6 +343,7 @@ class TitleScope:
     festival: str | None
     people: frozenset[str]
     venues: frozenset[str]
+    anchors: tuple[int, ...] = ()  # where every event's anchor date starts, in text order
 
 
 def choose(scope: TitleScope) -> tuple[str | None, Span | None]:
@@ -400,13 +411,92 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
     if text[line.start : mention_start].strip() == "" and len(line.text) < 60:
         below = layout.next_text_line(line.number)  # 'Sep 23 2023' / 'The Big Gig @ The Hub'
         if below is not None and below.number in layout.heading_numbers:
-            add("next_line", clean_title(below.text), None, below.span())
-    for heading in layout.headings_before(line.start, 4):
-        title = clean_title(heading.text)
-        if title and not title_features(title) and heading.text.strip() not in scope.people:
-            add("heading", title, None, heading.span())
-            break
+            add("next_line", clean_title(below.text, name=True), None, below.span())
+    line_lead = text[max(line.start, clause_start) : mention_start]
+    if line.start > clause_start and line_lead.strip():
+        add("lead_line", clean_title(line_lead), line.start)
+    if _DATE_LED.match(text, line.start, mention_start):
+        add("line_after", rest_of_line(text[mention_end : line.end], scope.venues), mention_end)
+    out.extend(_headings(scope, line))
     return out
+
+
+# What a heading's own words may say against it: the next heading up is then the nearest name.
+_NOT_NAMES = frozenset(
+    {
+        "has_date",
+        "has_time",
+        "calendar_only",
+        "page_line",
+        "has_link",
+        "is_label",
+        "affiliation",
+        "furniture",
+        "list_heading",
+    }
+)
+
+
+def _headings(scope: TitleScope, line: Line) -> list[Candidate[str]]:
+    """The headings above the event, the nearest that could be a name first. One that another
+    event's date stands under too heads a list, and the text's first line heads the page."""
+    out = []
+    for heading in scope.layout.headings_before(line.start, 4):
+        if heading.text.strip() in scope.people:
+            continue
+        title = heading_title(heading.text)
+        if not title:
+            continue
+        features = title_features(title)
+        if _anchor_between(scope.anchors, heading.end, scope.mention[0]):
+            features += ("heading_shared",)
+        if heading.number == 0:
+            features += ("first_line",)
+        named = [c for c in out if not _NOT_NAMES.intersection(c.features)]
+        features += ("heading_far",) if named else ("heading_near",)
+        out.append(Candidate(title, "heading", heading.span(), features))
+    return out
+
+
+_DATE_LED = re.compile(r"[\s>*•·-]*$")
+
+
+def _anchor_between(anchors: Sequence[int], start: int, end: int) -> bool:
+    at = bisect_left(anchors, start)
+    return at < len(anchors) and anchors[at] < end
+
+
+_BYLINE_CUT = re.compile(
+    r"\s+[-–—]\s+(?:(?:Dr|Prof|Professor|Rev|Revd|Cllr|Sir|Dame|Mr|Mrs|Ms)\.?\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*$"
+)
+
+
+def rest_of_line(rest: str, venues: frozenset[str] = frozenset()) -> str | None:
+    """'.The Art of the Surgeon', ': Sailing to Disaster - Dr Jo Bloggs (then the AGM)': what a
+    listing line says after its date, without the speaker and the aside that follow the name.
+    Set out on a line of its own a name keeps its article and the words after 'in' ('Bees in
+    the City') unless they name the event's venue; after a colon it keeps its commas too
+    ('13 May: Why, then, the Sea?')."""
+    colon = re.match(r"^\s*:\s*", rest)
+    rest = re.sub(r"^[\s.,:;–—-]+", "", rest)
+    clocks = find_times(rest[:20])
+    if clocks and clocks[0].start == 0:
+        rest = re.sub(r"^[\s.,:;–—-]+", "", rest[clocks[0].end :])
+    label = LABEL_PREFIX.match(rest)
+    if label and is_label(label.group(1)):
+        rest = rest[label.end() :]
+    rest = re.sub(r"\s*\([^()]*\)\s*", " ", rest).strip()
+    rest = _BYLINE_CUT.sub("", rest)
+    rest = re.split(r";|\.\s|\s[–—]\s" if colon else r"[,;]|\.\s|\s[–—]\s", rest)[0]
+    rest = rest.rstrip(" .,;:")
+    at_venue = _AT_PLACE.search(rest)
+    if at_venue and any(v.startswith(at_venue["place"].lower()) for v in venues):
+        rest = rest[: at_venue.start()]
+    return clean_title(rest, name=True)
+
+
+_AT_PLACE = re.compile(r"\s+(?:at|in|@)\s+(?:the\s+)?(?P<place>[^,;]+?)\s*$", re.IGNORECASE)
 
 
 def field_title(value: str) -> str | None:
@@ -444,7 +534,54 @@ def title_features(title: str) -> tuple[str, ...]:
         features.append("list_heading")
     if AFFILIATION_START.match(title):
         features.append("affiliation")
+    if _STATUS_WORDS.match(words):
+        features.append("is_label")  # 'CANCELLED' says what became of an event, not its name
+    if _LINK.search(title):
+        features.append("has_link")
+    if _DATE_WORDS.search(title):
+        features.append("has_date")  # another date: the next item of a list, not a name
+    if find_times(title):
+        features.append("has_time")  # 'Doors open at 5.30pm': when, not what
+    if _FURNITURE.match(title):
+        features.append("furniture")
     return tuple(features)
+
+
+# Lines that say how to get in, not what is on.
+_FURNITURE = re.compile(
+    r"^(?:admission|tickets?|entry|entrance|booking|book\s+now|doors|cost|price|fees?|free\s+entry"
+    r"|all\s+(?:are\s+)?welcome|everyone\s+welcome|refreshments|parking|register|rsvp|click"
+    r"|more\s+info|for\s+more|see\s+(?:the|our)|follow\s+us|share\s+this)\b",
+    re.IGNORECASE,
+)
+
+
+_STATUS_WORDS = re.compile(
+    r"^(?:cancell?ed|postponed|rescheduled|sold\s+out|new\s+date|tbc|tba|free|update[ds]?)\W*$"
+)
+_LINK = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_WORDS = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?=\W|$)|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+    re.IGNORECASE,
+)
+
+
+_LEADING_DATE = re.compile(
+    r"^\s*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+\d{4})?(?=\W|$)",
+    re.IGNORECASE,
+)
+
+
+def heading_title(heading: str) -> str | None:
+    """A heading as a title; 'Monday 29 March: Earthquake Lecture' names the lecture."""
+    led = _LEADING_DATE.match(heading)
+    if led:
+        return rest_of_line(heading[led.end() :])
+    return clean_title(heading, name=True)
 
 
 def title_from_context(scope: TitleScope) -> tuple[str, Span | None] | None:

@@ -25,7 +25,13 @@ TITLE = {
     "festival": 2.0,
     "after": 1.0,  # the words after the date
     "next_line": 2.5,  # the heading right under a line that holds only the date
-    "heading": 0.5,  # the nearest heading line above the event
+    "heading": 0.5,  # a heading line above the event
+    "heading_near": 0.0,  # the nearest one
+    "heading_far": -1.0,  # one of the two above it
+    "heading_shared": -0.3,  # another event's date stands between it and this one: a list's
+    "first_line": 0.0,  # the text's first line: a page's or an article's headline
+    "lead_line": 7.5,  # the words before the date on the date's own line
+    "line_after": 6.5,  # 'Mon 15 Jan: The Art of Surgery - Dr Jo Bloggs' on a line the date leads
     # against
     "is_label": -50.0,  # 'When', 'Date', 'Time': a label is not a name
     "calendar_only": -50.0,  # 'Tuesday', 'March'
@@ -33,6 +39,10 @@ TITLE = {
     "is_venue": -8.0,  # the words are the event's venue: where, not what
     "affiliation": -8.0,  # 'Department of Physics' under a speaker's name
     "list_heading": -8.0,  # 'Spring dates', 'Programme': what a list is, not what an event is
+    "has_link": -8.0,  # a web address
+    "has_date": -8.0,  # 'Tuesday March 12th': a date, the next item of a list
+    "has_time": -5.0,  # 'Doors open at 5.30pm'
+    "furniture": -6.0,  # 'Admission by donation', 'Book now', 'All welcome'
 }
 TITLE_THRESHOLD = 0.0
 

@@ -1,0 +1,69 @@
+"""Titles read from the layout: listing lines led by their date, headings above, the line
+under a date. Each case compares every draft's title and start, so a title taken from the
+wrong line (the one above, a list's heading, a status word) shows as a difference."""
+
+from datetime import date
+
+import pytest
+
+from events_app.parsing import draft_to_dict, parse_announcement
+
+CASES = {
+    "listing-line-title-glued-to-date": (
+        "Spring talks 2027\n\n"
+        "Thu. 4th Feb.The Lost Rivers of Leeds\nJo Marsh\n"
+        "A walk along the culverts under the city.\n\n"
+        "Thu. 11th Feb.Bees in the City\nAl Green\n"
+        "What lives on the roofs of the town hall.\n",
+        date(2027, 1, 5),
+        [("The Lost Rivers of Leeds", "2027-02-04"), ("Bees in the City", "2027-02-11")],
+    ),
+    "colon-listing-with-speaker-after-dash": (
+        "Talks 2027\n\n"
+        "8 March: Why Bridges Fall, and Why They Stand - Dr Ann Lee (followed by tea)\n"
+        "15 March: Tides - Prof. Raj Patel\n"
+        "22 March: What is under the Moor? - Sam Oduya\n",
+        date(2027, 1, 5),
+        [
+            ("Why Bridges Fall, and Why They Stand", "2027-03-08"),
+            ("Tides", "2027-03-15"),
+            ("What is under the Moor?", "2027-03-22"),
+        ],
+    ),
+    "name-on-the-line-under-the-date-keeps-its-article": (
+        "Society programme\n\n"
+        "Monday 6 December 2027 7.30pm CANCELLED\nThe Winter Sky at Night\n\n"
+        "Monday 10 January 2028 7.30pm\nRivers and Their Mills\n",
+        None,
+        [
+            ("The Winter Sky at Night", "2027-12-06T19:30"),
+            ("Rivers and Their Mills", "2028-01-10T19:30"),
+        ],
+    ),
+    "series-heading-over-bare-dates": (
+        "Branch meetings 2027\n\nWednesday February 3rdWednesday April 7th\nWednesday June 2nd\n",
+        date(2027, 1, 5),
+        [
+            ("Branch meetings 2027", "2027-02-03"),
+            ("Branch meetings 2027", "2027-04-07"),
+            ("Branch meetings 2027", "2027-06-02"),
+        ],
+    ),
+    "heading-led-by-its-date": (
+        "Friday 3 March 2028: Annual Harbour Lecture\n\n"
+        "The harbour master looks back on fifty years of tides.\n\n"
+        "Friday 3 March 2028 – 6.30pm\nDoors open at 6pm\n",
+        None,
+        [("Annual Harbour Lecture", "2028-03-03"), ("Annual Harbour Lecture", "2028-03-03T18:30")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_titles_from_layout(name):
+    text, reference, expected = CASES[name]
+
+    result = parse_announcement(text, reference_date=reference, fallback_year=2026)
+
+    got = [(d["title"], d["start"]) for d in map(draft_to_dict, result.drafts)]
+    assert got == expected
