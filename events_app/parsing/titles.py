@@ -282,6 +282,25 @@ def event_phrase(text: str) -> str | None:
     return words[0].upper() + words[1:]
 
 
+# 'the next Cafe Science meeting will take place', 'planning to attend the Harbour talk'
+_NEXT_EVENT = re.compile(
+    r"\b(?:(?:the|our)\s+next|attend(?:ing)?(?:\s+(?:the|a|an|our|this))?|join\s+us\s+for"
+    r"(?:\s+(?:the|a|an|our|this))?)\s+(?:[A-Z][a-z]+['’]s\s+)?"
+    rf"(?P<title>(?:[\w'’-]+\s+){{0,4}}(?:{_EVENT_NOUNS}))"
+    r"(?=\s+(?:will|is|takes|starts|begins|on|at|in|this|next|tomorrow)\b|\s*[,.;:?!(]|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def next_event(text: str) -> str | None:
+    """'the next Cafe Science meeting will ...' -> 'Cafe Science meeting'."""
+    m = _NEXT_EVENT.search(text)
+    if not m:
+        return None
+    words = " ".join(m["title"].split())
+    return words[0].upper() + words[1:]
+
+
 def held_event(text: str) -> str | None:
     """'Striking workers will hold a rally outside ...' -> 'Rally'."""
     m = HOLDS.search(text)
@@ -406,6 +425,7 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
         add("festival", scope.festival, None)
     add("after", after_title, mention_end)
     add("event_phrase", event_phrase(clause), clause_start)
+    add("next_event", next_event(clause), clause_start)
     layout = scope.layout
     line = layout.line_at(mention_start)
     if text[line.start : mention_start].strip() == "" and len(line.text) < 60:
@@ -417,6 +437,9 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
         add("lead_line", clean_title(line_lead), line.start)
     if _DATE_LED.match(text, line.start, mention_start):
         add("line_after", rest_of_line(text[mention_end : line.end], scope.venues), mention_end)
+        above = _line_above(layout, line)
+        if above is not None:
+            add("line_above", clean_title(above.text, name=True), None, above.span())
     out.extend(_headings(scope, line))
     return out
 
@@ -433,6 +456,9 @@ _NOT_NAMES = frozenset(
         "affiliation",
         "furniture",
         "list_heading",
+        "byline",
+        "addressing",
+        "vague",
     }
 )
 
@@ -456,6 +482,20 @@ def _headings(scope: TitleScope, line: Line) -> list[Candidate[str]]:
         features += ("heading_far",) if named else ("heading_near",)
         out.append(Candidate(title, "heading", heading.span(), features))
     return out
+
+
+def _line_above(layout: Layout, line: Line) -> Line | None:
+    """The line right over a line the date leads, when it is set out as a name would be: short,
+    not ending like a sentence, not a labelled field ('A QUIZ NIGHT' / 'Tuesday, 9 October')."""
+    if line.number == 0:
+        return None
+    above = layout.lines[line.number - 1]
+    words = above.text.split()
+    if not words or len(words) > MAX_WORDS or re.search(r"[.,;:!]\s*$", above.text):
+        return None
+    if layout.is_field_line(above.start):
+        return None
+    return above
 
 
 _DATE_LED = re.compile(r"[\s>*•·-]*$")
@@ -513,7 +553,7 @@ _PAGE_LINE = re.compile(
 )
 LIST_HEADING = re.compile(
     r"\b(?:dates|schedule|programme|program|calendar|listings|timetable|what'?s\s+on"
-    r"|upcoming\s+events|meeting\s+dates)\s*:?$",
+    r"|upcoming\s+events|meeting\s+dates)(?:\s+(?:for|in|of)\s+(?:the\s+)?[\w-]+)?(?:\s+\d{4})?\s*:?$",
     re.IGNORECASE,
 )
 
@@ -544,7 +584,26 @@ def title_features(title: str) -> tuple[str, ...]:
         features.append("has_time")  # 'Doors open at 5.30pm': when, not what
     if _FURNITURE.match(title):
         features.append("furniture")
+    if _BYLINE.match(title):
+        features.append("byline")  # 'By Professor Jo Bloggs': who, not what
+    if _ADDRESSING.search(title):
+        features.append("addressing")  # 'See you in 2020', '@ Your Library': the writer talking
+    if all(w in _VAGUE_WORDS for w in re.findall(r"[a-z]+", words)):
+        features.append("vague")  # 'Next', 'Following week', 'Will end'
     return tuple(features)
+
+
+_BYLINE = re.compile(
+    r"^(?:by|with|from|convened\s+by|presented\s+by|hosted\s+by|led\s+by|chaired\s+by"
+    r"|organi[sz]ed\s+by|sponsored\s+by|courtesy\s+of|photo|image|credit)\b",
+    re.IGNORECASE,
+)
+_ADDRESSING = re.compile(r"\b(?:we|you|your|our|us|i|we're|you're|we'll|you'll)\b", re.IGNORECASE)
+_VAGUE_WORDS = frozenset(
+    "next following this coming upcoming later soon week weekend month year "
+    "today tonight tomorrow will end ends start starts begin begins the a an both all "
+    "it here there".split()
+)
 
 
 # Lines that say how to get in, not what is on.

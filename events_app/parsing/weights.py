@@ -17,6 +17,7 @@ TITLE = {
     "announced": 9.0,  # 'X is proud to present the Summer Gala'
     "held": 8.0,  # 'will hold a rally'
     "event_phrase": 7.5,  # 'there will be a baked bean supper', 'will hold its monthly supper'
+    "next_event": 7.2,  # 'the next Cafe Science meeting will', 'to attend the Harbour talk'
     "lead": 7.0,  # the words before the date
     "after_named": 6.0,  # 'Sat 3 Aug – Summer picnic'
     "named_session": 5.0,
@@ -32,6 +33,7 @@ TITLE = {
     "first_line": 0.0,  # the text's first line: a page's or an article's headline
     "lead_line": 7.5,  # the words before the date on the date's own line
     "line_after": 6.5,  # 'Mon 15 Jan: The Art of Surgery - Dr Jo Bloggs' on a line the date leads
+    "line_above": 2.0,  # the name set out on the line over a line the date leads
     # against
     "is_label": -50.0,  # 'When', 'Date', 'Time': a label is not a name
     "calendar_only": -50.0,  # 'Tuesday', 'March'
@@ -42,6 +44,9 @@ TITLE = {
     "has_link": -8.0,  # a web address
     "has_date": -8.0,  # 'Tuesday March 12th': a date, the next item of a list
     "has_time": -5.0,  # 'Doors open at 5.30pm'
+    "byline": -6.0,  # 'By Professor Jo Bloggs', 'Convened by ...'
+    "addressing": -2.0,  # 'See you in 2020', '@ Your Library': the writer talking to readers
+    "vague": -8.0,  # 'Next', 'Following week', 'Will end'
     "furniture": -6.0,  # 'Admission by donation', 'Book now', 'All welcome'
 }
 TITLE_THRESHOLD = 0.0

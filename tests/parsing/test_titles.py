@@ -56,6 +56,18 @@ CASES = {
         None,
         [("Annual Harbour Lecture", "2028-03-03"), ("Annual Harbour Lecture", "2028-03-03T18:30")],
     ),
+    "heading-over-a-byline": (
+        "Winter lectures 2027\n\nThe Lost Art of Letter Writing\n\nby Dr Ann Lee\n\n"
+        "Saturday 6 March: 2pm\n\nDr Lee looks at three centuries of post.\n",
+        date(2027, 1, 5),
+        [("The Lost Art of Letter Writing", "2027-03-06T14:00")],
+    ),
+    "the-event-a-reader-meant-to-attend": (
+        "Were you hoping to attend the Lantern Society talk on Monday (8th November)? "
+        "It has been moved.",
+        date(2027, 11, 1),
+        [("Lantern Society talk", "2027-11-08")],
+    ),
 }
 
 
