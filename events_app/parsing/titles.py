@@ -13,6 +13,7 @@ from .dates import is_calendar_word
 from .evidence import Candidate
 from .model import Span
 from .people import AFFILIATION_START
+from .places import find_postcodes, us_places
 from .text import Sentence
 from .times import find_times
 from .tokens import ROLES, Layout, Line
@@ -33,7 +34,7 @@ FESTIVAL = re.compile(
     r"|(?:[A-Z][\w’'&-]*\s+){1,5}(?:Festival|Conference|Summit|Congress|Day\s+School))"
 )
 VERB_CUT = re.compile(
-    r"\s+(?:runs|run|takes?\s+place|meets|meet|continues|continue|opens|open|starts|start"
+    r"(?<![Ff]un)\s+(?:runs|run|takes?\s+place|meets|meet|continues|continue|opens|open|starts|start"
     r"|begins|begin|returns|return|comes|will|is|are|gets\s+underway|kicks\s+off|is\s+on"
     r"|assembling|assembles|gathers|gathering|followed|featuring|with|itself|would|shall"
     r"|should|must|has|have|had|(?:hosted|organised|organized|presented|sponsored|supported"
@@ -431,7 +432,17 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
     if text[line.start : mention_start].strip() == "" and len(line.text) < 60:
         below = layout.next_text_line(line.number)  # 'Sep 23 2023' / 'The Big Gig @ The Hub'
         if below is not None and below.number in layout.heading_numbers:
-            add("next_line", clean_title(below.text, name=True), None, below.span())
+            title = clean_title(below.text, name=True)
+            further = layout.next_text_line(below.number)
+            if title and further is not None and is_address(further.text.strip()):
+                # 'Dec 29' / 'The Old Mill' / '99 High St, Red Bank': the venue, then its address
+                out.append(
+                    Candidate(
+                        title, "next_line", below.span(), (*title_features(title), "over_address")
+                    )
+                )
+            else:
+                add("next_line", title, None, below.span())
     line_lead = text[max(line.start, clause_start) : mention_start]
     if line.start > clause_start and line_lead.strip():
         add("lead_line", clean_title(line_lead), line.start)
@@ -440,8 +451,32 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
         above = _line_above(layout, line)
         if above is not None:
             add("line_above", clean_title(above.text, name=True), None, above.span())
+    cell = _table_cell(layout, line)
+    if cell is not None:
+        add("table_cell", field_title(cell), line.start)
     out.extend(_headings(scope, line))
     return out
+
+
+_TITLE_COLUMNS = frozenset({"title", "topic", "talk", "talk title", "event", "what", "session"})
+TABLE_LOOK_BACK = 40  # lines: how far above a row its table's header may stand
+
+
+def _table_cell(layout: Layout, line: Line) -> str | None:
+    """'Jan. 24 | Ann Lee | Why Dunes Move |' under 'Date | Speaker | Title |': the cell of the
+    row in the column its header calls the title."""
+    if "|" not in line.text:
+        return None
+    for above in reversed(layout.lines[max(0, line.number - TABLE_LOOK_BACK) : line.number]):
+        if "|" not in above.text:
+            continue
+        header = [c.strip().lower() for c in above.text.split("|")]
+        column = next((n for n, c in enumerate(header) if c in _TITLE_COLUMNS), None)
+        if column is None:
+            continue
+        cells = line.text.split("|")
+        return cells[column].strip() if column < len(cells) else None
+    return None
 
 
 # What a heading's own words may say against it: the next heading up is then the nearest name.
@@ -459,6 +494,7 @@ _NOT_NAMES = frozenset(
         "byline",
         "addressing",
         "vague",
+        "address",
     }
 )
 
@@ -580,8 +616,10 @@ def title_features(title: str) -> tuple[str, ...]:
         features.append("has_link")
     if _DATE_WORDS.search(title):
         features.append("has_date")  # another date: the next item of a list, not a name
-    if find_times(title):
+    if re.search(r"\d", title) and find_times(title):
         features.append("has_time")  # 'Doors open at 5.30pm': when, not what
+    if is_address(title):
+        features.append("address")
     if _FURNITURE.match(title):
         features.append("furniture")
     if _BYLINE.match(title):
@@ -604,6 +642,17 @@ _VAGUE_WORDS = frozenset(
     "today tonight tomorrow will end ends start starts begin begins the a an both all "
     "it here there".split()
 )
+
+
+_STREET_NUMBER = re.compile(
+    r"^\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr"
+    r"|Way|Boulevard|Blvd|Highway|Hwy|Place|Pl|Square|Sq|Terrace|Court|Ct|Parade)\b\.?"
+)
+
+
+def is_address(words: str) -> bool:
+    """'99 High St, Red Bank, NJ 07701', 'Leeds LS1 4AB': where, not what."""
+    return bool(_STREET_NUMBER.match(words) or us_places(words) or find_postcodes(words))
 
 
 # Lines that say how to get in, not what is on.
@@ -648,6 +697,9 @@ def title_from_context(scope: TitleScope) -> tuple[str, Span | None] | None:
     text = scope.text
     earlier = [s for s in scope.context if s.start < scope.clause[0]]
     for sentence in reversed(earlier):
+        named = _NAME_THEN_BLURB.match(sentence.text)
+        if named and _title_cased(named["name"]):
+            return named["name"], span_of(text, named["name"], sentence.start)
         labelled = label_title(sentence.text)
         if labelled:
             label, title = labelled
@@ -665,6 +717,17 @@ def title_from_context(scope: TitleScope) -> tuple[str, Span | None] | None:
         if heading:
             return heading, span_of(text, heading, sentence.start)
     return None
+
+
+# 'Crystal Fair - Find all things crystal here!': a listing's name, a dash, then the blurb.
+_NAME_THEN_BLURB = re.compile(r"^(?P<name>[^\W\d_][^–—:.!?]{2,70}?)\s+[-–—]\s+\S")
+_MINOR_WORDS = frozenset("a an and the of in on at for to with by or & de la".split())
+
+
+def _title_cased(words: str) -> bool:
+    """'Cedar High School Fun Run', 'Night of the Hunter': every word that counts capitalised."""
+    major = [w for w in words.split() if w.lower() not in _MINOR_WORDS]
+    return bool(major) and all(not w[0].isalpha() or w[0].isupper() for w in major)
 
 
 def span_of(text: str, words: str, near: int) -> Span | None:

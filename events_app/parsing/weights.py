@@ -12,6 +12,7 @@ A field's threshold is also the score of choosing nothing.
 # Titles: where the words came from, then what speaks against them.
 TITLE = {
     "field": 12.0,  # 'Title:' / 'Topic:' labelled line
+    "table_cell": 12.0,  # the row's cell under a table's 'Title' column
     "quoted": 11.0,  # a quoted name in the event's clause
     "named_session_lead": 10.0,  # 'a panel on housing' before the date
     "announced": 9.0,  # 'X is proud to present the Summer Gala'
@@ -48,6 +49,8 @@ TITLE = {
     "addressing": -2.0,  # 'See you in 2020', '@ Your Library': the writer talking to readers
     "vague": -8.0,  # 'Next', 'Following week', 'Will end'
     "furniture": -6.0,  # 'Admission by donation', 'Book now', 'All welcome'
+    "address": -6.0,  # '99 High St, Red Bank, NJ 07701'
+    "over_address": -4.0,  # the line under it is an address: it names the venue
 }
 TITLE_THRESHOLD = 0.0
 

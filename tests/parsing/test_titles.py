@@ -68,6 +68,25 @@ CASES = {
         date(2027, 11, 1),
         [("Lantern Society talk", "2027-11-08")],
     ),
+    "table-row-under-a-title-column": (
+        "Colloquium 2027\n\nDate | Speaker | Title |\n\n"
+        "Mar. 5 | Ann Lee (Leeds) | Waves on a shallow shelf |\n\n"
+        "Apr. 2 | Raj Patel (York) | Counting knots |\n",
+        date(2027, 1, 10),
+        [("Waves on a shallow shelf", "2027-03-05"), ("Counting knots", "2027-04-02")],
+    ),
+    "venue-and-address-under-the-date": (
+        "Winter fun\n\nThe Ice Lantern Parade\n\nLanterns, drums and hot chocolate for all.\n\n"
+        "Dec 12, 2027\n\nRiverside Arts Barn\n\n12 Mill Road, Hudson, NY 12534\n",
+        None,
+        [("The Ice Lantern Parade", "2027-12-12")],
+    ),
+    "name-dash-blurb": (
+        "HARBOUR DISTRICT\n\nKite Festival - Bring your own kite! This Saturday from 10:00 a.m. "
+        "to 4:00 p.m. the beach will be full of colour.\n",
+        date(2027, 6, 2),
+        [("Kite Festival", "2027-06-05T10:00")],
+    ),
 }
 
 
