@@ -416,7 +416,19 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
     add("lead", lead_title, clause_start)
     if starts_with_name(after):
         add("after_named", after_title, mention_end)
-    add("named_session", named_session(clause), clause_start)
+    session = named_session(clause)
+    if session and _FOLLOWED_BY.search(clause.lower().split(session.lower())[0]):
+        # 'Pride at 6pm, followed by a Q&A with the director': a later part, not the event
+        out.append(
+            Candidate(
+                session,
+                "named_session",
+                span_of(text, session, clause_start),
+                (*title_features(session), "follow_on"),
+            )
+        )
+    else:
+        add("named_session", session, clause_start)
     if scope.preamble:
         add("preamble", preamble_title, scope.preamble[0])
     context = title_from_context(scope)
@@ -501,7 +513,7 @@ _NOT_NAMES = frozenset(
 
 def _headings(scope: TitleScope, line: Line) -> list[Candidate[str]]:
     """The headings above the event, the nearest that could be a name first. One that another
-    event's date stands under too heads a list, and the text's first line heads the page."""
+    event's date stands under too heads a list."""
     out = []
     for heading in scope.layout.headings_before(line.start, 4):
         if heading.text.strip() in scope.people:
@@ -512,10 +524,8 @@ def _headings(scope: TitleScope, line: Line) -> list[Candidate[str]]:
         features = title_features(title)
         if _anchor_between(scope.anchors, heading.end, scope.mention[0]):
             features += ("heading_shared",)
-        if heading.number == 0:
-            features += ("first_line",)
-        named = [c for c in out if not _NOT_NAMES.intersection(c.features)]
-        features += ("heading_far",) if named else ("heading_near",)
+        if any(not _NOT_NAMES.intersection(c.features) for c in out):
+            features += ("heading_far",)  # a nearer heading could be the name
         out.append(Candidate(title, "heading", heading.span(), features))
     return out
 
@@ -534,6 +544,7 @@ def _line_above(layout: Layout, line: Line) -> Line | None:
     return above
 
 
+_FOLLOWED_BY = re.compile(r"\b(?:followed\s+by|then|after\s+which|afterwards)\s+(?:a|an|the)?\s*$")
 _DATE_LED = re.compile(r"[\s>*•·-]*$")
 
 
@@ -659,7 +670,8 @@ def is_address(words: str) -> bool:
 _FURNITURE = re.compile(
     r"^(?:admission|tickets?|entry|entrance|booking|book\s+now|doors|cost|price|fees?|free\s+entry"
     r"|all\s+(?:are\s+)?welcome|everyone\s+welcome|refreshments|parking|register|rsvp|click"
-    r"|more\s+info|for\s+more|see\s+(?:the|our)|follow\s+us|share\s+this)\b",
+    r"|more\s+info|for\s+more|see\s+(?:the|our)|follow\s+us|share\s+this|skip\s+to|menu|home"
+    r"|search|log\s+in|sign\s+in|subscribe|cookies?|privacy|back\s+to)\b",
     re.IGNORECASE,
 )
 

@@ -28,10 +28,8 @@ TITLE = {
     "after": 1.0,  # the words after the date
     "next_line": 2.5,  # the heading right under a line that holds only the date
     "heading": 0.5,  # a heading line above the event
-    "heading_near": 0.0,  # the nearest one
-    "heading_far": -1.0,  # one of the two above it
+    "heading_far": -1.0,  # a heading above one that could be the name
     "heading_shared": -0.3,  # another event's date stands between it and this one: a list's
-    "first_line": 0.0,  # the text's first line: a page's or an article's headline
     "lead_line": 7.5,  # the words before the date on the date's own line
     "line_after": 6.5,  # 'Mon 15 Jan: The Art of Surgery - Dr Jo Bloggs' on a line the date leads
     "line_above": 2.0,  # the name set out on the line over a line the date leads
@@ -45,6 +43,7 @@ TITLE = {
     "has_link": -8.0,  # a web address
     "has_date": -8.0,  # 'Tuesday March 12th': a date, the next item of a list
     "has_time": -5.0,  # 'Doors open at 5.30pm'
+    "follow_on": -6.0,  # 'followed by a Q&A with ...': a later part of the event
     "byline": -6.0,  # 'By Professor Jo Bloggs', 'Convened by ...'
     "addressing": -2.0,  # 'See you in 2020', '@ Your Library': the writer talking to readers
     "vague": -8.0,  # 'Next', 'Following week', 'Will end'
