@@ -24,6 +24,7 @@ from . import dates as dates_mod
 from . import evidence
 from . import frames as frames_mod
 from . import links as links_mod
+from . import listings as listings_mod
 from . import people as people_mod
 from . import places as places_mod
 from . import times as times_mod
@@ -101,7 +102,7 @@ class Seed:
     end_mention: DateMention | None = None
     preamble: tuple[int, int] | None = None
     context: list[Sentence] = field(default_factory=list)
-    items: list[tuple[Sentence, re.Match[str]]] = field(default_factory=list)
+    items: list[listings_mod.Item] = field(default_factory=list)
     recurrence: str | None = None
     shares_lead: bool = False  # 'X at Y on Friday ... and Saturday ...': a later date of X
 
@@ -288,6 +289,11 @@ def _zone_from_abbreviations(text: str) -> str | None:
 
 
 def _day_first(text: str, zone: str) -> bool:
+    """The order of '10/7': the text's own numeric dates where one can only be read one way
+    ('4/20'), then its places, currency and zone words, then the zone's country."""
+    written = dates_mod.numeric_order(text)
+    if written is not None:
+        return written
     if places_mod.us_places(text) or US_SIGNALS.search(text):
         return False
     if places_mod.find_postcodes(text) or UK_SIGNALS.search(text):
@@ -306,6 +312,8 @@ def _seeds(reading: Reading) -> list[Seed]:
     by_sentence = _group_by_sentence(reading.sentences, mentions)
     seeds: list[Seed] = []
     loose: list[int] = []
+    listed = _listed_lines(reading.layout)
+    taken: set[int] = set()
     for index, sentence in enumerate(reading.sentences):
         anchors = _anchors(reading, sentence, by_sentence.get(index, []))
         recurrence = dates_mod.find_recurrence(sentence.text)
@@ -318,18 +326,41 @@ def _seeds(reading: Reading) -> list[Seed]:
                     seed.recurrence = recurrence.rule
             seeds.extend(new)
             continue
+        line = reading.layout.line_at(sentence.start).number
+        if seeds and line in listed and not by_sentence.get(index):
+            item = listed[line]
+            if id(item) not in taken:
+                taken.add(id(item))
+                seeds[-1].items.append(item)
+            continue
         item = PROGRAMME_ITEM.match(sentence.text)
-        if (
-            item
-            and seeds
-            and seeds[-1].paragraph == sentence.paragraph
-            and not by_sentence.get(index)
-        ):
-            seeds[-1].items.append((sentence, item))
+        dated = bool(by_sentence.get(index))
+        if item and seeds and not dated and _continues(reading, seeds[-1], sentence):
+            seeds[-1].items.append(
+                listings_mod.Item(
+                    item["time"], item["title"], sentence.start, sentence.end, (line, line), False
+                )
+            )
             continue
         loose.append(index)
     _attach_context(reading, seeds, loose)
     return seeds
+
+
+def _listed_lines(layout: Layout) -> dict[int, listings_mod.Item]:
+    """The lines of the text's clock-and-name listings (listings.py), by line number."""
+    return {n: item for item in listings_mod.timed_items(layout) for n in item.lines}
+
+
+def _continues(reading: Reading, seed: Seed, sentence: Sentence) -> bool:
+    """A '2pm: Panel' line is a session of the event before it in its paragraph, or across a
+    blank line when that event's programme has begun or its date stands as a heading."""
+    heading = reading.layout.line_at(seed.mention.start).text
+    return (
+        seed.paragraph == sentence.paragraph
+        or bool(seed.items)
+        or len(heading.split()) <= len(seed.mention.text.split()) + 3
+    )
 
 
 def _group_by_sentence(
@@ -528,6 +559,8 @@ def _attach_context(reading: Reading, seeds: list[Seed], loose: list[int]) -> No
             or (following.paragraph == sentence.paragraph + 1 and _is_heading(sentence))
         ):
             following.context.append(sentence)
+        elif previous is not None and sentence.paragraph == previous.paragraph + 1:
+            previous.context.append(sentence)  # 'Marchers gather at 11am ...' said just after
 
 
 def _is_heading(sentence: Sentence) -> bool:
@@ -623,7 +656,12 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
         for draft in drafts:
             draft.performers, draft.speakers = draft.speakers, []
     if drafts and seed.items:
-        drafts.extend(_programme(reading, seed, drafts[0]))
+        children = _programme(reading, seed, drafts[0])
+        if children and drafts[0].title == "Event" and all(i.before_title for i in seed.items):
+            for child in children:  # a dated list of named events, not one event's programme
+                child.parent = None
+            return children
+        drafts.extend(children)
     return drafts
 
 
@@ -965,17 +1003,18 @@ def _fallback_title(venues: list[DraftVenue]) -> str:
 def _programme(reading: Reading, seed: Seed, parent: Draft) -> list[Draft]:
     day = parent.start if not isinstance(parent.start, datetime) else parent.start.date()
     children = []
-    for sentence, item in seed.items:
-        found = times_mod.find_times(item["time"])
+    for item in seed.items:
+        found = times_mod.find_times(item.time)
         if not found:
             continue
         title_text = re.split(
-            r"\s+(?:with|featuring|led\s+by|chaired\s+by)\s+", item["title"], maxsplit=1
+            r"\s+(?:with|featuring|led\s+by|chaired\s+by)\s+", item.title, maxsplit=1
         )[0]
         title = titles_mod.clean_title(title_text.rstrip(".")) or title_text.rstrip(".")
         start = datetime.combine(day, found[0].first.value())
         end = datetime.combine(day, found[0].last.value()) if found[0].last else None
-        speakers = people_mod.unique_people(reading.people.within(sentence.start, sentence.end))
+        line = reading.text[item.start : item.end]
+        speakers = people_mod.unique_people(reading.people.within(item.start, item.end))
         child = Draft(
             title=title,
             start=start,
@@ -986,7 +1025,7 @@ def _programme(reading: Reading, seed: Seed, parent: Draft) -> list[Draft]:
             online=parent.online,
             parent=parent.title,
         )
-        child.spans["title"] = Span(sentence.start, sentence.end, sentence.text, 0.7)
+        child.spans["title"] = Span(item.start, item.end, line, 0.7)
         children.append(child)
     if children and not parent.speakers:
         names: dict[str, DraftPerson] = {}

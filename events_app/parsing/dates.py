@@ -97,9 +97,12 @@ MONTH_DAY = re.compile(
 )
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 NUMERIC = re.compile(
-    rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<year>(?:19|20)?\d\d)(?![\d/.]\d)",
+    rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<year>(?:19|20)?\d\d)(?![\d/.]\d)"
+    rf"(?:\s{{0,4}}\((?P<wd_after>{_WD})\))?",
     re.IGNORECASE,
 )
+# 'on 4/20', '20/4', '10/7/2019': only to see which order a text writes its numeric dates in.
+_NUMERIC_ORDER = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d])(?!/\d{1,2}\b/)")
 RELATIVE = re.compile(
     rf"\b(?:(?P<which>this|next|coming|last|on)\s+(?P<wd>{_WD})(?!\w)|(?P<word>today|tonight|tomorrow))",
     re.IGNORECASE,
@@ -307,16 +310,37 @@ def _valid(year: int | None, month: int, day: int) -> DayRef | None:
     return DayRef(month, day, year)
 
 
+def numeric_order(text: str) -> bool | None:
+    """Whether the text writes numeric dates day first ('20/4'), month first ('4/20'), or
+    cannot tell: a number above 12 can only be the day."""
+    day_first = month_first = 0
+    for m in _NUMERIC_ORDER.finditer(text):
+        a, b = int(m[1]), int(m[2])
+        if 12 < a <= 31 and 1 <= b <= 12:
+            day_first += 1
+        elif 12 < b <= 31 and 1 <= a <= 12:
+            month_first += 1
+    if day_first == month_first:
+        return None
+    return day_first > month_first
+
+
 def _from_numeric(m: re.Match[str], day_first: bool) -> DateMention | None:
+    """'05/04/2022 (Wednesday)': a weekday settles which number is the month; else the text's
+    order (`day_first`), and where that cannot be a date, the other."""
     a, b, year = int(m["a"]), int(m["b"]), _year(m["year"])
+    weekday = _weekday(m["wd"] or m["wd_after"])
     readings = [(b, a), (a, b)] if day_first else [(a, b), (b, a)]
-    for month, day in readings:
-        if 1 <= month <= 12:
-            ref = _valid(year, month, day)
-            if ref:
-                ref = replace(ref, weekday=_weekday(m["wd"]))
-                return DateMention(m.start(), m.end(), [ref], text=m.group())
-    return None
+    valid = [
+        ref for month, day in readings if 1 <= month <= 12 and (ref := _valid(year, month, day))
+    ]
+    if weekday is not None and year is not None:
+        agreeing = [r for r in valid if date(year, r.month, r.day).weekday() == weekday]
+        valid = agreeing + [r for r in valid if r not in agreeing]
+    if not valid:
+        return None
+    ref = replace(valid[0], weekday=weekday)
+    return DateMention(m.start(), m.end(), [ref], text=m.group())
 
 
 def _drop_overlaps(found: list[DateMention]) -> list[DateMention]:

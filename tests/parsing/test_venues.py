@@ -92,7 +92,7 @@ def test_the_venue_named_right_after_the_clock_times_of_an_address():
 
 def test_a_year_before_a_building_is_not_its_room_number():
     text = "Craft fair, Saturday 21 March 2026\n\nPriory Community Centre hosts it, from 10am."
-    assert venues_of(text) == [("2026-03-21", [])]
+    assert venues_of(text) == [("2026-03-21T10:00", [])]  # the time said just after joins it
 
 
 @pytest.mark.parametrize(

@@ -270,8 +270,28 @@ def test_a_zone_named_after_the_time(text, zone):
             "Wednesday 20 January 2027: Bees in the city",
             [("2027-01-13T14:00", None), ("2027-01-20T14:00", None)],
         ),
+        (
+            "Craft club 02/10/2027 (Wednesday) from 4pm to 5pm in the library.",
+            [("2027-02-10T16:00", "2027-02-10T17:00")],
+        ),
+        (
+            "Craft club 02/10/2027 from 4pm to 5pm in the library. Sign up by 2/13.",
+            [("2027-02-10T16:00", "2027-02-10T17:00")],
+        ),
+        (
+            "Webinar on Monday 15 November 2027 (AEDT, UTC+11:00).",
+            [("2027-11-15", None)],
+        ),
     ],
-    ids=["numbered-day-is-not-a-range", "numbered-week", "morning-to-12am", "time-after-a-dash"],
+    ids=[
+        "numbered-day-is-not-a-range",
+        "numbered-week",
+        "morning-to-12am",
+        "time-after-a-dash",
+        "weekday-settles-day-order",
+        "a-day-over-12-settles-day-order",
+        "utc-offset-is-not-a-time",
+    ],
 )
 def test_days_and_times_of_listed_events(text, starts):
     assert [(d["start"], d["end"]) for d in read(text)] == starts
