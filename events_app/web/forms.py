@@ -52,6 +52,32 @@ class EventForm:
     recurrence: str = ""
     parent: str = ""
     warnings: list[str] = field(default_factory=list)
+    clock_pass: str = ""  # "first" or "second" pass of an hour the clocks go back through
+
+    @property
+    def repeated_hour(self) -> bool:
+        """Whether the start or the end is a wall time that happens twice (the clocks go back
+        through it): the form then asks which of the two is meant."""
+        return any(
+            _happens_twice(day, clock, self.timezone)
+            for day, clock in (
+                (self.start_date, self.start_time),
+                (self.end_date or self.start_date, self.end_time),
+            )
+        )
+
+
+CLOCK_PASSES = ("", "first", "second")
+
+
+def _happens_twice(day: str, clock: str, zone_name: str) -> bool:
+    try:
+        moment = datetime.combine(
+            date.fromisoformat(day), time.fromisoformat(clock), tzinfo=ZoneInfo(zone_name)
+        )
+    except (ValueError, KeyError, ZoneInfoNotFoundError):
+        return False
+    return moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset()
 
 
 def form_from_draft(draft: Draft, parent_index: str = "") -> EventForm:
@@ -109,7 +135,16 @@ def form_from_event(event: Event) -> EventForm:
         online=event.online,
         all_day=event.all_day and not event.time_tba,
         recurrence=event.recurrence or "",
+        clock_pass=_pass_of(start, end) if not event.all_day else "",
     )
+
+
+def _pass_of(start: datetime, end: datetime | None) -> str:
+    """Which pass of a repeated hour the stored times are in ("" when neither repeats)."""
+    times = [t for t in (start, end) if t is not None]
+    if not any(t.replace(fold=1 - t.fold).utcoffset() != t.utcoffset() for t in times):
+        return ""
+    return "second" if any(t.fold for t in times) else "first"
 
 
 def _split(value: date | datetime) -> tuple[str, str]:
@@ -153,7 +188,14 @@ def read_form(form: MultiDict[str, str], prefix: str) -> EventForm:
         recurrence=text("recurrence"),
         parent=text("parent"),
         warnings=warnings_of(form, prefix),
+        clock_pass=_clock_pass(text("clock_pass")),
     )
+
+
+def _clock_pass(value: str) -> str:
+    if value not in CLOCK_PASSES:
+        raise InvalidEventError("Which pass of the repeated hour: “first” or “second”")
+    return value
 
 
 def warnings_of(form: MultiDict[str, str], prefix: str) -> list[str]:
@@ -184,9 +226,10 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
         start = datetime.combine(first_day, time(), tzinfo=zone)
         end: datetime | None = datetime.combine(last_day + timedelta(days=1), time(), tzinfo=zone)
     else:
-        start = _local(first_day, _time(values.start_time, "Start time"), zone, "Start")
+        start_clock = _time(values.start_time, "Start time")
+        start = _local(first_day, start_clock, zone, "Start", values.clock_pass)
         end_clock = _time(values.end_time, "End time") if values.end_time else None
-        end = _local(last_day, end_clock, zone, "End") if end_clock else None
+        end = _local(last_day, end_clock, zone, "End", values.clock_pass) if end_clock else None
         if end is not None and end <= start and not values.end_date:
             end = _overnight(start, end, zone)
     links = []
@@ -263,12 +306,20 @@ def _time(value: str, label: str) -> time:
         raise InvalidEventError(f"{label} must be a time of day, HH:MM (00:00 to 23:59)") from exc
 
 
-def _local(day: date, clock: time, zone: ZoneInfo, label: str) -> datetime:
-    """The instant of a wall-clock time, refusing one that the clocks skip."""
+def _local(day: date, clock: time, zone: ZoneInfo, label: str, clock_pass: str) -> datetime:
+    """The instant of a wall-clock time, refusing one that the clocks skip, and one that they
+    repeat until the person says which pass is meant (the two are an hour apart)."""
     moment = datetime.combine(day, clock, tzinfo=zone)
     if moment.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != moment.replace(tzinfo=None):
         raise InvalidEventError(
             f"{label}: {clock:%H:%M} on {day:%-d %B %Y} does not exist in {zone.key} "
             "(the clocks go forward then)"
         )
-    return moment
+    if moment.replace(fold=1).utcoffset() == moment.utcoffset():
+        return moment
+    if not clock_pass:
+        raise InvalidEventError(
+            f"{label}: {clock:%H:%M} on {day:%-d %B %Y} happens twice in {zone.key} (the "
+            "clocks go back then): choose the first or the second in “Which pass”"
+        )
+    return moment.replace(fold=1 if clock_pass == "second" else 0)

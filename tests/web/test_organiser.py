@@ -1,4 +1,5 @@
-from datetime import timedelta
+import re
+from datetime import UTC, timedelta
 
 import icalendar
 import pytest
@@ -241,6 +242,51 @@ def test_a_skipped_clock_time_is_refused(signed_in, app_session):
     assert "01:30 on 29 March 2026 does not exist in Europe/London" in response.get_data(
         as_text=True
     )
+
+
+def _only_draft(fields: dict[str, str], **changes: str) -> dict[str, str]:
+    """The first draft alone, with `changes` to its fields."""
+    kept = {k: v for k, v in fields.items() if not re.match(r"e[1-9]\d*-", k)}
+    return {**kept, **{f"e0-{k}": v for k, v in changes.items()}, "count": "1"}
+
+
+def test_a_repeated_clock_time_is_refused_until_its_pass_is_chosen(signed_in, app_session):
+    fields = _only_draft(
+        review_form(paste(signed_in).get_data(as_text=True)),
+        start_date="2026-10-25",
+        start_time="01:30",
+        end_time="",
+    )
+
+    refused = post(signed_in, "/organiser/publish", {**fields, "action": "publish"})
+    page = refused.get_data(as_text=True)
+
+    assert refused.status_code == 422
+    assert (
+        "Start: 01:30 on 25 October 2026 happens twice in Europe/London (the clocks go back "
+        "then): choose the first or the second in “Which pass”"
+    ) in page
+    assert review_form(page)["e0-clock_pass"] == ""
+    assert repository.list_events(app_session, EventFilter(include_drafts=True)) == []
+
+
+@pytest.mark.parametrize(("clock_pass", "utc"), [("first", "00:30"), ("second", "01:30")])
+def test_the_chosen_pass_of_a_repeated_hour_is_the_instant_stored(
+    signed_in, app_session, clock_pass, utc
+):
+    fields = _only_draft(
+        review_form(paste(signed_in).get_data(as_text=True)),
+        start_date="2026-10-25",
+        start_time="01:30",
+        end_time="",
+        clock_pass=clock_pass,
+    )
+
+    assert post(signed_in, "/organiser/publish", {**fields, "action": "publish"}).status_code == 302
+    [stored] = repository.list_events(app_session, EventFilter(include_drafts=True))
+    assert f"{stored.start.astimezone(UTC):%Y-%m-%d %H:%M}" == f"2026-10-25 {utc}"
+    edit = signed_in.get(f"/organiser/events/{stored.id}/edit").get_data(as_text=True)
+    assert review_form(edit)["clock_pass"] == clock_pass
 
 
 def test_pages_carry_security_headers(client):
