@@ -108,6 +108,7 @@ def openapi_document(base_url: str, site_name: str) -> dict[str, Any]:
                             },
                         },
                         "400": error,
+                        "404": error,
                     },
                 }
             },

@@ -14,6 +14,7 @@ from events_app.fetch import (
     TooLargeError,
     is_public_address,
 )
+from events_app.web.errors import status_of
 from tests.calendar_server import HUGE_SIZE, SMALL_CALENDAR, CalendarServer
 
 PUBLIC = "93.184.215.14"
@@ -200,7 +201,7 @@ def test_reading_stops_at_the_size_cap(server, path):
     with pytest.raises(TooLargeError, match="larger than 1 MB") as refused:
         fetcher.fetch(url(server, path))
 
-    assert refused.value.status == 413
+    assert status_of(refused.value) == 413
 
 
 def test_the_huge_body_is_not_read_to_its_end(server):

@@ -69,6 +69,7 @@ PUBLIC_ROUTES = [
     "/events.json",
     "/events/<slug>",
     "/events/<slug>.ics",
+    "/favicon.ico",
     "/feed.json",
     "/healthz",
     "/login",
