@@ -14,8 +14,8 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from . import SiteUrls
+from .event_json import compact_json, json_head
 from .ics import CalendarInfo, assemble_ics
-from .json import compact_json, json_head
 
 
 class Dated(Protocol):

@@ -13,6 +13,7 @@ from . import (
     admin,
     api,
     auth,
+    caching,
     calendar_views,
     context,
     edge,
@@ -20,7 +21,6 @@ from . import (
     feeds,
     formatting,
     health,
-    http,
     imports,
     organiser,
     pages,
@@ -57,8 +57,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(pages.bp)
     app.register_blueprint(calendar_views.bp)
     feeds.init_cache(app)
-    http.init_cache(app)
-    http.register(app)
+    caching.init_cache(app)
+    caching.register(app)
     app.register_blueprint(feeds.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(auth.bp)

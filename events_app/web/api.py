@@ -9,19 +9,19 @@ from flask import Blueprint, abort, current_app, jsonify, request
 
 from .. import listings, services
 from ..domain import EventFilter, known_zone
-from ..feeds.json import compact_json, event_to_dict
+from ..feeds.event_json import compact_json, event_to_dict
 from ..feeds.jsonfeed import render_json_feed
-from ..feeds.openapi import openapi_document
 from ..fetch import FetchError
 from ..ingest import IngestError
 from ..ingest import read as ingest
 from ..parsing import ParseError, draft_to_dict
 from ..store import repository
 from .auth import current_user
+from .caching import Rendered, answer_args, cacheable, newest, serve_cached
 from .context import db_session, default_timezone, now, site_name, site_urls
 from .errors import BadQueryError, status_of
 from .formatting import when
-from .http import Rendered, answer_args, cacheable, newest, serve_cached
+from .openapi import openapi_document
 from .query import day, event_filter, int_param, json_object, text_param
 
 bp = Blueprint("api", __name__)

@@ -10,8 +10,8 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from .. import listings
 from ..calendar_grid import month_after, month_before, month_weeks, week_days, week_start
+from .caching import cached_page
 from .context import db_session, default_timezone, site_name
-from .http import cached_page
 from .listing import asked_filter, current_filters, facet_context, today
 from .query import FIRST_YEAR, LAST_YEAR, date_param
 

@@ -2,7 +2,7 @@
 
 Feed readers and calendar apps poll the same few addresses again and again, and visitors who
 are not signed in all see the same pages. Once Flask has answered one of them from its own
-response cache (web.http.serve_cached, which marks such answers as the same for everyone),
+response cache (web.caching.serve_cached, which marks such answers as the same for everyone),
 the exact response (status 200, every header, the body in the encoding the client asked for)
 is kept under the address (with only the query parameters that change the answer), the
 encoding, the data version and the minute; later requests for it are answered here without
@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl
 from flask import Flask
 from werkzeug.datastructures import MultiDict
 
-from .http import (
+from .caching import (
     ENCODINGS,
     RESPONSE_CACHE_BYTES,
     STORABLE,
@@ -29,7 +29,7 @@ from .http import (
     answer_query,
     negotiate,
 )
-from .http import not_modified as etag_matches
+from .caching import not_modified as etag_matches
 
 # Where nothing is ever the same for two visitors, or Flask serves files itself.
 NOT_HERE = ("/organiser", "/login", "/logout", "/static/", "/healthz", "/readyz")

@@ -1,6 +1,6 @@
 """Calendar and JSON feeds. Rendering lives in events_app.feeds; this adds HTTP around it.
 
-Whole feeds are served from the response cache (see .http). When the data changes, only the
+Whole feeds are served from the response cache (see .caching). When the data changes, only the
 events whose revision moved are loaded and rendered again; the rest come from this process's
 piece cache or, in a worker or server that has not seen them yet, from the render store in the
 database (events_app.store.renders), which whoever renders a piece first fills for the others.
@@ -17,21 +17,20 @@ from flask import Blueprint, Flask, Response, abort, current_app, request
 
 from .. import domain, feeds, listings
 from ..domain import Event, EventFilter
-from ..feeds import ics, vtimezone
-from ..feeds import json as feed_json
+from ..feeds import event_json, ics, vtimezone
 from ..feeds.documents import calendar_document, json_document
+from ..feeds.event_json import compact_json, event_to_dict
 from ..feeds.ics import CalendarInfo, render_ics, vevent_bytes
-from ..feeds.json import compact_json, event_to_dict
 from ..store import renders, repository
+from .caching import BoundedCache, Rendered, answer_path, serve_cached
 from .context import database, db_session, default_timezone, now, site_name, site_urls
-from .http import BoundedCache, Rendered, answer_path, serve_cached
 from .query import active_filters, event_filter
 
 bp = Blueprint("feeds", __name__)
 
 MAX_FEED_EVENTS = 20_000
 PIECE_CACHE_BYTES = 64 * 1024 * 1024
-RENDERING_MODULES = (domain, feeds, ics, feed_json, vtimezone)  # what pieces come from
+RENDERING_MODULES = (domain, feeds, ics, event_json, vtimezone)  # what pieces come from
 
 
 def init_cache(app: Flask) -> None:

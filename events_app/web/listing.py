@@ -11,7 +11,7 @@ from flask import request
 
 from .. import listings
 from ..domain import EventFilter
-from ..feeds.subscribe import subscribe_links
+from .calendar_links import subscribe_links
 from .context import db_session, default_timezone, now, site_urls
 from .query import active_filters, event_filter
 

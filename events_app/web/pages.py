@@ -17,11 +17,11 @@ from flask import (
 from .. import listings
 from ..domain import EventFilter
 from ..feeds.jsonld import event_jsonld
-from ..feeds.subscribe import add_to_calendar_links, subscribe_links
 from ..store import repository
+from .caching import cached_page
+from .calendar_links import add_to_calendar_links, subscribe_links
 from .context import db_session, now, site_name, site_urls
 from .formatting import when
-from .http import cached_page
 from .listing import asked_filter, facet_context
 from .query import active_filters, int_param
 from .security import CONTENT_SECURITY_POLICY

@@ -7,7 +7,7 @@ import brotli
 import pytest
 
 from events_app import create_app
-from events_app.web.http import BoundedCache
+from events_app.web.caching import BoundedCache
 from tests.builders import event
 from tests.conftest import BASE_URL, NOW
 
