@@ -148,7 +148,8 @@ def read_announcement(
     known_venues: Sequence[str] = (),
 ) -> tuple[list[Draft], list[str]]:
     mentions = zones_mod.zone_mentions(text)
-    address_zone = places_mod.zone_from_places(text)
+    addresses = places_mod.Addresses.read(text)
+    address_zone = addresses.zone()
     zone = (
         address_zone  # a postcode or 'City, ST' address is the surest
         or _lexicon_zone(mentions, default_timezone)
@@ -159,7 +160,7 @@ def read_announcement(
         text=text,
         sentences=split_sentences(text),
         timezone=zone,
-        day_first=_day_first(text, zone),
+        day_first=_day_first(text, zone, addresses),
         years=dates_mod.year_context(text, reference, fallback_year),
         reference=reference,
         festival=titles_mod.festival_name(text),
@@ -288,15 +289,15 @@ def _zone_from_abbreviations(text: str) -> str | None:
     return None
 
 
-def _day_first(text: str, zone: str) -> bool:
+def _day_first(text: str, zone: str, addresses: places_mod.Addresses) -> bool:
     """The order of '10/7': the text's own numeric dates where one can only be read one way
     ('4/20'), then its places, currency and zone words, then the zone's country."""
     written = dates_mod.numeric_order(text)
     if written is not None:
         return written
-    if places_mod.us_places(text) or US_SIGNALS.search(text):
+    if addresses.us or US_SIGNALS.search(text):
         return False
-    if places_mod.find_postcodes(text) or UK_SIGNALS.search(text):
+    if addresses.postcodes or UK_SIGNALS.search(text):
         return True
     return not zone.startswith("America/")
 

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from ..lexicon import calendar_words
+from .patterns import guarded
 
 MONTHS = {
     "jan": 1,
@@ -79,7 +80,11 @@ _DASH = r"\s*(?:-|–|—|to|until|till|through|thru)\s*"
 _COUNTED = "".join(
     rf"(?<!\b{word}\s)" for word in ("day", "week", "part", "session", "term", "round", "stage")
 )
-DAY_MONTH = re.compile(
+# Where a match of each can begin: a weekday's or a month's first letter, or a day's digit.
+_WD_START = r"[mtwfs\d]"
+_MONTH_START = r"[jfmasondtw]"  # a month, or a weekday before it
+DAY_MONTH = guarded(
+    _WD_START,
     rf"""\b(?:(?P<wd>{_WD}),?\s+(?:the\s+)?|{_COUNTED})
     (?P<days>{_DAY}(?:\s*+,\s*+(?:{_WD},?\s+)?{_LIST_DAY}){{0,12}}+
         (?:,?\s+(?:and|&)\s+(?:{_WD},?\s+)?(?:the\s+)?{_DAY})?)
@@ -88,7 +93,8 @@ DAY_MONTH = re.compile(
     (?:,?\s+(?P<year>{_YEAR}))?""",
     re.IGNORECASE | re.VERBOSE,
 )
-MONTH_DAY = re.compile(
+MONTH_DAY = guarded(
+    _MONTH_START,
     rf"""\b(?:(?P<wd>{_WD}),?\s+)?(?P<month>{_MONTH})\s+
     (?P<days>{_DAY}(?:\s*+,\s*+{_LIST_DAY}){{0,12}}+(?:,?\s+(?:and|&)\s+{_DAY})?)
     (?:{_DASH}(?P<day2>{_DAY}))?(?![\d:.]\d)
@@ -96,7 +102,8 @@ MONTH_DAY = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
-NUMERIC = re.compile(
+NUMERIC = guarded(
+    _WD_START,
     rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<year>(?:19|20)?\d\d)(?![\d/.]\d)"
     rf"(?:\s{{0,4}}\((?P<wd_after>{_WD})\))?",
     re.IGNORECASE,

@@ -69,6 +69,7 @@ _LEADING_AFFILIATION = re.compile(
 _AFTER_FIRST_WORDS = frozenset(cue.split()[0] for cue in SPEAKER_AFTER_CUES)
 _LIST_CUES = frozenset(SPEAKER_LIST_CUES)
 _INLINE_CUES = frozenset(SPEAKER_INLINE_CUES)
+_CUES = _LIST_CUES | _INLINE_CUES
 _LIST_TAIL = frozenset("include including includes are is will be will include".split())
 _ROLE_KEYS = frozenset(PROFESSIONS | ROLE_NOUNS | PERFORMER_ROLE_WORDS)
 _ELECTED = frozenset("mp td mep msp mla".split())
@@ -90,7 +91,7 @@ def _cue_before(before: str) -> str | None:
     if re.search(r"[^\w\s:–—-]\s*$", before):
         return None
     words = _last_words(before)
-    if words and not _ends_with(words, _LIST_CUES | _INLINE_CUES):
+    if words and not _ends_with(words, _CUES):
         while len(words) > 1 and (words[-1] in _ROLE_KEYS or words[-1] in _ARTICLES):
             words = words[:-1]  # 'with writer X', 'featuring the band X'
     if words and _ends_with(words, _LIST_CUES):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .dates import is_calendar_word
 from .model import DraftVenue, Span
+from .patterns import guarded
 from .tokens import Field, Layout
 
 UK_AREAS = (
@@ -23,10 +24,11 @@ UK_AREAS = (
     "SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE"
 ).split()
 _AREA = "|".join(sorted(UK_AREAS, key=len, reverse=True))
-FULL_POSTCODE = re.compile(rf"\b(?:{_AREA})\d[A-Z\d]?\s*\d[A-Z]{{2}}\b")
-OUTWARD_POSTCODE = re.compile(
+FULL_POSTCODE = guarded(r"[A-Z]{1,2}\d", rf"\b(?:{_AREA})\d[A-Z\d]?\s*\d[A-Z]{{2}}\b")
+OUTWARD_POSTCODE = guarded(
+    r"[A-Z]{1,2}\d",
     rf"(?<=, )(?:{_AREA})\d[A-Z\d]?\b(?![\w-])|"
-    rf"(?<=[a-z] )(?:{_AREA})\d[A-Z\d]?(?=[\s,.;:)]|$)(?!\s*\d[A-Z]{{2}})"
+    rf"(?<=[a-z] )(?:{_AREA})\d[A-Z\d]?(?=[\s,.;:)]|$)(?!\s*\d[A-Z]{{2}})",
 )
 
 US_STATE_ZONES = {
@@ -134,14 +136,25 @@ def us_places(text: str) -> list[re.Match[str]]:
     return list(US_PLACE.finditer(text))
 
 
-def zone_from_places(text: str) -> str | None:
-    """Europe/London for a UK postcode, the state's zone for a US address, else nothing."""
-    us = us_places(text)
-    if us:
-        return US_STATE_ZONES[us[0]["state"]]
-    if find_postcodes(text):
-        return "Europe/London"
-    return None
+@dataclass(frozen=True)
+class Addresses:
+    """The UK postcodes and US 'City, ST' addresses of a whole text, read once: they decide
+    both its zone and the order of its numeric dates."""
+
+    postcodes: list[re.Match[str]]
+    us: list[re.Match[str]]
+
+    @classmethod
+    def read(cls, text: str) -> Addresses:
+        return cls(find_postcodes(text), us_places(text))
+
+    def zone(self) -> str | None:
+        """Europe/London for a UK postcode, the state's zone for a US address, else nothing."""
+        if self.us:
+            return US_STATE_ZONES[self.us[0]["state"]]
+        if self.postcodes:
+            return "Europe/London"
+        return None
 
 
 def is_online(text: str) -> bool:
@@ -278,7 +291,8 @@ def _fits(preposition: re.Match[str], rest: str) -> bool:
     return not preposition.group().lower().startswith("on") or bool(STREET.search(rest))
 
 
-_DATEISH = re.compile(
+_DATEISH = guarded(
+    r"[a-z\d]",
     r"\d\s*(?:am|pm|a\.m|p\.m)\b|\d[:.]\d\d|\b(?:noon|midnight)\b|\b(?:19|20)\d\d\b(?!\s+[A-Z])|\b\d{1,2}(?:st|nd|rd|th)?\s+"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday)\b",
@@ -480,7 +494,8 @@ _ROOM_WORD = (
 )
 _STREET_WORD = r"(?:Ave|Avenue|St|Street|Road|Rd|Blvd|Boulevard|Drive|Dr|Lane|Ln|Way|Place|Pl)\b"
 _ROOM_NUMBER = r"(?:[A-Z]{0,2}-?\d{1,5}[A-Z]?|[A-Z]\d?\.\d{1,3}|[A-Z])(?![\w.]*\d)"
-ROOM = re.compile(
+ROOM = guarded(
+    r"[A-Z\d]",
     rf"""(?:
         (?P<b1>{_BUILDING}),?\s+{_ROOM_WORD}\s+{_ROOM_NUMBER}\b         # Physics Building, Room 14
       | {_ROOM_WORD}\s+{_ROOM_NUMBER}\b(?:,?\s+(?:(?:of|in)\s+)?(?:the\s+)?{_BUILDING})?

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
+from .patterns import guarded
+
 ZONES = {
     "GMT": "Europe/London",
     "BST": "Europe/London",
@@ -42,7 +44,8 @@ _ZONE = (
 )
 _AMPM = r"(?P<ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
 
-CLOCK = re.compile(
+CLOCK = guarded(
+    r"[\dnm]",  # a digit, 'noon', 'midday' or 'midnight'
     rf"""(?<![\d£$€.,:/+−])(?:
         (?P<h>1[0-2]|0?[1-9])(?:[.:](?P<mi>[0-5]\d))?\s*{_AMPM}
       | (?P<h24>[01]?\d|2[0-3])[:.](?P<mi24>[0-5]\d)(?!\d|[.:/]\d|\s*(?:am|pm|a\.m|p\.m|%))
