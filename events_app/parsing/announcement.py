@@ -171,18 +171,10 @@ def read_announcement(
         known_venues=places_mod.KnownVenues(known_venues),
         language=calendar_words.guess_language(text),
     )
-    reading.people = people_mod.read_people(text, reading.layout)
-    for candidate in reading.people.found:
-        if "own_line" in candidate.features:
-            block = reading.layout.block_at(candidate.start)
-            reading.name_lines.setdefault(block, people_mod.as_person(candidate))
-    reading.standing = [
-        s
-        for s in reading.sentences
-        if places_mod.STANDING_PLACE.search(s.text) and not _dates_in(reading, s.text)
-    ][:1]
-    reading.rooms = places_mod.Rooms(places_mod.room_venues(text))  # read once, for every event
     seeds = _seeds(reading)
+    if not seeds:
+        return [], list(dict.fromkeys(reading.warnings))
+    _read_people_and_places(reading)
     if len(seeds) > MAX_EVENTS:
         reading.warnings.append(
             f"The text names more than {MAX_EVENTS} events: only the first {MAX_EVENTS} were read"
@@ -199,6 +191,22 @@ def read_announcement(
     _inherit_series_time(reading, drafts)
     _link_parents(reading, seeds, drafts)
     return drafts, list(dict.fromkeys(reading.warnings))
+
+
+def _read_people_and_places(reading: Reading) -> None:
+    """What every event of the text draws on, read once for the whole text; only once it has
+    dates to build events on (a long text without any costs no more than finding that out)."""
+    reading.people = people_mod.read_people(reading.text, reading.layout)
+    for candidate in reading.people.found:
+        if "own_line" in candidate.features:
+            block = reading.layout.block_at(candidate.start)
+            reading.name_lines.setdefault(block, people_mod.as_person(candidate))
+    reading.standing = [
+        s
+        for s in reading.sentences
+        if places_mod.STANDING_PLACE.search(s.text) and not _dates_in(reading, s.text)
+    ][:1]
+    reading.rooms = places_mod.Rooms(places_mod.room_venues(reading.text))
 
 
 SERIES = re.compile(
