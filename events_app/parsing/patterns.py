@@ -26,3 +26,8 @@ def guarded(start: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
     fast = re.compile(f"(?={start})(?:{pattern}{closing}", flags)
     GUARDS.append((fast, re.compile(pattern, flags)))
     return fast
+
+
+def initials(phrases) -> str:
+    """A class of the first letters of `phrases`, for a guard on a case-blind list of them."""
+    return "[" + "".join(sorted({re.escape(p[0].lower()) for p in phrases if p})) + "]"

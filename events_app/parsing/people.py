@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..lexicon.cues import (
     PERFORMER_CUES,
@@ -38,6 +39,7 @@ from ..lexicon.people import (
 )
 from .evidence import confidence
 from .model import DraftPerson, Span
+from .patterns import guarded, initials
 from .places import STREET, VENUE_NOUN
 from .weights import SPEAKER, SPEAKER_THRESHOLD
 
@@ -59,7 +61,9 @@ _NOBODY_WORDS = _alternatives(NOBODY_PHRASES)
 NOBODY = re.compile(rf"^(?:and\s+)?(?:{_NOBODY_WORDS})\b", re.IGNORECASE)
 _ROLES = _alternatives(PROFESSIONS | ROLE_NOUNS | PERFORMER_ROLE_WORDS)
 _AFTER_CUE = re.compile(rf"^\s*(?:{_alternatives(SPEAKER_AFTER_CUES)})\b")
-_PERFORMER_CUE = re.compile(rf"\b(?:{_alternatives(PERFORMER_CUES)})\b", re.IGNORECASE)
+_PERFORMER_CUE = guarded(
+    initials(PERFORMER_CUES), rf"\b(?:{_alternatives(PERFORMER_CUES)})\b", re.IGNORECASE
+)
 _AFFILIATION_OPENERS = frozenset(" ,(")
 _ARTICLES = frozenset("the a an our their his her local".split())
 _LEADING_AFFILIATION = re.compile(
@@ -349,7 +353,7 @@ def _readings(text: str, run: list[re.Match[str]]):
     name = text[start : run[first + len(name_words) - 1].start()] + name_words[-1]
     end = start + len(name)
     after_name = run[last - 1].end() if last > first else end
-    features |= _name_shape(name_words)
+    features |= _name_shape(tuple(name_words))
     c = Candidate(start, end, name, honorific=honorific, features=features)
     c.outer = (run[0].start(), after_name)
     if not features & _RULED_OUT:  # no context can outweigh these: not worth reading it
@@ -372,7 +376,9 @@ def _is_role_word(word: str) -> bool:
     return any(k in ROLE_WORDS or k in ROLE_NOUNS or k in PROFESSIONS for k in (key, singular))
 
 
-def _name_shape(words: list[str]) -> set[str]:
+@lru_cache(maxsize=4096)
+def _name_shape(words: tuple[str, ...]) -> frozenset[str]:
+    """What the words of a name say of it by themselves; a name named twice is read once."""
     found = set()
     plain = [w.strip(",.'’") for w in words]
     if len(words) == 1:
@@ -384,7 +390,7 @@ def _name_shape(words: list[str]) -> set[str]:
     rest = " ".join(plain[1:])
     if rest and (VENUE_NOUN.search(rest) or STREET.search(rest)):
         found.add("place_word")
-    if any(ch.isdigit() for w in plain for ch in w):
+    if _DIGIT.search(" ".join(plain)):
         found.add("initials_only")  # 'BS2', 'E8': codes, not names
     if any(_CALENDAR.match(w) for w in plain):
         found.add("calendar")
@@ -394,7 +400,10 @@ def _name_shape(words: list[str]) -> set[str]:
         found.add("capitals")
     if any(w.lower().strip(".") in ROLE_NOUNS for w in plain):
         found.add("role_in_name")
-    return found
+    return frozenset(found)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 _POST_NOMINALS_AFTER = re.compile(r"(?:,?\s+[A-Z][A-Za-z.]{1,5}(?=[\s,;)]|$))+")
