@@ -17,7 +17,7 @@ from ..ingest import MAX_FILE_BYTES, IngestError, outlines
 from ..ingest import read as ingest
 from ..parsing import ParseError
 from ..store import repository
-from . import forms
+from . import forms, merge
 from .auth import current_user, login_required
 from .context import db_session, default_timezone, now, uid_domain
 from .errors import status_of
@@ -305,11 +305,15 @@ def _editable(event_id: int) -> Event:
 @login_required
 def edit(event_id: int):
     event = _editable(event_id)
+    form = forms.form_from_event(event)
+    return _edit_page(event, form, version=_version(event), base=merge.base_of(form))
+
+
+def _edit_page(event: Event, form: forms.EventForm, *, version: str, base: str, error=None):
+    """The edit form; `version` and `base` are the revision and the field digests the editor
+    opened, carried along unchanged when the form is shown again."""
     return render_template(
-        "organiser/edit.html",
-        event=event,
-        form=forms.form_from_event(event),
-        version=_version(event),
+        "organiser/edit.html", event=event, form=form, version=version, base=base, error=error
     )
 
 
@@ -320,8 +324,17 @@ def _version(event: Event) -> str:
 @bp.post("/events/<int(max=2147483647):event_id>/edit")
 @login_required
 def save(event_id: int):
+    """Save the edit form, or the 409 page's choices (read into the same form first); a save
+    after someone else's is shown both versions to choose from, never stored over them."""
     event = _editable(event_id)
-    values = forms.read_form(request.form, "")
+    submitted, unchosen = merge.resolved(request.form)
+    values = forms.read_form(submitted, "")
+    # What the editor opened, and (from the 409 page) the version its choices were made against.
+    base = request.form.get("base", "")[: merge.BASE_MAX]
+    seen = request.form.get("seen", "")[: merge.BASE_MAX] or base
+    if unchosen:
+        message = "Choose which version to keep for: " + ", ".join(unchosen) + "."
+        return _conflict(event, values, base, error=message), 422
     try:
         changed_event = forms.event_from_form(values)
         changed_event = dataclasses.replace(
@@ -343,11 +356,11 @@ def save(event_id: int):
     except services.NotFoundError:
         abort(404, description="The event this form was opened for no longer exists.")
     except services.ConflictError as conflict:
-        return _conflict(conflict.current, values)
+        return _conflict(conflict.current, values, seen), 409
     except InvalidEventError as exc:
-        return render_template(
-            "organiser/edit.html", event=event, form=values, version=_version(event), error=str(exc)
-        ), status_of(exc)
+        version = str(_revision_read())
+        page = _edit_page(event, values, version=version, base=seen, error=str(exc))
+        return page, status_of(exc)
     flash("Saved.")
     return redirect(url_for("organiser.dashboard"))
 
@@ -358,23 +371,23 @@ def _revision_read() -> int:
     return -1 if found is None else found
 
 
-def _conflict(current_event: Event, values: forms.EventForm):
-    """The 409 page: the editor's values kept, the fields that differ from the saved event
-    named, and the current version to save against once they have looked."""
-    current = forms.form_from_event(current_event)
-    changed = [
-        name.replace("_", " ")
-        for name in dataclasses.asdict(current)
-        if name != "warnings" and getattr(current, name) != getattr(values, name)
-    ]
+def _conflict(current_event: Event, values: forms.EventForm, base: str, error=None):
+    """The 409 page: each field where the editor's value and the saved one differ, side by
+    side to choose from (the defaults weighed against `base`, what the editor had before), the
+    rest kept; it saves against the revision it shows, so a third save in between is caught in
+    turn, with what this page showed as the next page's `base`."""
+    saved = forms.form_from_event(current_event)
+    offered = merge.differences(values, saved, base)
     return render_template(
-        "organiser/edit.html",
+        "organiser/conflict.html",
         event=current_event,
-        form=values,
+        offered=offered,
+        kept=merge.kept(offered, values),
         version=_version(current_event),
-        conflict=changed or ["nothing visible"],
-        current=current,
-    ), 409
+        base=base,
+        seen=merge.base_of(saved),
+        error=error,
+    )
 
 
 @bp.post("/events/<int(max=2147483647):event_id>/publish")

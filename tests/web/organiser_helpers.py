@@ -2,6 +2,7 @@
 
 import html
 import re
+from html.parser import HTMLParser
 
 from tests.conftest import PASSWORD
 
@@ -63,3 +64,51 @@ def paste(client, text=SEED_PARAGRAPH, reference="2018-07-20"):
         {"text": text, "reference_date": reference, "timezone": "Europe/London"},
         page="/organiser/new",
     )
+
+
+class _FormReader(HTMLParser):
+    """The named fields of a page as a browser submits them (the page's few forms are told
+    apart by their names): inputs, ticked boxes and radios, textareas; and each fieldset's
+    legend with the value its radios have ticked, for a page that offers choices."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.fields: dict[str, str] = {}
+        self.choices: list[tuple[str, str | None]] = []
+        self._textarea: str | None = None
+        self._legend: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "input" and a.get("name"):
+            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                return
+            self.fields[a["name"]] = a.get("value") or ""
+            if a.get("type") == "radio" and self.choices:
+                self.choices[-1] = (self.choices[-1][0], a["value"])
+        elif tag == "textarea" and a.get("name"):
+            self._textarea = a["name"]
+            self.fields[a["name"]] = ""
+        elif tag == "legend":
+            self._legend = []
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "legend" and self._legend is not None:
+            self.choices.append(("".join(self._legend).strip(), None))
+            self._legend = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.fields[self._textarea] += data
+        if self._legend is not None:
+            self._legend.append(data)
+
+
+def read_page_form(page: str) -> tuple[dict[str, str], list[tuple[str, str | None]]]:
+    """The fields a browser would submit (CSRF token left out) and the offered choices."""
+    reader = _FormReader()
+    reader.feed(page)
+    reader.fields.pop("csrf_token", None)
+    return reader.fields, reader.choices

@@ -1,0 +1,109 @@
+"""Two people edit one event in two Chromium windows: the later save lands on a page showing
+both versions of each differing field side by side (stacked on a phone), chooses per field,
+and saves without undoing the other's change; axe-core finds nothing. Screenshots go to
+test-artifacts/conflict/."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_app import accounts, services
+from events_app.domain import Role
+from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, sign_in, violations
+from tests.builders import event, london
+from tests.conftest import NOW
+from tests.web.organiser_helpers import PASSWORD
+
+
+@pytest.fixture
+def server(live_app):
+    with live_app.extensions["events_db"].sessions() as session:
+        owner = accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
+        services.create_events(
+            session,
+            [
+                event(
+                    "Winter school",
+                    owner_id=owner.id,
+                    start=london(2027, 1, 9, 10, 0),
+                    description="Lectures and workshops.",
+                )
+            ],
+            now=NOW,
+            uid_domain="example.org",
+        )
+    with LiveServer(live_app) as running:
+        yield running
+
+
+def shot(page, name: str) -> None:
+    folder = ARTIFACTS / "conflict"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+def open_edit(browser, server, size):
+    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
+    page = context.new_page()
+    sign_in(page, server, "org@example.org", PASSWORD)
+    page.get_by_role("link", name="Edit Winter school").click()
+    return context, page
+
+
+def side_by_side(page, legend: str) -> bool:
+    group = page.get_by_role("group", name=legend)
+    yours = group.locator(".version").nth(0).bounding_box()
+    saved = group.locator(".version").nth(1).bounding_box()
+    return abs(yours["y"] - saved["y"]) < 1 and yours["x"] + yours["width"] <= saved["x"]
+
+
+def defaults(page) -> dict[str, str | None]:
+    """Each offered field's legend and the choice ticked for it (None: none yet)."""
+    return page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('fieldset.merge')].map(f => [
+              f.querySelector('legend').textContent.trim(),
+              (f.querySelector('input[type=radio]:checked') || {}).value || null]))"""
+    )
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_late_save_chooses_per_field_between_both_versions(browser, server, axe_source, size):
+    first_context, first = open_edit(browser, server, size)
+    second_context, second = open_edit(browser, server, size)
+    first.get_by_label("Title", exact=True).fill("Winter school 2027")
+    first.get_by_label("Description", exact=True).fill("Lectures, workshops and a ceilidh.")
+    first.get_by_role("button", name="Save").click()
+    first.wait_for_url("**/organiser/")
+
+    second.get_by_label("Start time (blank: to be announced)").fill("09:30")
+    second.get_by_label("Description", exact=True).fill("Lectures and hands-on workshops.")
+    second.get_by_role("button", name="Save").click()
+    second.wait_for_selector("fieldset.merge")
+    heading = second.locator("h1").inner_text()
+    offered = defaults(second)
+    shown = (
+        second.get_by_role("group", name="Description").locator(".version-value").all_inner_texts()
+    )
+    beside = side_by_side(second, "Description")
+    shot(second, f"conflict-{size}")
+    found = violations(second, axe_source)
+    second.get_by_role("button", name="Save these choices").click()
+    still_asking = second.locator("h1").inner_text()
+    second.get_by_role("group", name="Description").get_by_label("Keep the saved one").check()
+    second.get_by_role("button", name="Save these choices").click()
+    second.wait_for_url("**/organiser/")
+    second.get_by_role("link", name="Winter school 2027", exact=True).click()
+    when = second.locator(".facts time").first.inner_text()
+    description = second.locator(".description").inner_text()
+    title = second.locator("h1").inner_text()
+
+    assert heading == "“Winter school 2027” changed while you were editing"
+    assert offered == {"Title": "saved", "Start time": "yours", "Description": None}
+    assert shown == ["Lectures and hands-on workshops.", "Lectures, workshops and a ceilidh."]
+    assert beside == (size == "desktop")
+    assert still_asking == heading
+    assert (title, description) == ("Winter school 2027", "Lectures, workshops and a ceilidh.")
+    assert "09:30" in when
+    assert found == []
+    first_context.close()
+    second_context.close()
