@@ -12,6 +12,7 @@ _ABBREVIATIONS = re.compile(
 )
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+\s++(?=[\"“‘'(\[]?[A-Z0-9£$€@#])")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_SENTENCE_AT_LINE_END = re.compile(r"[.!?…][\"”’')\]]*[ \t]*\n(?=.)")
 # 'from 4:30 to 6 p.m. Saturday, Oct. 27', '1 p.m. Central': after a.m. or p.m. a weekday, a
 # month or a zone carries the same sentence on; any other capital may start a new one.
 _MERIDIEM_END = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)
@@ -43,7 +44,25 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _paragraph_ends(text: str) -> list[int]:
-    return [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
+    """Blank lines end paragraphs. A text with none (a web page's extracted text, a paste from
+    a browser) keeps a paragraph to a line: there a line that ends a sentence ends one too,
+    or the whole page would be one paragraph whose every sentence is context of its first
+    event."""
+    ends = [m.start() for m in _PARAGRAPH.finditer(text)]
+    if not ends:
+        ends = [m.end() - 1 for m in _SENTENCE_AT_LINE_END.finditer(text) if _is_prose(m)]
+    return [*ends, len(text)]
+
+
+def _is_prose(line_end: re.Match[str]) -> bool:
+    """The line a sentence ends is prose, not a poster's short line ('Defend our libraries!'
+    over its date): it holds a dozen words or more."""
+    text = line_end.string
+    start = text.rfind("\n", 0, line_end.start()) + 1
+    return len(text[start : line_end.start()].split()) >= PROSE_WORDS
+
+
+PROSE_WORDS = 12
 
 
 def _line_sentences(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:

@@ -100,16 +100,6 @@ def test_page_text_is_the_article_without_menu_donation_box_or_footer():
     assert " ".join(SEED_PARAGRAPH.split()) in " ".join(source.text.split())
 
 
-# A known regression, open in issue 13: read from a page, whose extracted text keeps each
-# paragraph on one line with no blank line between, the first event takes as speakers two
-# people the article names long before it ('Manuel Zelaya', 'Juan Orlando Hernandez'); the
-# same article pasted reads right. Strict, so the fix turns these red until the marks go.
-BYSTANDERS_FROM_A_PAGE = pytest.mark.xfail(
-    strict=True, reason="issue 13: a page's earlier prose gives the first event bystanders"
-)
-
-
-@BYSTANDERS_FROM_A_PAGE
 def test_page_gives_the_seed_events_dated_by_its_publication():
     document = read(news_page())
     assert summary(document) == parsed_directly(ARTICLE_TEXT)
@@ -122,7 +112,6 @@ def test_page_gives_the_seed_events_dated_by_its_publication():
     assert document["source"]["reference_date"] == "2018-07-24"
 
 
-@BYSTANDERS_FROM_A_PAGE
 def test_page_data_are_used_as_they_are_and_the_text_fills_what_they_lack():
     document = read(news_page(jsonld=SEED_JSONLD))
     assert summary(document) == [
