@@ -122,6 +122,7 @@ class Reading:
     zone_mentions: list = field(default_factory=list)
     zone_starts: list[int] = field(default_factory=list)
     address_zone: str | None = None
+    performer_names: set[str] = field(default_factory=set)  # casefolded, named under a cue
     name_lines: dict[int, DraftPerson] = field(default_factory=dict)  # block -> the first
     people: people_mod.People = field(default_factory=lambda: people_mod.People([]))
     seed_lines: list[int] = field(default_factory=list)  # where each event's date line starts
@@ -197,6 +198,9 @@ def _read_people_and_places(reading: Reading) -> None:
     """What every event of the text draws on, read once for the whole text; only once it has
     dates to build events on (a long text without any costs no more than finding that out)."""
     reading.people = people_mod.read_people(reading.text, reading.layout)
+    reading.performer_names = {
+        c.name.casefold() for c in reading.people.found if "performer_cue" in c.features
+    }
     for candidate in reading.people.found:
         if "own_line" in candidate.features:
             block = reading.layout.block_at(candidate.start)
@@ -661,9 +665,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
             draft.warnings.append(f"The end ({end_time:%H:%M}) is before the start: left out")
         draft.warnings.extend(w for w in (_wall_time_problem(start, zone),) if w)
         drafts.append(draft)
-    if _is_performance(clause_text + " " + (title or "")):
-        for draft in drafts:
-            draft.performers, draft.speakers = draft.speakers, []
+    _performers_apart(reading, clause_text + " " + (title or ""), drafts)
     if drafts and seed.items:
         children = _programme(reading, seed, drafts[0])
         if children and drafts[0].title == "Event" and all(i.before_title for i in seed.items):
@@ -707,6 +709,21 @@ TALKING = re.compile(
     r"|reading|q\s*&\s*a|meeting|rally|forum|presentation|author|book|workshop|chair\w*)\b",
     re.IGNORECASE,
 )
+
+
+def _performers_apart(reading: Reading, words: str, drafts: list[Draft]) -> None:
+    """At a gig everyone on is performing; elsewhere those named under a performer's cue ('the
+    line-up includes', 'music from') are, unless the event is a talk ('a panel featuring')."""
+    if _is_performance(words):
+        for draft in drafts:
+            draft.performers, draft.speakers = draft.speakers, []
+        return
+    if TALKING.search(words):
+        return
+    for draft in drafts:
+        acts = [p for p in draft.speakers if p.name.casefold() in reading.performer_names]
+        draft.performers = [*draft.performers, *acts]
+        draft.speakers = [p for p in draft.speakers if p not in acts]
 
 
 def _is_performance(words: str) -> bool:

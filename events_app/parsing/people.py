@@ -44,6 +44,7 @@ from .places import STREET, VENUE_NOUN
 from .weights import SPEAKER, SPEAKER_THRESHOLD
 
 MAX_NAME_WORDS = 5
+LONG_LIST = 3  # names in one list under a cue: a line-up, whatever each name looks like
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|bin|al|el|ap)(?=\s+[A-Z]))"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
 
@@ -234,7 +235,16 @@ def read_people(text: str, layout=None) -> People:
     kept = [c for c in candidates if c.score() >= SPEAKER_THRESHOLD]
     for c in kept:
         _performer_features(text, c)
+        if "performer_cue" in c.features:
+            _band_article(text, c)
     return People(_non_overlapping(kept))
+
+
+def _band_article(text: str, c: Candidate) -> None:
+    """'The Strokes', 'The Pearl Jam Experience': an act's capitalised article is its name's."""
+    if c.outer[0] + 4 == c.start and text.startswith("The ", c.outer[0]):
+        c.start = c.outer[0]
+        c.name = "The " + c.name
 
 
 def _performer_features(text: str, c: Candidate) -> None:
@@ -526,8 +536,8 @@ def _share_chain_evidence(candidates: list[Candidate]) -> None:
         evidence |= set(members[-1].features) & {"speaks_after"}
         evidence |= {f for m in members for f in m.features} & {"performer_cue"}
         strong = sum(1 for m in members if m.score() >= SPEAKER_THRESHOLD)
-        if strong >= 2:
-            evidence.add("listed")
+        if strong >= 2 or (len(members) >= LONG_LIST and evidence & {"list_cue", "field"}):
+            evidence.add("listed")  # a line-up under its cue: its one-word acts belong too
         for m in members:
             m.features |= evidence & shared
             m.features.add("in_list")
