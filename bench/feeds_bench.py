@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, text
 
 from events_app import create_app, services
+from events_app.domain import EventEdit
 from events_app.store import repository
 from events_app.store.db import make_engine, make_session_factory
 from events_app.store.migrate import upgrade
@@ -202,10 +203,10 @@ def measure(count: int, seconds: int, folder: Path) -> None:
         fresh = {}
         for n, encoding in enumerate(("identity", "gzip")):
             event = repository.get_event_by_id(session, count // 2 + n)
-            services.update_event(
+            services.edit_event(
                 session,
                 event.id,
-                dataclasses.replace(event, title="Edited"),
+                dataclasses.replace(EventEdit.of(event), title="Edited"),
                 now=NOW + timedelta(minutes=1),
             )
             fresh[encoding], fresh_body = timed(

@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 import zoneinfo
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -180,6 +180,48 @@ class Event:
 
     def tickets(self) -> list[Link]:
         return [link for link in self.links if link.kind == LinkKind.TICKETS]
+
+
+@dataclass(frozen=True)
+class EventEdit:
+    """What an edit may change on a stored event, and nothing more: the organiser's form and a
+    calendar's re-import each say their change as one of these, and the use cases apply it to
+    the event as it is under the row lock. Everything else (its id, UID and page address, who
+    owns it, whether it is published, its festival, the text it was read from, what the last
+    import said) is kept, or changed by a use case of its own (publish, cancel, restore).
+
+    `organiser` and `status` are None when the edit leaves them as they are: the form has no
+    field for either (cancelling is a button of its own), while a calendar states both."""
+
+    title: str
+    start: datetime
+    timezone: str
+    end: datetime | None = None
+    all_day: bool = False
+    time_tba: bool = False
+    description: str = ""
+    venues: list[Venue] = field(default_factory=list)
+    speakers: list[Person] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    online: bool = False
+    recurrence: str | None = None
+    organiser: str | None = None
+    status: EventStatus | None = None
+
+    @classmethod
+    def of(cls, event: Event, **stated: object) -> EventEdit:
+        """The editable fields of `event` (a form's or a calendar's reading), with `stated`
+        giving `organiser` or `status` where the source says them."""
+        names = [f.name for f in fields(cls) if f.name not in ("organiser", "status")]
+        return cls(**{name: getattr(event, name) for name in names}, **stated)  # type: ignore[arg-type]
+
+    def applied_to(self, event: Event) -> Event:
+        changes = {f.name: getattr(self, f.name) for f in fields(self)}
+        for name in ("organiser", "status"):
+            if changes[name] is None:
+                del changes[name]
+        return replace(event, **changes)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from .domain import (
     Event,
+    EventEdit,
     EventFilter,
     EventStatus,
     EventSummary,
@@ -339,89 +340,144 @@ def seed_demo(
         return _store_new(session, events, now=now, uid_domain=uid_domain)
 
 
-def update_event(
+def edit_event(
     session: Session,
     event_id: int,
-    changed: Event,
+    edit: EventEdit,
     *,
     now: datetime,
+    editor: User | None = None,
     expected_revision: int | None = None,
     expected_uid: str | None = None,
 ) -> Event:
-    """Save the new version; SEQUENCE goes up only when a calendar would show the difference.
+    """Apply `edit` to the event as it is now; SEQUENCE goes up only when a calendar would
+    show the difference. What the edit does not name (owner, publication, status, festival,
+    import snapshot) stays as stored. The edit is checked before the row is locked, so a slow
+    repeat rule never holds the lock; `expected_uid` (the identity of the event the editor
+    opened) makes a save meant for an event that has gone NotFoundError, whatever now has its
+    id. `editor` and `expected_revision` as for `_locked`."""
+    edit = _checked(edit)
+    return _change(session, event_id, edit.applied_to, now, editor, expected_revision, expected_uid)
 
-    With `expected_revision` (the revision the editor read), the save is refused with
-    ConflictError when anyone saved in between: checked under a row lock in the same
-    transaction as the write, so two saves can never both pass the check. With `expected_uid`
-    (the identity of the event the editor opened) a save meant for an event that has gone is
-    NotFoundError, whatever now has its id."""
-    changed = validated(changed)
+
+def _checked(edit: EventEdit) -> EventEdit:
+    """The edit as it may be stored: every domain check passed, its repeat rule canonical."""
+    event = validated(edit.applied_to(Event(title="", start=edit.start, timezone="UTC")))
+    return dataclasses.replace(edit, recurrence=event.recurrence)
+
+
+def _on_the_version_read(change: Callable[[Event], Event], doc: str):
+    """A use case that makes one change to the event as it is now, refused (ConflictError)
+    when `expected_revision` is not the version the person was looking at; `editor`, when
+    given, must be someone who may change the event (see `_locked`)."""
+
+    def use_case(
+        session: Session,
+        event_id: int,
+        *,
+        now: datetime,
+        editor: User | None = None,
+        expected_revision: int | None = None,
+    ) -> Event:
+        return _change(session, event_id, change, now, editor, expected_revision)
+
+    use_case.__doc__ = doc
+    return use_case
+
+
+def _with(**changes: object) -> Callable[[Event], Event]:
+    return lambda event: dataclasses.replace(event, **changes)
+
+
+publish = _on_the_version_read(_with(published=True), "A draft on the listings and feeds.")
+cancel = _on_the_version_read(
+    _with(status=EventStatus.CANCELLED),
+    "A cancelled event stays listed, marked, so subscribed calendars learn of it.",
+)
+restore = _on_the_version_read(
+    _with(status=EventStatus.CONFIRMED),
+    "A cancelled event on again; SEQUENCE goes up, so calendars take it back.",
+)
+
+
+def delete(
+    session: Session,
+    event_id: int,
+    *,
+    now: datetime,
+    editor: User | None = None,
+    expected_revision: int | None = None,
+    with_sessions: bool = False,
+) -> Event:
+    """Delete the event (returned as it was); a festival's sessions go with it when
+    `with_sessions`, and else stay as events of their own."""
     with transaction(session):
-        before = _locked(session, event_id, expected_uid)
-        if expected_revision is not None and before.revision != expected_revision:
-            raise ConflictError(before)
-        return _save_over(session, before, changed, now)
+        event = _locked(session, event_id, editor, expected_revision)
+        for child in event.sessions if with_sessions else []:
+            repository.delete_event(session, child.id, now=now)
+        repository.delete_event(session, event_id, now=now)
+    return event
 
 
-def _locked(session: Session, event_id: int, expected_uid: str | None = None) -> Event:
-    """The event as it is now, its row locked until the transaction ends; NotFoundError when
-    it has gone (or, with `expected_uid`, when its id now names another event)."""
+def _change(
+    session: Session,
+    event_id: int,
+    change: Callable[[Event], Event],
+    now: datetime,
+    editor: User | None,
+    expected_revision: int | None,
+    expected_uid: str | None = None,
+) -> Event:
+    """`change` made to the event as it is now: read under the row lock and written in the
+    same transaction, so two changes can never both pass the revision check, and one saved a
+    moment before is never undone by this one."""
+    with transaction(session):
+        before = _locked(session, event_id, editor, expected_revision, expected_uid)
+        return _save_over(session, before, change(before), now)
+
+
+def _locked(
+    session: Session,
+    event_id: int,
+    editor: User | None = None,
+    expected_revision: int | None = None,
+    expected_uid: str | None = None,
+    read: Event | None = None,
+) -> Event:
+    """The event as it is now, its row locked until the transaction ends (`read`, a copy read
+    earlier in the transaction, when the lock shows it is still current).
+
+    NotFoundError when it has gone, when `expected_uid` names another event, or when `editor`
+    may not change it (another organiser's event answers as an absent one). ConflictError
+    when `expected_revision` (the revision the person was looking at) is not the current one:
+    someone saved in between."""
     revision = repository.lock_event(session, event_id)
-    before = repository.get_event_by_id(session, event_id) if revision is not None else None
-    if before is None or (expected_uid is not None and before.uid != expected_uid):
+    if read is None or revision != read.revision:
+        read = repository.get_event_by_id(session, event_id) if revision is not None else None
+    if (
+        read is None
+        or (expected_uid is not None and read.uid != expected_uid)
+        or (editor is not None and not editor.may_edit(read))
+    ):
         raise NotFoundError(f"No event with id {event_id}")
-    return before
+    if expected_revision is not None and read.revision != expected_revision:
+        raise ConflictError(read)
+    return read
 
 
-def _save_over(session: Session, before: Event, changed: Event, now: datetime) -> Event:
-    """Store `changed` as the new version of `before`, keeping its identity; SEQUENCE goes up
+def _save_over(session: Session, before: Event, after: Event, now: datetime) -> Event:
+    """Store `after` as the new version of `before`, keeping its identity; SEQUENCE goes up
     only when a calendar would show the difference."""
-    sequence = before.sequence + 1 if calendar_changed(before, changed) else before.sequence
-    after = dataclasses.replace(
-        changed,
+    sequence = before.sequence + 1 if calendar_changed(before, after) else before.sequence
+    kept = dataclasses.replace(
+        after,
         id=before.id,
         uid=before.uid,
         slug=before.slug,
         sequence=sequence,
         created_at=before.created_at,
     )
-    return repository.save_event(session, after, now=now)
-
-
-def cancel_event(session: Session, event_id: int, *, now: datetime) -> Event:
-    """A cancelled event stays listed, marked, so subscribed calendars learn of it."""
-    return _change_in_place(session, event_id, now, status=EventStatus.CANCELLED)
-
-
-def publish_event(session: Session, event_id: int, *, now: datetime) -> Event:
-    return _change_in_place(session, event_id, now, published=True)
-
-
-def _change_in_place(session: Session, event_id: int, now: datetime, **changes: object) -> Event:
-    """Change a field of the event as it is now: read under the row lock and written in the
-    same transaction, so an edit saved a moment before is never undone by this one."""
-    with transaction(session):
-        before = _locked(session, event_id)
-        return _save_over(session, before, validated(dataclasses.replace(before, **changes)), now)
-
-
-def restore_event(session: Session, event_id: int, *, now: datetime) -> Event:
-    """A cancelled event on again; SEQUENCE goes up, so calendars take it back."""
-    return _change_in_place(session, event_id, now, status=EventStatus.CONFIRMED)
-
-
-def delete_event(
-    session: Session, event_id: int, *, now: datetime, with_sessions: bool = False
-) -> None:
-    """Delete the event; a festival's sessions go with it when `with_sessions`, and else stay
-    as events of their own."""
-    with transaction(session):
-        event = repository.get_event_by_id(session, event_id)
-        if event is None:
-            raise NotFoundError(f"No event with id {event_id}")
-        for child in event.sessions if with_sessions else []:
-            repository.delete_event(session, child.id, now=now)
-        repository.delete_event(session, event_id, now=now)
+    return repository.save_event(session, kept, now=now)
 
 
 @dataclasses.dataclass
@@ -519,6 +575,11 @@ def _import_one(
     now: datetime,
     summary: ImportSummary,
 ) -> None:
+    if before is not None:
+        try:
+            before = _locked(session, before.id, read=before)
+        except NotFoundError:  # deleted since it was read: the calendar brings it back
+            before = None
     if before is None:
         fresh = dataclasses.replace(
             event, id=None, owner_id=owner.id, published=False, imported_as=_snapshot(event)
@@ -526,34 +587,27 @@ def _import_one(
         repository.save_event(session, fresh, now=now)
         summary.created += 1
         return
-    assert before.id is not None
-    if repository.lock_event(session, before.id) != before.revision:
-        before = repository.get_event_by_id(session, before.id) or before
-    same_tags = {t.casefold() for t in event.tags} == {t.casefold() for t in before.tags}
-    incoming = dataclasses.replace(
-        event,
-        id=before.id,
-        uid=before.uid,
-        slug=before.slug,
-        published=before.published,
-        owner_id=before.owner_id,
-        source_text=before.source_text,
-        parent=before.parent,
-        speakers=before.speakers if not event.speakers else event.speakers,
-        tags=before.tags if same_tags else event.tags,
-        created_at=before.created_at,
-        sequence=before.sequence,
-        imported_as=_snapshot(event),
-    )
+    incoming = _reimported(event, before).applied_to(before)
     after = _keep_local_edits(before, incoming, summary)
-    if not calendar_changed(before, after):
-        if after.imported_as != before.imported_as:
-            repository.save_event(session, after, now=now)
-        summary.unchanged += 1
+    after = dataclasses.replace(after, imported_as=_snapshot(event))
+    if calendar_changed(before, after):
+        _save_over(session, before, after, now)
+        summary.updated += 1
         return
-    after.sequence = before.sequence + 1
-    repository.save_event(session, after, now=now)
-    summary.updated += 1
+    if after.imported_as != before.imported_as:
+        repository.save_event(session, after, now=now)
+    summary.unchanged += 1
+
+
+def _reimported(event: Event, before: Event) -> EventEdit:
+    """What a re-import changes: everything the calendar says, except that a calendar naming
+    no speakers leaves those added here, and tags differing only in case stay as they are."""
+    same_tags = {t.casefold() for t in event.tags} == {t.casefold() for t in before.tags}
+    return dataclasses.replace(
+        EventEdit.of(event, organiser=event.organiser, status=event.status),
+        speakers=event.speakers or before.speakers,
+        tags=before.tags if same_tags else event.tags,
+    )
 
 
 def _keep_local_edits(before: Event, incoming: Event, summary: ImportSummary) -> Event:

@@ -294,8 +294,7 @@ def _copy_fields(row: EventRow, event: Event) -> None:
     row.organiser = event.organiser
     row.online = event.online
     row.recurrence = event.recurrence
-    if event.imported_as:  # set by imports only; an editor's save leaves it as it was
-        row.imported_as = event.imported_as
+    row.imported_as = event.imported_as
     row.parent_id = event.parent.id if event.parent else None
     row.sequence = event.sequence
     row.owner_id = event.owner_id

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from .. import listings, services
-from ..domain import Event, InvalidEventError, User, known_zone
+from ..domain import Event, EventEdit, InvalidEventError, User, known_zone
 from ..fetch import FetchError
 from ..ingest import MAX_FILE_BYTES, IngestError, outlines
 from ..ingest import read as ingest
@@ -336,20 +336,12 @@ def save(event_id: int):
         message = "Choose which version to keep for: " + ", ".join(unchosen) + "."
         return _conflict(event, values, base, error=message), 422
     try:
-        changed_event = forms.event_from_form(values)
-        changed_event = dataclasses.replace(
-            changed_event,
-            published=event.published,
-            status=event.status,
-            source_text=event.source_text,
-            owner_id=event.owner_id,
-            parent=event.parent,
-        )
-        services.update_event(
+        services.edit_event(
             db_session(),
             event.id,
-            changed_event,
+            EventEdit.of(forms.event_from_form(values)),
             now=now(),
+            editor=_user(),
             expected_revision=_revision_read(),
             expected_uid=request.form.get("uid"),
         )
@@ -393,43 +385,81 @@ def _conflict(current_event: Event, values: forms.EventForm, base: str, error=No
 @bp.post("/events/<int(max=2147483647):event_id>/publish")
 @login_required
 def publish_one(event_id: int):
-    event = _editable(event_id)
-    services.publish_event(db_session(), event.id, now=now())
-    flash(f"Published “{event.title}”.")
-    return redirect(url_for("organiser.dashboard"))
+    return _act(services.publish, event_id, lambda event: f"Published “{event.title}”.")
 
 
 @bp.get("/events/<int(max=2147483647):event_id>/cancel")
 @login_required
 def confirm_cancel(event_id: int):
-    return render_template("organiser/confirm.html", event=_editable(event_id), action="cancel")
+    return _confirm(_editable(event_id), "cancel")
 
 
 @bp.post("/events/<int(max=2147483647):event_id>/cancel")
 @login_required
 def cancel(event_id: int):
-    event = _editable(event_id)
-    services.cancel_event(db_session(), event.id, now=now())
-    flash(
-        f"Cancelled “{event.title}”. It stays listed as cancelled so calendars learn of it; "
-        "“Restore” puts it back on."
+    return _act(
+        services.cancel,
+        event_id,
+        lambda event: (
+            f"Cancelled “{event.title}”. It stays listed as cancelled so calendars "
+            "learn of it; “Restore” puts it back on."
+        ),
+        confirmed="cancel",
     )
-    return redirect(url_for("organiser.dashboard"))
 
 
 @bp.post("/events/<int(max=2147483647):event_id>/restore")
 @login_required
 def restore(event_id: int):
-    event = _editable(event_id)
-    services.restore_event(db_session(), event.id, now=now())
-    flash(f"Restored “{event.title}”: it is on again, and calendars will show it so.")
+    return _act(
+        services.restore,
+        event_id,
+        lambda event: f"Restored “{event.title}”: it is on again, and calendars will show it so.",
+    )
+
+
+def _act(use_case, event_id: int, message, confirmed: str | None = None, **options):
+    """A button's use case, run on the version the page showed (its `version` field): one
+    that someone changed since is refused (409), on the confirmation page again when the
+    button was on one, so the person sees what it is now before they confirm."""
+    try:
+        done = use_case(
+            db_session(),
+            event_id,
+            now=now(),
+            editor=_user(),
+            expected_revision=_revision_read(),
+            **options,
+        )
+    except services.NotFoundError:
+        abort(404)
+    except services.ConflictError as conflict:
+        if confirmed is None:
+            abort(409, description=CHANGED_SINCE + " Reload your events and try again.")
+        return _confirm(
+            conflict.current, confirmed, CHANGED_SINCE + " Here it is as it is now."
+        ), 409
+    flash(message(done))
     return redirect(url_for("organiser.dashboard"))
+
+
+CHANGED_SINCE = "This event was changed since you opened this page."
+
+
+def _confirm(event: Event, action: str, error: str | None = None):
+    return render_template(
+        "organiser/confirm.html",
+        event=event,
+        action=action,
+        version=_version(event),
+        error=error,
+    )
 
 
 @bp.get("/events/<int(max=2147483647):event_id>/delete")
 @login_required
 def confirm_delete(event_id: int):
-    return render_template("organiser/confirm.html", event=_editable(event_id), action="delete")
+    return _confirm(_editable(event_id), "delete")
 
 
 @bp.post("/events/<int(max=2147483647):event_id>/delete")
@@ -440,13 +470,12 @@ def delete(event_id: int):
     event = _editable(event_id)
     choice = request.form.get("sessions")
     if event.sessions and choice not in ("keep", "delete"):
-        return render_template(
-            "organiser/confirm.html",
-            event=event,
-            action="delete",
-            error="Choose what happens to its sessions.",
-        ), 422
-    services.delete_event(db_session(), event.id, now=now(), with_sessions=choice == "delete")
+        return _confirm(event, "delete", "Choose what happens to its sessions."), 422
     gone = f" and its {len(event.sessions)} sessions" if choice == "delete" else ""
-    flash(f"Deleted “{event.title}”{gone}.")
-    return redirect(url_for("organiser.dashboard"))
+    return _act(
+        services.delete,
+        event.id,
+        lambda deleted: f"Deleted “{deleted.title}”{gone}.",
+        confirmed="delete",
+        with_sessions=choice == "delete",
+    )

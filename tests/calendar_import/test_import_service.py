@@ -11,7 +11,7 @@ import pytest
 
 from events_app import services
 from events_app.calendar_import import read_calendar
-from events_app.domain import EventFilter, Person, Role
+from events_app.domain import EventEdit, EventFilter, Person, Role
 from events_app.store import accounts as account_store
 from events_app.store import repository
 from events_app.store.db import make_engine, make_session_factory
@@ -108,10 +108,10 @@ def test_a_re_import_racing_an_edit_builds_on_the_edit(postgresql_url, monkeypat
             opened = repository.get_event_by_id(session, stored.id)
             session.rollback()
             assert import_read.wait(timeout=20)
-            services.update_event(
+            services.edit_event(
                 session,
                 stored.id,
-                dataclasses.replace(opened, speakers=[Person("Ana Speaker")]),
+                dataclasses.replace(EventEdit.of(opened), speakers=[Person("Ana Speaker")]),
                 now=NOW,
                 expected_revision=opened.revision,
             )
@@ -160,10 +160,10 @@ def test_a_re_import_keeps_the_organisers_own_edits_and_says_so(session):
         now=NOW,
     )
     [imported] = everything(session)
-    services.update_event(
+    services.edit_event(
         session,
         imported.id,
-        dataclasses.replace(imported, title="Rally (now with music)"),
+        dataclasses.replace(EventEdit.of(imported), title="Rally (now with music)"),
         now=NOW,
     )
 

@@ -13,6 +13,7 @@ import time
 from datetime import timedelta
 
 from events_app import services
+from events_app.domain import EventEdit
 from events_app.store import repository
 from events_app.store.db import make_engine, make_session_factory
 from tests.builders import event
@@ -45,10 +46,10 @@ def test_eight_saves_of_one_event_queue_one_is_stored_seven_conflict(database_ur
             opened = repository.get_event_by_id(session, stored.id)  # the read stays open
             all_read.wait(timeout=20)
             try:
-                services.update_event(
+                services.edit_event(
                     session,
                     stored.id,
-                    dataclasses.replace(opened, title=f"Rally, edit {number}"),
+                    dataclasses.replace(EventEdit.of(opened), title=f"Rally, edit {number}"),
                     now=NOW,
                     expected_revision=opened.revision,
                 )
@@ -98,11 +99,11 @@ def test_a_save_that_read_first_waits_for_a_busy_writer(database_url):
                 current = repository.get_event_by_id(session, stored.id)
                 time.sleep(0.005)  # the other writer commits while this read is open
                 try:
-                    services.cancel_event(session, stored.id, now=NOW) if attempt == 19 else (
-                        services.update_event(
+                    services.cancel(session, stored.id, now=NOW) if attempt == 19 else (
+                        services.edit_event(
                             session,
                             stored.id,
-                            dataclasses.replace(current, title=f"Rally {attempt}"),
+                            dataclasses.replace(EventEdit.of(current), title=f"Rally {attempt}"),
                             now=NOW,
                         )
                     )

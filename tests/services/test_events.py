@@ -5,7 +5,14 @@ import pytest
 
 from events_app import services
 from events_app.demo import DEMO_TAG, demo_events
-from events_app.domain import EventFilter, EventStatus, InvalidEventError, Link, LinkKind
+from events_app.domain import (
+    EventEdit,
+    EventFilter,
+    EventStatus,
+    InvalidEventError,
+    Link,
+    LinkKind,
+)
 from events_app.store import repository
 from tests.builders import event, london, person, venue
 from tests.conftest import NOW
@@ -40,9 +47,9 @@ def saved(session):
     ids=lambda change: next(iter(change)),
 )
 def test_changes_a_calendar_shows_raise_the_sequence(session, saved, change):
-    updated = services.update_event(
-        session, saved.id, dataclasses.replace(saved, **change), now=LATER
-    )
+    edit = dataclasses.replace(EventEdit.of(saved), **change)
+
+    updated = services.edit_event(session, saved.id, edit, now=LATER)
 
     assert updated.sequence == 1
     assert updated.updated_at == LATER
@@ -50,17 +57,26 @@ def test_changes_a_calendar_shows_raise_the_sequence(session, saved, change):
     assert updated.slug == saved.slug
 
 
-def test_changes_no_calendar_shows_keep_the_sequence(session, saved):
-    updated = services.update_event(
-        session, saved.id, dataclasses.replace(saved, source_text="corrected paste"), now=LATER
+def test_changes_no_calendar_shows_keep_the_sequence(session):
+    """Saying an all-day fair's times are not known yet changes its page, not its calendar
+    entry (a day's entry either way)."""
+    start = london(2027, 1, 14, 0, 0)
+    [fair] = services.create_events(
+        session,
+        [event("Fair", start=start, end=start + timedelta(days=1), all_day=True)],
+        now=NOW,
+        uid_domain="example.org",
     )
+    edit = dataclasses.replace(EventEdit.of(fair), time_tba=True)
 
-    assert updated.sequence == 0
-    assert repository.get_event(session, saved.slug).source_text == "corrected paste"
+    updated = services.edit_event(session, fair.id, edit, now=LATER)
+
+    assert (updated.sequence, updated.revision) == (0, fair.revision + 1)
+    assert repository.get_event(session, fair.slug).time_tba
 
 
 def test_cancelling_keeps_the_event_listed_as_cancelled(session, saved):
-    services.cancel_event(session, saved.id, now=LATER)
+    services.cancel(session, saved.id, now=LATER)
 
     [listed] = repository.list_events(session, EventFilter())
     assert listed.status == EventStatus.CANCELLED

@@ -30,7 +30,7 @@ def test_publishing_a_draft_gives_it_its_title_address(session):
     [first] = store(session, event("Rally"))
     [draft] = store(session, event("Rally", published=False))
 
-    services.publish_event(session, draft.id, now=NOW)
+    services.publish(session, draft.id, now=NOW)
 
     after = repository.get_event_by_id(session, draft.id)
     assert (first.slug, after.slug, after.published) == (
@@ -49,7 +49,7 @@ def test_deleting_a_festival_moves_its_sessions_revision_and_sequence(session):
     talk = repository.get_event_by_id(session, talk.id)
     assert talk.parent.id == festival.id
 
-    services.delete_event(session, festival.id, now=NOW + timedelta(days=3))
+    services.delete(session, festival.id, now=NOW + timedelta(days=3))
 
     after = repository.get_event_by_id(session, talk.id)
     assert (after.parent, after.revision > talk.revision, after.sequence, after.updated_at) == (

@@ -60,12 +60,12 @@ def test_seeding_the_demo_again_ends_its_transaction(session: Session, database_
 
 def test_deleting_a_missing_event_ends_its_transaction(session: Session):
     with pytest.raises(services.NotFoundError):
-        services.delete_event(session, 12345, now=NOW)
+        services.delete(session, 12345, now=NOW)
 
     assert not session.in_transaction()
 
 
-@pytest.mark.parametrize("change", [services.cancel_event, services.publish_event])
+@pytest.mark.parametrize("change", [services.cancel, services.publish])
 def test_changing_a_missing_event_ends_its_transaction(session: Session, change):
     with pytest.raises(services.NotFoundError):
         change(session, 12345, now=NOW)

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from events_app import services
-from events_app.domain import EventFilter, InvalidEventError
+from events_app.domain import EventEdit, EventFilter, InvalidEventError
 from events_app.store import repository
 from tests.builders import event, london
 from tests.conftest import NOW
@@ -36,10 +36,10 @@ def test_an_update_to_year_9999_is_refused(session):
     [stored] = store(session, event("Talk"))
 
     with pytest.raises(InvalidEventError, match="between the years 1900 and 2200"):
-        services.update_event(
+        services.edit_event(
             session,
             stored.id,
-            event("Talk", start=datetime(9999, 1, 1, tzinfo=UTC), end=None),
+            EventEdit.of(event("Talk", start=datetime(9999, 1, 1, tzinfo=UTC), end=None)),
             now=NOW,
         )
 

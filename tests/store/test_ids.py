@@ -17,7 +17,7 @@ def store(session, *events):
 def test_a_deleted_events_id_is_never_given_to_a_new_one(session):
     [first] = store(session, event("First"))
     [last] = store(session, event("Last", venues=[venue("Hall A")], speakers=[person("Ann")]))
-    services.delete_event(session, last.id, now=NOW)
+    services.delete(session, last.id, now=NOW)
 
     [new] = store(session, event("New"))
 

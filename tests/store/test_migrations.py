@@ -104,7 +104,7 @@ def test_the_autoincrement_migration_keeps_rows_ids_and_links(tmp_path):
             [p.id for p in kept.speakers],
             kept.tags,
         ) == (7, 5, [3], [4], ["film"])
-        services.delete_event(session, 9, now=datetime(2026, 1, 1, tzinfo=UTC))
+        services.delete(session, 9, now=datetime(2026, 1, 1, tzinfo=UTC))
         new = services.create_event(
             session, event("New"), now=datetime(2026, 1, 1, tzinfo=UTC), uid_domain="x"
         )

@@ -233,10 +233,10 @@ def test_delete_removes_the_event_and_its_links(session):
         ),
     )
 
-    services.delete_event(session, saved.id, now=NOW)
+    services.delete(session, saved.id, now=NOW)
 
     assert repository.get_event_by_id(session, saved.id) is None
     assert directory.get_venue_by_id(session, saved.venues[0].id) == saved.venues[0]
     assert repository.get_venue(session, saved.venues[0].slug) is None
     with pytest.raises(services.NotFoundError):
-        services.delete_event(session, saved.id, now=NOW)
+        services.delete(session, saved.id, now=NOW)

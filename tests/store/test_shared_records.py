@@ -163,7 +163,7 @@ def test_venues_and_speakers_named_only_in_drafts_or_deleted_events_stay_private
     [public] = store(
         session, event("Open", venues=[venue("Open Hall")], speakers=[person("Open Speaker")])
     )
-    services.delete_event(session, gone.id, now=NOW)
+    services.delete(session, gone.id, now=NOW)
 
     venues = [repository.get_venue(session, e.venues[0].slug) for e in (draft, gone, public)]
     people = [repository.get_person(session, e.speakers[0].slug) for e in (draft, gone, public)]

@@ -112,3 +112,16 @@ def read_page_form(page: str) -> tuple[dict[str, str], list[tuple[str, str | Non
     reader.feed(page)
     reader.fields.pop("csrf_token", None)
     return reader.fields, reader.choices
+
+
+def press(client, path, data=None, page=None):
+    """Submit the form posting to `path` as a browser would: with the hidden fields the page
+    gave it (its token and the version of the event it shows), plus `data`. The page is the
+    confirmation page for cancel and delete, else the dashboard."""
+    if page is None:
+        page = path if path.endswith(("/cancel", "/delete")) else "/organiser/"
+    html_page = client.get(page).get_data(as_text=True)
+    form = re.search(rf'<form[^>]*action="{re.escape(path)}"[^>]*>(.*?)</form>', html_page, re.S)
+    assert form is not None, f"no form posting to {path} on {page}"
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.group(1)))
+    return client.post(path, data={**hidden, **(data or {})})

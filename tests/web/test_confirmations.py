@@ -8,7 +8,7 @@ import icalendar
 from events_app.domain import EventFilter, EventStatus
 from events_app.store import repository
 from tests.builders import child_of, event, london
-from tests.web.organiser_helpers import post
+from tests.web.organiser_helpers import press
 
 
 def sequence_in_feed(client, slug: str) -> tuple[str, int]:
@@ -25,10 +25,10 @@ def test_cancel_asks_first_then_restore_puts_it_back_on(
 
     asked = signed_in.get(f"/organiser/events/{talk.id}/cancel")
     still = sequence_in_feed(signed_in, talk.slug)
-    post(signed_in, f"/organiser/events/{talk.id}/cancel", {})
+    press(signed_in, f"/organiser/events/{talk.id}/cancel", {})
     cancelled = sequence_in_feed(signed_in, talk.slug)
     dashboard = signed_in.get("/organiser/").get_data(as_text=True)
-    post(signed_in, f"/organiser/events/{talk.id}/restore", {})
+    press(signed_in, f"/organiser/events/{talk.id}/restore", {})
     restored = sequence_in_feed(signed_in, talk.slug)
 
     assert asked.status_code == 200
@@ -73,7 +73,7 @@ def test_deleting_a_festival_asks_what_happens_to_its_sessions(
     festival, *_ = _festival(store_events, organiser.id)
 
     asked = signed_in.get(f"/organiser/events/{festival.id}/delete").get_data(as_text=True)
-    refused = post(signed_in, f"/organiser/events/{festival.id}/delete", {})
+    refused = press(signed_in, f"/organiser/events/{festival.id}/delete", {})
     app_session.rollback()
 
     assert "It has 2 sessions: what happens to them?" in asked
@@ -85,7 +85,7 @@ def test_deleting_a_festival_asks_what_happens_to_its_sessions(
 def test_a_festivals_sessions_can_be_kept(signed_in, organiser, store_events, app_session):
     festival, *_ = _festival(store_events, organiser.id)
 
-    post(signed_in, f"/organiser/events/{festival.id}/delete", {"sessions": "keep"})
+    press(signed_in, f"/organiser/events/{festival.id}/delete", {"sessions": "keep"})
     app_session.rollback()
     left = repository.list_events(app_session, EventFilter())
 
@@ -98,7 +98,7 @@ def test_a_festivals_sessions_can_be_kept(signed_in, organiser, store_events, ap
 def test_a_festivals_sessions_can_go_with_it(signed_in, organiser, store_events, app_session):
     festival, *_ = _festival(store_events, organiser.id)
 
-    response = post(signed_in, f"/organiser/events/{festival.id}/delete", {"sessions": "delete"})
+    response = press(signed_in, f"/organiser/events/{festival.id}/delete", {"sessions": "delete"})
     app_session.rollback()
 
     assert response.status_code == 302

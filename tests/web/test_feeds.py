@@ -178,7 +178,7 @@ def test_two_app_servers_on_one_database_agree_at_once(
     before = ours.get("/events.ics")
     assert before.headers["ETag"] == theirs.get("/events.ics").headers["ETag"]
 
-    services.cancel_event(app_session, saved.id, now=NOW + timedelta(minutes=1))
+    services.cancel(app_session, saved.id, now=NOW + timedelta(minutes=1))
 
     after = theirs.get("/events.ics")
     assert b"STATUS:CANCELLED" in after.data
@@ -220,7 +220,7 @@ def test_an_event_deleted_then_replaced_is_never_served_for_the_new_one(
     """SQLite gives a freed id to the next insert: nothing cached may be keyed by it."""
     [first] = store_events(event("Deleted rally", start=NOW + timedelta(days=1)))
     assert _feed_titles(client) == (["Deleted rally"], ["Deleted rally"])
-    services.delete_event(app_session, first.id, now=NOW)
+    services.delete(app_session, first.id, now=NOW)
 
     store_events(event("New picket", start=NOW + timedelta(days=2)))
 

@@ -13,7 +13,7 @@ from events_app.fetch import Fetcher
 from events_app.store import repository
 from tests.calendar_server import SMALL_CALENDAR, CalendarServer
 from tests.conftest import NOW
-from tests.web.organiser_helpers import PASSWORD, csrf_of, sign_in
+from tests.web.organiser_helpers import PASSWORD, csrf_of, press, sign_in
 
 
 def upload(client, data: bytes, filename: str = "events.ics"):
@@ -63,10 +63,7 @@ def test_an_uploaded_calendar_arrives_as_drafts(signed_in, app_session, client):
 def test_importing_again_updates_instead_of_duplicating(signed_in, app_session):
     upload(signed_in, SMALL_CALENDAR)
     [first] = stored(app_session)
-    signed_in.post(
-        f"/organiser/events/{first.id}/publish",
-        data={"csrf_token": csrf_of(signed_in.get("/organiser/").get_data(as_text=True))},
-    )
+    press(signed_in, f"/organiser/events/{first.id}/publish")
 
     upload(signed_in, SMALL_CALENDAR)
     assert "0 new drafts, 0 updated, 1 unchanged" in signed_in.get("/organiser/").get_data(

@@ -15,6 +15,7 @@ from tests.web.organiser_helpers import (
     csrf_of,
     paste,
     post,
+    press,
     review_form,
     sign_in,
 )
@@ -57,7 +58,7 @@ def test_paste_review_correct_publish_then_cancel(signed_in, app_session):
     assert SEED_PARAGRAPH in rally.source_text
     assert "Arise opening rally" in signed_in.get(f"/events/{rally.slug}").get_data(as_text=True)
 
-    post(signed_in, f"/organiser/events/{rally.id}/cancel", {})
+    press(signed_in, f"/organiser/events/{rally.id}/cancel", {})
 
     calendar = icalendar.Calendar.from_ical(signed_in.get("/events.ics").data)
     [vevent] = [v for v in calendar.walk("VEVENT") if str(v["SUMMARY"]) == "Arise opening rally"]
@@ -122,7 +123,7 @@ def test_second_save_of_the_same_version_is_a_conflict(signed_in, published, app
 
 
 def test_deleting_removes_it_from_the_feed(signed_in, published):
-    post(signed_in, f"/organiser/events/{published.id}/delete", {})
+    press(signed_in, f"/organiser/events/{published.id}/delete", {})
 
     assert b"Opening rally for Arise" not in signed_in.get("/events.ics").data
     assert signed_in.get(f"/events/{published.slug}").status_code == 404
@@ -149,7 +150,7 @@ def test_an_admin_may_edit_any_event(client, published, app_session):
     )
     sign_in(client, "admin@example.org")
 
-    response = post(client, f"/organiser/events/{published.id}/cancel", {})
+    response = press(client, f"/organiser/events/{published.id}/cancel")
 
     assert response.status_code == 302
 
@@ -324,7 +325,7 @@ def test_a_stale_form_never_overwrites_an_event_that_took_the_id(
     store_events(event("Older talk", owner_id=organiser.id))
     [a] = store_events(event("Talk A", owner_id=organiser.id))
     fields = edit_fields(signed_in, a.id)
-    post(signed_in, f"/organiser/events/{a.id}/delete", {})
+    press(signed_in, f"/organiser/events/{a.id}/delete", {})
     [b] = store_events(event("Talk B", owner_id=organiser.id))
     fields["title"] = "Talk A, edited"
 

@@ -67,7 +67,7 @@ def test_festival_page_lists_speakers_and_sessions(client, demo):
 
 def test_cancelled_event_says_so_plainly(client, app_session, store_events):
     [saved] = store_events(event("Picket", start=NOW + timedelta(days=3)))
-    services.cancel_event(app_session, saved.id, now=NOW)
+    services.cancel(app_session, saved.id, now=NOW)
 
     assert "This event has been cancelled." in text_of(client.get(f"/events/{saved.slug}"))
     assert "<strong>Cancelled</strong>" in text_of(client.get("/"))

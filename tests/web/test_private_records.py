@@ -20,7 +20,7 @@ def test_pages_of_venues_and_speakers_only_drafts_name_are_not_found(
     )
     [gone] = store_events(event("Gone", venues=[venue("Old Hall")], speakers=[person("Old Bo")]))
     store_events(event("Open", venues=[venue("Open Hall")], speakers=[person("Open Speaker")]))
-    services.delete_event(app_session, gone.id, now=NOW)
+    services.delete(app_session, gone.id, now=NOW)
 
     statuses = {
         path: client.get(path).status_code

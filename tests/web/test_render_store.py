@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from events_app import create_app, services
+from events_app.domain import EventEdit
 from events_app.store import repository
 from events_app.store.tables import RenderedPieceRow
 from tests.builders import event
@@ -92,10 +93,10 @@ def test_an_edit_reaches_a_worker_that_had_the_old_pieces(
     assert other.test_client().get("/events.ics").data.count(b"SUMMARY:Meeting") == 3
     before = repository.get_event_by_id(app_session, meetings[1].id)
 
-    services.update_event(
+    services.edit_event(
         app_session,
         before.id,
-        dataclasses.replace(before, title="Moved meeting"),
+        dataclasses.replace(EventEdit.of(before), title="Moved meeting"),
         now=NOW + timedelta(minutes=1),
     )
 
@@ -111,7 +112,7 @@ def test_an_edit_reaches_a_worker_that_had_the_old_pieces(
 def test_a_deleted_event_takes_its_pieces_with_it(client, meetings, app_session):
     client.get("/events.ics")
 
-    services.delete_event(app_session, meetings[0].id, now=NOW)
+    services.delete(app_session, meetings[0].id, now=NOW)
 
     assert [p.uid for p in _stored(app_session, "ics")] == [e.uid for e in meetings[1:]]
 
