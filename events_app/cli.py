@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from . import accounts, create_app, services
 from .calendar_import import CalendarImportError, read_calendar
@@ -368,3 +369,23 @@ def main() -> None:
     except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+    except (OperationalError, ProgrammingError) as exc:
+        click.echo(f"error: {_database_problem(exc)}", err=True)
+        sys.exit(1)
+
+
+def _database_problem(exc: OperationalError | ProgrammingError) -> str:
+    """One line for a database that failed a command: never migrated (or behind the code),
+    or out of reach."""
+    url = load_config()["DATABASE_URL"]
+    engine = make_engine(url)
+    try:
+        if migrations.needs_migrating(engine):
+            return (
+                f"the database {_safe_url(url)} is not set up for this version: "
+                "run `events-app migrate` first"
+            )
+    finally:
+        engine.dispose()
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else exc.__class__.__name__
+    return f"the database {_safe_url(url)} cannot be used: {reason}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, jsonify, make_response, render_template, request
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from ..domain import InvalidEventError, TextTooLongError, UnknownTimeZoneError
@@ -18,6 +18,8 @@ from ..ingest.source import (
 )
 from ..listings import UnknownFacetError
 from ..services import NotFoundError
+from ..store.migrate import needs_migrating
+from .context import database
 
 log = logging.getLogger(__name__)
 
@@ -127,12 +129,32 @@ def register(app: Flask) -> None:
                 "The site's storage is full, so nothing was saved. "
                 "Please tell the site's administrator, then try again.",
             )
+        if needs_migrating(database().engine):
+            return _not_migrated()
         log.error("database unavailable: %s", exc.__class__.__name__)
-        response, status = error_response(
-            503,
+        return _retry_later(
             "Temporarily unavailable",
             "The event database cannot be reached just now. Please try again in a minute.",
         )
+
+    @app.errorhandler(ProgrammingError)
+    def schema_mismatch(exc: ProgrammingError):
+        """PostgreSQL's "relation does not exist": the schema was never brought up to date.
+        Any other ProgrammingError is a bug, answered as one."""
+        if needs_migrating(database().engine):
+            return _not_migrated()
+        return internal_error(InternalServerError(original_exception=exc))
+
+    def _not_migrated():
+        log.error("database schema missing or behind the code: run `events-app migrate`")
+        return _retry_later(
+            "Not set up yet",
+            "The event database has not been set up for this version of the site: "
+            "run `events-app migrate`, then try again.",
+        )
+
+    def _retry_later(title: str, message: str):
+        response, status = error_response(503, title, message)
         response = app.make_response((response, status))
         response.headers["Retry-After"] = "30"
         return response
