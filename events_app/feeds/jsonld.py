@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from ..domain import Event, EventStatus, LinkKind, Venue
+from ..domain import Event, EventStatus, EventSummary, LinkKind, Venue
 from . import SiteUrls
 
 _STATUS = {
@@ -63,7 +64,7 @@ def event_jsonld(event: Event, urls: SiteUrls, *, site_name: str) -> dict[str, A
                 "@type": "Event",
                 "name": s.title,
                 "url": urls.event(s.slug),
-                "startDate": s.start.astimezone(event.zone).isoformat(),
+                "startDate": _session_start(s),
                 # A session is where its festival is unless it names a place of its own.
                 "location": [_place(v) for v in s.venues] or data["location"],
             }
@@ -74,6 +75,13 @@ def event_jsonld(event: Event, urls: SiteUrls, *, site_name: str) -> dict[str, A
 
 def _when(event: Event, moment) -> str:
     return moment.date().isoformat() if event.all_day else moment.isoformat()
+
+
+def _session_start(session: EventSummary) -> str:
+    """A session's start in its own zone: its day alone when it has no clock time (all day, or
+    time to be announced), as schema.org reads a date, never a made-up midnight."""
+    local = session.start.astimezone(ZoneInfo(session.timezone))
+    return local.date().isoformat() if session.all_day else local.isoformat()
 
 
 def _attendance(event: Event) -> str:
