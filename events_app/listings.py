@@ -32,15 +32,47 @@ class UnknownFacetError(LookupError):
 
 def check_facets(session: Session, criteria: EventFilter) -> None:
     """UnknownFacetError for the first facet of the question that names nothing public."""
+    facet_names(session, criteria)
+
+
+def facet_names(session: Session, criteria: EventFilter) -> dict[str, str]:
+    """What each facet of the question names, by its parameter: the venue's and the speaker's
+    names, the festival's title, the tag as written; UnknownFacetError for the first that
+    names nothing public."""
     checks = (
-        ("venue", criteria.venue, repository.get_venue),
-        ("speaker", criteria.speaker, repository.get_person),
-        ("tag", criteria.tag, repository.tag_in_use),
-        ("festival or series", criteria.series, repository.get_event),
+        ("venue", "venue", criteria.venue, _venue_name),
+        ("speaker", "speaker", criteria.speaker, _person_name),
+        ("tag", "tag", criteria.tag, _tag_name),
+        ("series", "festival or series", criteria.series, _event_title),
     )
-    for kind, value, find in checks:
-        if value and not find(session, value):
+    names = {}
+    for param, kind, value, find in checks:
+        if not value:
+            continue
+        name = find(session, value)
+        if name is None:
             raise UnknownFacetError(f"No {kind} “{value[:80]}” is listed here.")
+        names[param] = name
+    return names
+
+
+def _venue_name(session: Session, slug: str) -> str | None:
+    venue = repository.get_venue(session, slug)
+    return venue.name if venue else None
+
+
+def _person_name(session: Session, slug: str) -> str | None:
+    person = repository.get_person(session, slug)
+    return person.name if person else None
+
+
+def _tag_name(session: Session, tag: str) -> str | None:
+    return tag.lower() if repository.tag_in_use(session, tag) else None
+
+
+def _event_title(session: Session, slug: str) -> str | None:
+    event = repository.get_event(session, slug)
+    return event.title if event else None
 
 
 def _later(bound: datetime | None, other: datetime) -> datetime:

@@ -11,7 +11,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from .. import listings
 from ..calendar_grid import month_after, month_before, month_weeks, week_days, week_start
 from .caching import cached_page
-from .context import db_session, default_timezone, site_name
+from .context import db_session, default_timezone
 from .listing import asked_filter, current_filters, facet_context, today
 from .query import FIRST_YEAR, LAST_YEAR, date_param
 
@@ -68,11 +68,7 @@ def month(year: int, month: int):
         today=today(),
         previous=url_for("calendar.month", year=previous[0], month=previous[1]) + _keep(filters),
         following=url_for("calendar.month", year=upcoming[0], month=upcoming[1]) + _keep(filters),
-        **facet_context(
-            filters,
-            f"{site_name()}: {first:%B %Y}",
-            extra=_feed_days(first, following - timedelta(days=1)),
-        ),
+        **facet_context(filters, extra=_feed_days(first, following - timedelta(days=1))),
     )
 
 
@@ -104,9 +100,5 @@ def week(day: str):
         + _keep(filters),
         following=url_for("calendar.week", day=(monday + timedelta(days=7)).isoformat())
         + _keep(filters),
-        **facet_context(
-            filters,
-            f"{site_name()}: week of {monday:%-d %B %Y}",
-            extra=_feed_days(monday, sunday),
-        ),
+        **facet_context(filters, extra=_feed_days(monday, sunday)),
     )

@@ -24,6 +24,7 @@ from ..feeds.ics import CalendarInfo, render_ics, vevent_bytes
 from ..store import renders, repository
 from .caching import BoundedCache, Rendered, answer_path, serve_cached
 from .context import database, db_session, default_timezone, now, site_name, site_urls
+from .listing import feed_title
 from .query import active_filters, event_filter
 
 bp = Blueprint("feeds", __name__)
@@ -134,13 +135,11 @@ def _ics_response(response: Response, filename: str) -> Response:
 @bp.get("/events.ics")
 def site_ics():
     criteria = event_filter(request.args, default_timezone())
-    title = site_name()
-    if active_filters(request.args):
-        title = f"{title} (filtered)"
 
     def build() -> Rendered:
         index = _feed_index(criteria)
         vevents = _pieces("ics", index.entries, lambda e: vevent_bytes(e, _event_url(e)))
+        title = feed_title(active_filters(request.args))
         body = calendar_document(_calendar_info(title), index, vevents)
         return Rendered(body, "text/calendar", index.newest)
 
@@ -165,7 +164,7 @@ def site_json():
         index = _feed_index(criteria)
         urls = site_urls()
         items = _pieces("json", index.entries, lambda e: compact_json(event_to_dict(e, urls)))
-        body = json_document(urls, site_name(), items)
+        body = json_document(urls, feed_title(active_filters(request.args)), items)
         return Rendered(body, "application/json", index.newest)
 
     return serve_cached("json", build)

@@ -8,12 +8,13 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from flask import request
+from werkzeug.datastructures import MultiDict
 
 from .. import listings
 from ..domain import EventFilter
 from .calendar_links import subscribe_links
-from .context import db_session, default_timezone, now, site_urls
-from .query import active_filters, event_filter
+from .context import db_session, default_timezone, now, site_name, site_urls
+from .query import active_filters, day, event_filter
 
 FACET_LABELS = {
     "q": "words",
@@ -24,6 +25,41 @@ FACET_LABELS = {
     "from": "from",
     "to": "to",
 }
+
+
+FEED_PHRASES = {
+    "venue": "at {}",
+    "speaker": "with {}",
+    "series": "in {}",
+    "tag": "tagged {}",
+    "q": "matching “{}”",
+    "from": "from {}",
+    "to": "until {}",
+}
+"""How each filter reads in a feed's name: 'Site: at Conway Hall, tagged climate'."""
+
+
+def filter_names(filters: dict[str, str]) -> dict[str, str]:
+    """Each active filter as a person reads it: a venue's or speaker's name, a festival's
+    title (not their slugs), a day written out; 404 (UnknownFacetError) for a facet naming
+    nothing."""
+    criteria = event_filter(MultiDict(filters), default_timezone())
+    names = {**filters, **listings.facet_names(db_session(), criteria)}
+    for bound in ("from", "to"):
+        written = day(filters.get(bound), bound)
+        if written is not None:
+            names[bound] = f"{written.day} {written:%B %Y}"
+    return names
+
+
+def feed_title(filters: dict[str, str]) -> str:
+    """The name of the feed of these events, the same in the .ics, the JSON and every
+    subscribe link: the site's name, then what narrows it."""
+    if not filters:
+        return site_name()
+    names = filter_names(filters)
+    phrases = [FEED_PHRASES[k].format(names[k]) for k in FEED_PHRASES if k in names]
+    return f"{site_name()}: {', '.join(phrases)}"
 
 
 def asked_filter() -> EventFilter:
@@ -59,17 +95,18 @@ def _query(params: dict[str, str]) -> str:
     return f"?{urlencode(params)}" if params else ""
 
 
-def facet_context(filters: dict[str, str], feed_name: str, *, extra: dict[str, str] | None = None):
+def facet_context(filters: dict[str, str], *, extra: dict[str, str] | None = None):
     """Template values for the facet form, the active filters (each with a link that drops it)
     and the .ics, JSON and subscribe links that show the same events."""
     scope = {**filters, **(extra or {})}
     urls = site_urls()
     return {
         "filters": filters,
+        "filter_names": filter_names(filters),
         "filter_labels": FACET_LABELS,
         "remove_links": {name: _query(_without(filters, name)) for name in filters},
         "options": listings.facet_options(db_session()),
-        "subscribe": subscribe_links(urls.page(f"/events.ics{_query(scope)}"), feed_name),
+        "subscribe": subscribe_links(urls.page(f"/events.ics{_query(scope)}"), feed_title(scope)),
         "json_url": urls.page(f"/api/v1/events{_query({**scope, 'when': 'all'})}"),
         "shortcuts": shortcuts(),
     }

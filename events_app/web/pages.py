@@ -22,7 +22,7 @@ from .caching import cached_page
 from .calendar_links import add_to_calendar_links, subscribe_links
 from .context import db_session, now, site_name, site_urls
 from .formatting import when
-from .listing import asked_filter, facet_context
+from .listing import asked_filter, facet_context, feed_title
 from .query import active_filters, int_param
 from .security import CONTENT_SECURITY_POLICY
 
@@ -43,10 +43,10 @@ def favicon():
     )
 
 
-def subscribe(filters: dict[str, str], name: str) -> dict[str, str]:
-    """Subscribe links for the .ics feed with the same filters as the page."""
+def subscribe(filters: dict[str, str]) -> dict[str, str]:
+    """Subscribe links for the .ics feed with the same filters as the page, named as it is."""
     query = f"?{urlencode(filters)}" if filters else ""
-    return subscribe_links(site_urls().page(f"/events.ics{query}"), name)
+    return subscribe_links(site_urls().page(f"/events.ics{query}"), feed_title(filters))
 
 
 PAST_PAGE_SIZE = 50
@@ -66,7 +66,7 @@ def index():
         "index.html",
         upcoming=upcoming,
         recent=recent,
-        **facet_context(filters, site_name()),
+        **facet_context(filters),
     )
 
 
@@ -86,7 +86,7 @@ def past():
         events=events[:PAST_PAGE_SIZE],
         page=page,
         has_more=len(events) > PAST_PAGE_SIZE,
-        subscribe=subscribe({}, site_name()),
+        subscribe=subscribe({}),
     )
 
 
@@ -123,7 +123,7 @@ def series(slug: str):
         "series.html",
         event=found,
         sessions=sessions,
-        subscribe=subscribe({"series": slug}, found.title),
+        subscribe=subscribe({"series": slug}),
     )
 
 
@@ -134,7 +134,7 @@ def venue(slug: str):
     return render_template(
         "venue.html",
         venue=found,
-        subscribe=subscribe({"venue": slug}, found.name),
+        subscribe=subscribe({"venue": slug}),
         **_upcoming_and_past(EventFilter(venue=slug)),
     )
 
@@ -146,7 +146,7 @@ def speaker(slug: str):
     return render_template(
         "speaker.html",
         person=found,
-        subscribe=subscribe({"speaker": slug}, found.name),
+        subscribe=subscribe({"speaker": slug}),
         **_upcoming_and_past(EventFilter(speaker=slug)),
     )
 
@@ -189,5 +189,5 @@ def search():
         query=query,
         words=criteria.words(),
         results=results,
-        subscribe=subscribe({"q": query}, f"{site_name()}: {query}"),
+        subscribe=subscribe({"q": query}),
     )
