@@ -27,6 +27,7 @@ from . import links as links_mod
 from . import listings as listings_mod
 from . import people as people_mod
 from . import places as places_mod
+from . import restated as restated_mod
 from . import times as times_mod
 from . import titles as titles_mod
 from .dates import DateMention, YearContext
@@ -191,6 +192,7 @@ def read_announcement(
             drafts.extend(built)
     _inherit_series_time(reading, drafts)
     _link_parents(reading, seeds, drafts)
+    drafts = restated_mod.merge_restated(drafts, reading.layout)
     return drafts, list(dict.fromkeys(reading.warnings))
 
 
@@ -594,6 +596,9 @@ def _without_venue(title: str | None, venues: list[DraftVenue]) -> str | None:
         )
         if cut and cut.start() > 0 and re.search(r"[,\d]", title[cut.end() :]):
             return title[: cut.start()].rstrip(" ,;:–—-")
+        tail = re.search(rf"\s*[,–—-]\s*(?:the\s+)?{re.escape(venue.name)}\W*$", title, re.I)
+        if tail and tail.start() > 0:  # 'Plant swap, Elm Road Community Centre'
+            return title[: tail.start()]
     return title
 
 
