@@ -462,9 +462,13 @@ _APOSTROPHES = str.maketrans(dict.fromkeys("'’‘ʼ`´", None))
 
 def slugify(text: str, max_length: int = 80) -> str:
     """A readable address part: Latin letters reduced to ASCII, words in other scripts kept as
-    they are (browsers show them; links carry them percent-encoded)."""
+    they are (browsers show them; links carry them percent-encoded). A long one ends at the
+    last whole word that fits; only a single word longer than the limit is cut."""
     slug = "-".join(match_key(text).split())
-    return slug[:max_length].strip("-") or "event"
+    if len(slug) > max_length:
+        whole = slug[: max_length + 1].rsplit("-", 1)[0]
+        slug = whole if "-" in slug[: max_length + 1] else slug[:max_length]
+    return slug.strip("-") or "event"
 
 
 @dataclass

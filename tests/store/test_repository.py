@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from events_app import listings, services
-from events_app.domain import EventFilter, EventStatus, Link, LinkKind
+from events_app.domain import EventFilter, EventStatus, Link, LinkKind, slugify
 from events_app.store import directory, repository
 from tests.builders import child_of, event, london, person, venue
 from tests.conftest import NOW
@@ -109,6 +109,33 @@ def test_slugs_stay_unique_for_the_same_title_and_day(session):
 
     assert first.slug == "film-night-2027-01-14"
     assert second.slug == "film-night-2027-01-14-2"
+
+
+def test_long_titles_and_names_make_slugs_that_end_at_a_whole_word(session):
+    [stored] = store(
+        session,
+        event(
+            "Climate, housing and the future of work: a day school for trade unionists",
+            venues=[
+                venue(
+                    "The Bishopsgate Institute Great Hall and the Library Reading Rooms of "
+                    "Bishopsgate, London"
+                )
+            ],
+        ),
+    )
+
+    assert stored.slug == "climate-housing-and-the-future-of-work-a-day-school-for-2027-01-14"
+    assert stored.venues[0].slug == (
+        "the-bishopsgate-institute-great-hall-and-the-library-reading-rooms-of"
+    )
+
+
+def test_a_single_word_longer_than_a_slug_is_cut_at_the_limit():
+    assert slugify("Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch", 20) == (
+        "llanfairpwllgwyngyll"
+    )
+    assert slugify("Film night at the Rio", 14) == "film-night-at"
 
 
 def test_sessions_link_to_their_festival(session):
