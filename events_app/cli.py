@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import click
 from sqlalchemy.exc import OperationalError, ProgrammingError
+from werkzeug.serving import make_server
 
 from . import accounts, create_app, services
 from .calendar_import import CalendarImportError, read_calendar
@@ -106,7 +107,9 @@ def serve_command(host: str, port: int) -> None:
         overrides["SECRET_KEY"] = secrets.token_hex(32)
         click.echo("SECRET_KEY is not set: sessions are signed with a random key for this run")
     app = create_app(overrides)
-    ensure_port_free(host, port)
+    listener = bound_socket(host, port)
+    server = make_server(host, port, app, threaded=True, fd=listener.fileno())
+    listener.close()  # the server holds its own copy of the descriptor
     click.echo(f"Serving on {served}/")
     if not base_from_environment:
         click.echo(f"Links use {served} (from HOST and PORT; set BASE_URL to change it)")
@@ -116,7 +119,12 @@ def serve_command(host: str, port: int) -> None:
             "links will point elsewhere",
             err=True,
         )
-    app.run(host=host, port=port, threaded=True, use_reloader=False)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
+    finally:
+        server.server_close()
 
 
 def served_url(host: str, port: int) -> str:
@@ -132,18 +140,22 @@ def _is_local(url: str) -> bool:
     return (urlsplit(url).hostname or "") in ("127.0.0.1", "localhost", "::1", "0.0.0.0")
 
 
-def ensure_port_free(host: str, port: int) -> None:
-    """Fail with one line before saying "Serving on" when the address is taken, instead of
-    printing it and then the development server's traceback."""
+def bound_socket(host: str, port: int) -> socket.socket:
+    """The listening socket the server will use, bound before "Serving on" is said: a taken
+    address is one line and no such message (the development server would print its own
+    lines and exit), and the message is never true before the server can answer."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except OSError as exc:
-            raise click.ClickException(
-                f"Cannot serve on {host}:{port}: {exc.strerror or exc} (choose another with PORT)"
-            ) from exc
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host, port))
+        listener.listen(128)
+    except OSError as exc:
+        listener.close()
+        raise click.ClickException(
+            f"Cannot serve on {host}:{port}: {exc.strerror or exc} (choose another with PORT)"
+        ) from exc
+    return listener
 
 
 @cli.command("create-user")

@@ -110,3 +110,18 @@ def test_a_taken_port_is_one_line_before_any_serving_message(seeded_env):
         f"Error: Cannot serve on 127.0.0.1:{port}: Address already in use "
         "(choose another with PORT)"
     )
+
+
+def test_serving_on_is_said_only_once_the_port_listens(seeded_env):
+    port = _free_port()
+    server = _serve(seeded_env, port)
+    try:
+        said = server.stdout.readline()
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as answered:
+            peer = answered.getpeername()
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)
+
+    assert said == f"Serving on http://127.0.0.1:{port}/\n"
+    assert peer == ("127.0.0.1", port)
