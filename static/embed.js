@@ -56,8 +56,13 @@
 
   fetch(origin + "/api/v1/events?" + params.toString(), { credentials: "omit" })
     .then(function (response) {
-      if (!response.ok) { throw new Error(String(response.status)); }
-      return response.json();
+      if (response.ok) { return response.json(); }
+      // The API says what went wrong (a filter naming nothing: "No venue ... is listed here.");
+      // a body that is not its JSON leaves the plain message.
+      return response.json().then(function (body) {
+        var message = body && body.error && body.error.message;
+        throw { shown: typeof message === "string" ? message : "" };
+      }, function () { throw { shown: "" }; });
     })
     .then(function (page) {
       status.textContent = page.events.length ? "" : "No upcoming events.";
@@ -76,5 +81,7 @@
       more.href = origin + "/";
       box.appendChild(el("p")).appendChild(more);
     })
-    .catch(function () { status.textContent = "Events could not be loaded."; });
+    .catch(function (error) {
+      status.textContent = (error && error.shown) || "Events could not be loaded.";
+    });
 }());

@@ -104,3 +104,20 @@ def test_embed_page_may_be_framed_but_the_site_may_not(browser, live_app, listed
     assert embedded == ["Branch meeting", "<b>Bold</b> & <img src=x onerror=alert(1)>"]
     assert len(others) == 1
     assert not any("Branch meeting" in text for text in shown)
+
+
+def test_widget_says_what_the_api_says_when_a_filter_names_nothing(browser, live_app, listed):
+    with LiveServer(live_app) as events_site:
+        snippet = (
+            f'<script src="{events_site.url}/static/embed.js" data-venue="the-old-hall"></script>'
+        )
+        with LiveServer(host_site(snippet)) as host:
+            page = browser.new_page()
+            page.goto(host.url)
+            status = page.locator(".events-widget [role=status]")
+            status.filter(has_text="listed").wait_for()
+            said = status.inner_text()
+            items = page.locator(".events-widget li").count()
+
+    assert said == "No venue “the-old-hall” is listed here."
+    assert items == 0
