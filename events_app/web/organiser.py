@@ -227,12 +227,36 @@ def _paste_again(text: str, reference: str, zone: str, error: str | None):
     )
 
 
+@bp.get("/events/new")
+@login_required
+def new_event():
+    """A blank event form, for an event no announcement describes: the review form with one
+    empty draft, so it is checked, published or kept as a draft as a pasted one is."""
+    return render_template(
+        "organiser/review.html",
+        forms=[_blank()],
+        text="",
+        source=[],
+        error=None,
+        publish_key=secrets.token_urlsafe(24),
+        reading_warnings=[],
+    )
+
+
+def _blank() -> forms.EventForm:
+    return forms.EventForm(timezone=default_timezone())
+
+
 @bp.post("/publish")
 @login_required
 def publish():
     text = request.form.get("text", "")
     count = form_int(request.form, "count", 0, 0, MAX_DRAFTS)
     values = [forms.read_form(request.form, f"e{i}-") for i in range(count)]
+    if request.form.get("action") == "add":
+        if count >= MAX_DRAFTS:
+            return _review_again(text, values, f"At most {MAX_DRAFTS} events at a time."), 422
+        return _review_again(text, [*values, _blank()], None)
     chosen = [i for i in range(count) if request.form.get(f"e{i}-include")]
     if not chosen:
         return _review_again(text, values, "Tick at least one event to publish."), 422
@@ -280,7 +304,7 @@ def _publish_key() -> str | None:
     return f"{_user().id}:{key}"
 
 
-def _review_again(text: str, values: list[forms.EventForm], error: str):
+def _review_again(text: str, values: list[forms.EventForm], error: str | None):
     return render_template(
         "organiser/review.html",
         forms=values,

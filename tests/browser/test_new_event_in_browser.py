@@ -1,0 +1,66 @@
+"""Adding events by hand in Chromium at phone and desktop sizes: "New event" beside the paste
+link, "Add an event" for a second one, Publish; axe-core finds nothing on the pages.
+Screenshots go to test-artifacts/new-event/."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_app import accounts
+from events_app.domain import Role
+from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, sign_in, violations
+from tests.conftest import NOW
+from tests.web.organiser_helpers import PASSWORD
+
+
+@pytest.fixture
+def server(live_app):
+    with live_app.extensions["events_db"].sessions() as session:
+        accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
+    with LiveServer(live_app) as running:
+        yield running
+
+
+def shot(page, name: str) -> None:
+    folder = ARTIFACTS / "new-event"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+def fill(page, number: int, title: str, day: str, clock: str) -> None:
+    draft = page.locator("fieldset.draft").nth(number)
+    draft.get_by_label("Title", exact=True).fill(title)
+    draft.get_by_label("Start date").fill(day)
+    draft.get_by_label("Start time (blank: to be announced)").fill(clock)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_new_event_by_hand_then_add_another_and_publish_both(browser, server, axe_source, size):
+    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
+    page = context.new_page()
+    sign_in(page, server, "org@example.org", PASSWORD)
+    shot(page, f"dashboard-{size}")
+    dashboard_violations = violations(page, axe_source)
+
+    page.get_by_role("link", name="New event").click()
+    heading = page.locator("h1").inner_text()
+    shot(page, f"new-event-{size}")
+    blank_violations = violations(page, axe_source)
+    fill(page, 0, "Committee meeting", "2027-01-14", "18:30")
+    page.get_by_role("button", name="Add an event").click()
+    page.wait_for_selector("fieldset.draft >> nth=1")
+    kept = page.locator("fieldset.draft").nth(0).get_by_label("Title", exact=True).input_value()
+    fill(page, 1, "Annual general meeting", "2027-02-11", "19:00")
+    shot(page, f"new-events-{size}")
+    added_violations = violations(page, axe_source)
+    page.get_by_role("button", name="Publish").click()
+    page.wait_for_url("**/organiser/")
+    flash = page.locator(".flash").inner_text()
+    listed = page.locator("li.event .event-title").all_inner_texts()
+
+    assert heading == "New event"
+    assert kept == "Committee meeting"
+    assert flash == "2 events published."
+    assert listed == ["Committee meeting", "Annual general meeting"]
+    assert (dashboard_violations, blank_violations, added_violations) == ([], [], [])
+    context.close()
