@@ -962,6 +962,8 @@ def _venue_candidates(
     for sentence in reading.standing:  # a place said once for every event of the text
         if sentence not in seed.context:
             add_found(sentence.text, sentence.start, "standing")
+    for venue in _entry_addresses(reading, seed):
+        out.append(Candidate(venue, "address", venue.span, _venue_features(text, venue, "entry")))
     nearest = reading.rooms.nearest(seed.mention.start)
     if nearest is not None:  # a seminar's room in its abstract, a listing's in its footer
         features = _venue_features(text, nearest, "elsewhere")
@@ -975,6 +977,54 @@ def _venue_candidates(
     if city:
         out.append(Candidate(city, "city"))
     return out
+
+
+def _entry_addresses(reading: Reading, seed: Seed) -> list[DraftVenue]:
+    """The address nearest the event's date on the lines of its entry (its stretch: from the
+    line after the event before it to the line before the next), outside its sentences: a
+    listing's heading 'Tales of Wales, Criccieth Castle, Castle Street, Criccieth LL55 0DP'
+    over the entry that dates it, a poster's venue line over its address line."""
+    layout = reading.layout
+    found: list[DraftVenue] = []
+    for start, end in _stretch(reading, seed):
+        for line in layout.lines[layout.line_at(start).number :]:
+            if line.start >= end:
+                break
+            if line.blank or len(line.text) > ENTRY_LINE:
+                continue
+            facts = places_mod.find_venues(line.text, line.start)
+            found.extend(v for v in facts.venues if v.postcode or v.city or v.address)
+            if not facts.venues and facts.address_only is not None:
+                named = _venue_line_above(layout, line, facts.address_only)
+                if named is not None:
+                    found.append(named)
+    at = seed.mention.start
+    return sorted(found, key=lambda v: abs(v.span.start - at) if v.span else len(reading.text))[:1]
+
+
+ENTRY_LINE = 200  # longer lines are prose, read as the event's sentences are
+
+
+def _venue_line_above(layout: Layout, line, address: DraftVenue) -> DraftVenue | None:
+    """'Count Basie Center for the Arts' on the line over '99 Monmouth St, Red Bank, NJ': a
+    short line with a venue word names the address below it."""
+    above = next(
+        (
+            layout.lines[n]
+            for n in range(line.number - 1, max(-1, line.number - 3), -1)
+            if not layout.lines[n].blank
+        ),
+        None,
+    )
+    if above is None:
+        return None
+    name = above.text.strip()
+    if not name or len(name.split()) > 8 or not places_mod.VENUE_NOUN.search(name):
+        return None
+    if re.search(r"\d", name):
+        return None
+    at = above.start + above.text.index(name)
+    return dataclasses.replace(address, name=name, span=Span(at, at + len(name), name, 0.5))
 
 
 def _venue_features(text: str, venue: DraftVenue, where: str) -> tuple[str, ...]:
@@ -1013,8 +1063,28 @@ def _title(
         people=frozenset(p.name for p in reading.name_lines.values()),
         venues=frozenset(v.name.lower() for v in venues),
         anchors=reading.anchor_starts,
+        entry=_entry_title(reading, seed, venues),
     )
     return titles_mod.choose(scope)
+
+
+def _entry_title(reading: Reading, seed: Seed, venues: list[DraftVenue]):
+    """The words before the venue on an entry's address line outside the event's clause
+    ('Lantern making, Holt Community Barn, Mill Lane, Holt NR25 6AB'): the entry's name."""
+    if not venues or venues[0].span is None:
+        return None
+    span = venues[0].span
+    if seed.clause[0] <= span.start < seed.clause[1]:
+        return None
+    line = reading.layout.line_at(span.start)
+    head = reading.text[line.start : span.start]
+    if not head.rstrip().endswith((",", "–", "—", ":", "-")):
+        return None
+    words = head.strip().rstrip(",–—:-").strip()
+    if not words or len(words.split()) > 10:
+        return None
+    at = line.start + head.index(words)
+    return words, Span(at, at + len(words), words, 0.7)
 
 
 def _venue_from_address(clause: str, offset: int, title: str | None) -> list[DraftVenue]:

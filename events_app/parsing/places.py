@@ -225,6 +225,8 @@ def _run(
         len(pieces),
     )
     names = [p for p in pieces[:first_street] if p[0] not in CITIES or p[2]]
+    while len(names) >= 2 and _LOWER_WORD.search(names[0][0]):
+        names.pop(0)  # 'Mediaeval life, Caernarfon Castle, ...': a title before the place
     address = [piece for piece, _, _ in pieces[first_street:]]
     if first_street == len(pieces) and len(names) >= 2 and _bare_street(names[-1][0]):
         address.insert(0, names.pop()[0])
@@ -241,6 +243,9 @@ def _run(
         city=city,
         span=Span(offset + start, offset + end, text[start:end], 0.8 if name else 0.5),
     )
+
+
+_LOWER_WORD = re.compile(r"\b(?!(?:of|the|and|for|on|de|du|la|le|y|at|in)\b)[a-z][a-z]+\b")
 
 
 def _bare_street(piece: str) -> bool:

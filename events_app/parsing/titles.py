@@ -364,6 +364,7 @@ class TitleScope:
     people: frozenset[str]
     venues: frozenset[str]
     anchors: tuple[int, ...] = ()  # where every event's anchor date starts, in text order
+    entry: tuple[str, Span] | None = None  # 'Lantern making' before its entry's address
 
 
 def choose(scope: TitleScope) -> tuple[str | None, Span | None]:
@@ -396,6 +397,8 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
             features += ("is_venue",)
         out.append(Candidate(title, source, span, features))
 
+    if scope.entry is not None:
+        add("entry_heading", clean_title(scope.entry[0]), None, scope.entry[1])
     labelled = scope.layout.field_near("title", mention_start)
     if labelled is not None:
         value = field_title(labelled.value)

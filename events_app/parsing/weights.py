@@ -17,6 +17,7 @@ TITLE = {
     "named_session_lead": 10.0,  # 'a panel on housing' before the date
     "announced": 9.0,  # 'X is proud to present the Summer Gala'
     "held": 8.0,  # 'will hold a rally'
+    "entry_heading": 8.5,  # 'Lantern making, Holt Community Barn, Mill Lane ...' over its entry
     "event_phrase": 7.5,  # 'there will be a baked bean supper', 'will hold its monthly supper'
     "next_event": 7.2,  # 'the next Cafe Science meeting will', 'to attend the Harbour talk'
     "lead": 7.0,  # the words before the date
@@ -69,6 +70,7 @@ VENUE = {
     "context": -2.0,
     "elsewhere": -4.0,  # the numbered room nearest the date, outside the event's sentences
     "standing": -2.5,  # 'All talks are held in ...': said once for the text, no date of its own
+    "entry": -5.0,  # an address on a line of the event's entry, outside its sentences
     "venue_noun": 2.0,
     "number": 1.0,
     "plain": -2.0,  # no building word, number or address: as often a topic as a place
