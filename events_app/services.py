@@ -710,3 +710,15 @@ def reject_suggestion(session: Session, kind: str, suggestion_id: int) -> None:
     with transaction(session):
         if directory.take_suggestion(session, kind, suggestion_id) is None:
             raise NotFoundError("No such suggestion")
+
+
+def publish_drafts(session: Session, *, owner: User, saved_at: datetime, now: datetime) -> int:
+    """Publish, in one transaction, every draft of `owner` stored at `saved_at` (one paste
+    saved as drafts, one calendar import: see repository.DraftBatch); the number published.
+    Each is locked and read again first, as a single publish is."""
+    with transaction(session):
+        ids = repository.draft_ids(session, owner.id, saved_at)
+        for event_id in ids:
+            before = _locked(session, event_id, owner)
+            _save_over(session, before, dataclasses.replace(before, published=True), now)
+    return len(ids)

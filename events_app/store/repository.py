@@ -693,3 +693,58 @@ def _named_in(session: Session, model, link_column, link, events: Select) -> lis
         .limit(FACET_ENTRIES)
     ).all()
     return sorted(((slug, name) for slug, name in rows), key=lambda r: (match_key(r[1]), r[0]))
+
+
+@dataclass(frozen=True)
+class DraftBatch:
+    """Drafts stored together (one paste saved as drafts, one calendar import): they share
+    the instant their use case stored them at, which is what ties them together."""
+
+    saved_at: datetime
+    count: int
+    titles: list[str]
+
+
+def draft_batches(session: Session, owner_id: int, *, least: int = 2) -> list[DraftBatch]:
+    """An owner's drafts grouped by when they were stored, newest first, only groups of at
+    least `least` (a single draft has its own Publish button)."""
+    drafts = (EventRow.owner_id == owner_id, EventRow.published.is_(False))
+    groups = session.execute(
+        select(EventRow.created_at, func.count())
+        .where(*drafts)
+        .group_by(EventRow.created_at)
+        .having(func.count() >= least)
+        .order_by(EventRow.created_at.desc())
+    ).all()
+    return [
+        DraftBatch(saved_at, count, draft_titles(session, owner_id, saved_at, limit=3))
+        for saved_at, count in groups
+    ]
+
+
+def draft_titles(session: Session, owner_id: int, saved_at: datetime, *, limit: int) -> list[str]:
+    query = (
+        select(EventRow.title)
+        .where(
+            EventRow.owner_id == owner_id,
+            EventRow.published.is_(False),
+            EventRow.created_at == saved_at,
+        )
+        .order_by(EventRow.start_utc, EventRow.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def draft_ids(session: Session, owner_id: int, saved_at: datetime) -> list[int]:
+    """The ids of the owner's drafts stored at `saved_at`, soonest first."""
+    query = (
+        select(EventRow.id)
+        .where(
+            EventRow.owner_id == owner_id,
+            EventRow.published.is_(False),
+            EventRow.created_at == saved_at,
+        )
+        .order_by(EventRow.start_utc, EventRow.id)
+    )
+    return list(session.scalars(query))

@@ -6,6 +6,7 @@ import base64
 import dataclasses
 import re
 import secrets
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -59,6 +60,9 @@ def dashboard():
     )
     return render_template(
         "organiser/dashboard.html",
+        batches=repository.draft_batches(db_session(), user.id)
+        if section in (None, "drafts")
+        else [],
         sections=sections,
         single=section in listings.DASHBOARD_SECTIONS,
         text=text,
@@ -404,6 +408,26 @@ def _conflict(current_event: Event, values: forms.EventForm, base: str, error=No
         seen=merge.base_of(saved),
         error=error,
     )
+
+
+@bp.post("/drafts/publish")
+@login_required
+def publish_drafts():
+    """'Publish all': the drafts of one paste or one import, named by when they were saved."""
+    saved_at = _instant(request.form.get("saved_at", ""))
+    count = services.publish_drafts(db_session(), owner=_user(), saved_at=saved_at, now=now())
+    flash(f"Published {count} event{'s' if count != 1 else ''}.")
+    return redirect(url_for("organiser.dashboard"))
+
+
+def _instant(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text[:40])
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        abort(400, description="saved_at must be an ISO 8601 instant with its offset")
+    return moment
 
 
 @bp.post("/events/<int(max=2147483647):event_id>/publish")

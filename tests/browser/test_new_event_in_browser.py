@@ -1,5 +1,6 @@
 """Adding events by hand in Chromium at phone and desktop sizes: "New event" beside the paste
-link, "Add an event" for a second one, Publish; axe-core finds nothing on the pages.
+link, "Add an event" for a second one, Publish; and "Publish all" for the drafts of a paste;
+axe-core finds nothing on the pages.
 Screenshots go to test-artifacts/new-event/."""
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ import pytest
 from events_app import accounts
 from events_app.domain import Role
 from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, sign_in, violations
+from tests.browser.test_review_in_browser import paste
 from tests.conftest import NOW
-from tests.web.organiser_helpers import PASSWORD
+from tests.web.organiser_helpers import PASSWORD, SEED_PARAGRAPH
 
 
 @pytest.fixture
@@ -63,4 +65,27 @@ def test_new_event_by_hand_then_add_another_and_publish_both(browser, server, ax
     assert flash == "2 events published."
     assert listed == ["Committee meeting", "Annual general meeting"]
     assert (dashboard_violations, blank_violations, added_violations) == ([], [], [])
+    context.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_drafts_of_a_paste_are_published_all_at_once(browser, server, axe_source, size):
+    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
+    page = context.new_page()
+    sign_in(page, server, "org@example.org", PASSWORD)
+    paste(page, server, SEED_PARAGRAPH, "2018-07-20")
+    page.get_by_role("button", name="Save as drafts").click()
+    page.wait_for_url("**/organiser/")
+    offered = page.locator(".batch span").first.inner_text()
+    shot(page, f"publish-all-{size}")
+    found = violations(page, axe_source)
+
+    page.get_by_role("button", name="Publish all 3").click()
+    page.wait_for_url("**/organiser/")
+    flash = page.locator(".flash").inner_text()
+    batches = page.locator(".batch").count()
+
+    assert offered.startswith("3 drafts saved together: Opening rally for Arise")
+    assert (flash, batches) == ("Published 3 events.", 0)
+    assert found == []
     context.close()
