@@ -220,6 +220,10 @@ SERIES = re.compile(
     r"|sessions|events|classes|screenings|gigs|concerts|walks|tours|meets|are\s+held|start|begin|run)\b",
     re.IGNORECASE,
 )
+_FINISHES_AT = re.compile(
+    r"\b(?:finish|finishes|end|ends|close|closes|conclude|concludes|until|till)\s+(?:at\s+)?$",
+    re.IGNORECASE,
+)
 _FINISH = re.compile(r"\b(?:finish|finishes|end|ends|until|till|close|closes)\b[^.]{0,20}$", re.I)
 
 
@@ -239,6 +243,8 @@ def _inherit_series_time(reading: Reading, drafts: list[Draft]) -> None:
         if not ranges:
             continue
         first = ranges[0]
+        if _FINISHES_AT.search(sentence.text[: first.start]):
+            continue  # 'school finishes at 2.30pm on the last day': when something ends
         end = first.last
         if end is None and len(ranges) > 1 and _FINISH.search(sentence.text[: ranges[1].start]):
             end = ranges[1].first
@@ -318,7 +324,7 @@ def _day_first(text: str, zone: str, addresses: places_mod.Addresses) -> bool:
 
 def _seeds(reading: Reading) -> list[Seed]:
     text = reading.text
-    mentions = _dates_in(reading, text)
+    mentions = _with_calendar_days(reading, _dates_in(reading, text))
     for mention in mentions:
         dates_mod.resolve(mention, reading.years)
     for mention in mentions:
@@ -360,6 +366,23 @@ def _seeds(reading: Reading) -> list[Seed]:
         loose.append(index)
     _attach_context(reading, seeds, loose)
     return seeds
+
+
+def _with_calendar_days(reading: Reading, mentions: list[DateMention]) -> list[DateMention]:
+    """The text's dates with the days of its month-by-month calendar (listings.calendar_days)
+    in place of any reading that runs into them ('October' over '30  Open evening' is not one
+    date written across two lines, it is a heading over a day)."""
+    days = listings_mod.calendar_days(reading.layout, reading.language)
+    if not days:
+        return mentions
+    starts = [d.start for d in days]
+
+    def overlaps(mention: DateMention) -> bool:
+        at = bisect_left(starts, mention.end)
+        return at > 0 and days[at - 1].end > mention.start
+
+    kept = [m for m in mentions if not overlaps(m)]
+    return sorted(kept + days, key=lambda m: m.start)
 
 
 def _listed_lines(layout: Layout) -> dict[int, listings_mod.Item]:

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
+from ..lexicon import calendar_words
 from . import times as times_mod
+from .dates import DateMention, DayRef
 from .tokens import Layout, Line
 
 MAX_TITLE_WORDS = 16
@@ -106,3 +109,112 @@ def timed_items(layout: Layout) -> list[Item]:
             )
         )
     return items
+
+
+# Calendars set out by month ------------------------------------------------------------------
+
+_MONTH_HEADING = re.compile(
+    r"^\s*(?P<month>[^\W\d_]{3,10})\.?(?:,?\s+(?P<year>(?:19|20)\d\d))?\s*:?\s*$"
+)
+# '30   Open evening', 'Mon 3 - Quiz night', '12th: Choir', '3-5  Camp': a day of the month
+# heading above, then words. A clock ('3.30', '7pm') is not such a day, nor is the number of
+# a numbered list ('1. Apologies').
+_DAY_LINE = re.compile(
+    r"^(?P<lead>[ \t>*•·-]*)(?:(?P<wd>[^\W\d_]{2,10})\.?,?[ \t]+)?"
+    r"(?P<written>(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    r"(?:[ \t]*[-–][ \t]*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?)"
+    r"(?![\d:./]\d|[ \t]*(?:am|pm|a\.m|p\.m|h\d)\b)(?P<sep>[ \t]*[:,–—-]?[ \t]+|[ \t]*[:–—-])"
+    r"(?=[\"“‘'(]?[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def month_heading(line: Line, languages: tuple[str, ...]) -> tuple[int, int | None] | None:
+    """'October', 'MARCH 2025', 'Febrero:': a line that names a month alone, with its year."""
+    m = _MONTH_HEADING.match(line.text)
+    if not m:
+        return None
+    month = calendar_words.month_number(m["month"], languages)
+    if month is None:
+        return None
+    return month, int(m["year"]) if m["year"] else None
+
+
+def calendar_days(layout: Layout, language: str = "en") -> list[DateMention]:
+    """The days of a calendar set out by month: under a line naming a month, each line that
+    starts with a day of it ('30  Open evening', 'Mon 3  Quiz') is dated by the heading. The
+    month holds over its day lines, the lines indented under them and blank lines; any other
+    line ends it. The mention spans the day (and its weekday) only, so the rest of the line
+    reads as the title, as after any date that leads its line.
+
+    A line indented under a day line is another event of that day ('4  Maths quiz' over
+    '   Science quiz'), unless it carries the line above on ('Transition morning -' over
+    '   session 2'). Such a line gets a mention of its day that spans nothing, at the start of
+    its words: its date is inherited, and all of its words are its own."""
+    languages = tuple(dict.fromkeys(("en", language)))
+    found: list[DateMention] = []
+    month: tuple[int, int | None] | None = None
+    last: DateMention | None = None  # the day line the month's lines now stand under
+    previous = ""  # the words of the last line read under the month
+    for line in layout.lines:
+        heading = month_heading(line, languages)
+        if heading is not None:
+            month, last = heading, None
+            continue
+        if line.blank or month is None:
+            continue
+        mention = _calendar_day(line, month, languages)
+        if mention is not None:
+            found.append(mention)
+            last = mention
+        elif line.indent == 0 or last is None:
+            month = None  # a line that is neither a day nor indented under one ends the month
+            continue
+        elif not _CARRIES_ON.search(previous) and not line.text.lstrip()[:1].islower():
+            found.append(_same_day(line, last))
+        previous = line.text
+    return found
+
+
+# A line that ends like this goes on to the next: 'Transition morning -', 'Art, music and'.
+_CARRIES_ON = re.compile(r"(?:[-–—,&+/(]|\b(?:and|or|with|of|the|for))\s*$", re.IGNORECASE)
+
+
+def _same_day(line: Line, day: DateMention) -> DateMention:
+    at = line.start + line.indent
+    return DateMention(at, at, list(day.days), until=day.until, text="")
+
+
+def _calendar_day(
+    line: Line, month: tuple[int, int | None], languages: tuple[str, ...]
+) -> DateMention | None:
+    m = _DAY_LINE.match(line.text)
+    if not m:
+        return None
+    weekday = None
+    if m["wd"]:
+        weekday = calendar_words.weekday_number(m["wd"], languages)
+        if weekday is None:
+            return None
+    number, year = month
+    day = int(m["day"])
+    if not _real_day(year, number, day):
+        return None
+    until = None
+    if m["day2"]:
+        last = int(m["day2"])
+        if last <= day or not _real_day(year, number, last):
+            return None
+        until = DayRef(number, last, year)
+    start = line.start + m.end("lead")
+    end = line.start + m.end("written")
+    text = line.text[m.end("lead") : end - line.start]
+    return DateMention(start, end, [DayRef(number, day, year, weekday)], until=until, text=text)
+
+
+def _real_day(year: int | None, month: int, day: int) -> bool:
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year: 29 February stands
+    except ValueError:
+        return False
+    return True

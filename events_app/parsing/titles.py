@@ -393,6 +393,8 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
         if span is None and near is not None:
             span = span_of(text, title, near)
         features = title_features(title)
+        if source in _AFTER_DATE:  # a list's heading does not follow a date of the list
+            features = tuple(f for f in features if f != "list_heading")
         if title.lower() in scope.venues:
             features += ("is_venue",)
         out.append(Candidate(title, source, span, features))
@@ -444,7 +446,10 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
     add("next_event", next_event(clause), clause_start)
     layout = scope.layout
     line = layout.line_at(mention_start)
-    if text[line.start : mention_start].strip() == "" and len(line.text) < 60:
+    led = text[line.start : mention_start].strip() == ""
+    line_rest = rest_of_line(text[mention_end : line.end], scope.venues) if led else None
+    named = line_rest is not None and not _NOT_NAMES.intersection(title_features(line_rest))
+    if led and len(line.text) < 60 and not named:  # the line holds the date, not a name
         below = layout.next_text_line(line.number)  # 'Sep 23 2023' / 'The Big Gig @ The Hub'
         if below is not None and below.number in layout.heading_numbers:
             title = clean_title(below.text, name=True)
@@ -473,6 +478,8 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
     return out
 
 
+# Sources that read the words after the event's date ('30  Transition Programme').
+_AFTER_DATE = frozenset({"after", "after_named", "line_after"})
 _TITLE_COLUMNS = frozenset({"title", "topic", "talk", "talk title", "event", "what", "session"})
 TABLE_LOOK_BACK = 40  # lines: how far above a row its table's header may stand
 

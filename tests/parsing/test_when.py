@@ -295,3 +295,20 @@ def test_a_zone_named_after_the_time(text, zone):
 )
 def test_days_and_times_of_listed_events(text, starts):
     assert [(d["start"], d["end"]) for d in read(text)] == starts
+
+
+def test_numbered_list_under_a_month_is_not_a_calendar():
+    text = (
+        "March\n\n1. Apologies for absence\n2. Minutes of the last meeting\n3. Any other business"
+    )
+
+    assert read(text) == []
+
+
+def test_calendar_month_ends_at_an_unindented_line_that_is_no_day():
+    text = (
+        "May\n\n6     Plant sale\n\nThe hall is closed for repairs.\n"
+        "12 volunteers helped last year."
+    )
+
+    assert [(d["title"], d["start"]) for d in read(text)] == [("Plant sale", "2026-05-06")]
