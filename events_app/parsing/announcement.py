@@ -325,6 +325,7 @@ def _day_first(text: str, zone: str, addresses: places_mod.Addresses) -> bool:
 def _seeds(reading: Reading) -> list[Seed]:
     text = reading.text
     mentions = _with_calendar_days(reading, _dates_in(reading, text))
+    mentions = listings_mod.days_over_lists(reading.layout, mentions)
     for mention in mentions:
         dates_mod.resolve(mention, reading.years)
     for mention in mentions:

@@ -551,18 +551,33 @@ def _year_near_reference(ref: DayRef, reference: date) -> tuple[int, list[str]]:
                 return abs((day - reference).days) + (0 if day >= reference else 1)
 
             best = min(matching, key=distance)
-            if abs(best - reference.year) <= 1:
+            plain = _plain_year(ref, reference)
+            day = _safe_date(plain, ref.month, ref.day)
+            near = abs(best - reference.year) <= 1
+            if near and best < plain and day is not None and day >= reference - timedelta(days=1):
+                # 'Saturday, Sept. 1' in a page of 30 August that falls on a Sunday: a day
+                # ahead with a wrong weekday is likelier than a day a year past
+                return plain, [
+                    f"{_describe(ref)}: {day:%-d %B %Y} is a {WEEKDAY_NAMES[day.weekday()]}"
+                ]
+            if near:
                 return best, []
         plain, _ = _year_near_reference(DayRef(ref.month, ref.day), reference)
         return plain, [
             f"{_describe(ref)}: no year near {reference.year} has {ref.day} "
             f"{date(2000, ref.month, 1):%B} on a {WEEKDAY_NAMES[ref.weekday]}; assumed {plain}"
         ]
+    return _plain_year(ref, reference), []
+
+
+def _plain_year(ref: DayRef, reference: date) -> int:
+    """The year of a day written without year or weekday: the reference's, or the next when
+    the day is more than a month before the reference."""
     year = reference.year
     candidate = _safe_date(year, ref.month, ref.day) or date(year, ref.month, 28)
     if candidate < reference - timedelta(days=31):
         year += 1
-    return year, []
+    return year
 
 
 def _year_from_evidence(

@@ -18,7 +18,7 @@ from datetime import date
 from ..lexicon import calendar_words
 from . import times as times_mod
 from .dates import DateMention, DayRef
-from .tokens import Layout, Line
+from .tokens import Layout, Line, is_bullet
 
 MAX_TITLE_WORDS = 16
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
@@ -218,3 +218,81 @@ def _real_day(year: int | None, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+# Lists under a date ---------------------------------------------------------------------------
+
+_DATE_LINE_REST = re.compile(r"[\s,.;:|–—-]*")
+_TIME_LED = re.compile(r"\s*(?:[-*•·»▪◦]\s*)?(?=\d|noon|midday)", re.IGNORECASE)
+
+
+def days_over_lists(layout: Layout, mentions: list[DateMention]) -> list[DateMention]:
+    """The text's dates with each list under a line that holds a date and nothing else read as
+    that day's events: 'Saturday, 1 June' over '- Brass band, the bandstand' and '- Choir,
+    St Mary's', or over '10am Plant sale' and '2pm Tea dance'. Each such line (a bullet, or a
+    line that opens with its time, with no date of its own) gets a mention of the day that
+    spans nothing, at the start of its words, and the date line, which names no event itself,
+    gives way to them. The list ends at the first line of another shape."""
+    if not mentions:
+        return mentions
+    starts = [m.start for m in mentions]
+    out: list[DateMention] = []
+    for n, mention in enumerate(mentions):
+        items = _listed_under(layout, mention, starts, n)
+        if items:
+            out.extend(_same_day_at(layout.lines[i], mention) for i in items)
+        else:
+            out.append(mention)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _listed_under(layout: Layout, mention: DateMention, starts: list[int], n: int) -> list[int]:
+    """The numbers of the lines listed under the mention's line, when it is a date line."""
+    line = layout.line_at(mention.start)
+    if layout.line_at(mention.end).number != line.number:
+        return []
+    before = layout.text[line.start : mention.start]
+    after = layout.text[mention.end : line.end]
+    if not (_DATE_LINE_REST.fullmatch(before) and _DATE_LINE_REST.fullmatch(after)):
+        return []
+    if n + 1 < len(starts) and layout.line_at(starts[n + 1]).number == line.number:
+        return []
+    later = iter(starts[n + 1 :])
+    following = next(later, len(layout.text) + 1)
+    items = []
+    for below in layout.lines[line.number + 1 :]:
+        if below.blank:
+            if items:
+                break
+            continue
+        if not _list_item(below):
+            break
+        if following > below.end:
+            items.append(below.number)
+        while following <= below.end:  # an item with a date of its own keeps that date
+            following = next(later, len(layout.text) + 1)
+    return items
+
+
+def _list_item(line: Line) -> bool:
+    """A bullet, or a line that opens with a clock time and goes on to name something."""
+    if is_bullet(line.text):
+        return bool(re.search(r"[^\W\d_]{2}", line.text))
+    led = _TIME_LED.match(line.text)
+    if not led:
+        return False
+    found = times_mod.find_times(line.text[:30])
+    return (
+        bool(found)
+        and not line.text[led.end() : found[0].start].strip()
+        and bool(re.search(r"[^\W\d_]{3}", line.text[found[0].end :]))
+    )
+
+
+def _same_day_at(line: Line, day: DateMention) -> DateMention:
+    bullet = _BULLET_MARK.match(line.text)
+    at = line.start + (bullet.end() if bullet else line.indent)
+    return DateMention(at, at, list(day.days), until=day.until, text="")
+
+
+_BULLET_MARK = re.compile(r"[ \t]*+(?:[-*•·»▪◦]|\d{1,2}[.)])[ \t]++")
