@@ -37,13 +37,17 @@ from .domain import (
     TAGS_PER_EVENT,
     TITLE_MAX,
     URL_MAX,
+    ClockChange,
     Event,
     EventStatus,
     InvalidEventError,
     Link,
     LinkKind,
+    LocalWhen,
     Venue,
+    as_written,
     check_event,
+    clock_change,
 )
 from .recurrence import names_a_real_day
 
@@ -453,22 +457,20 @@ def _shift(rules: list[Any], start: date | datetime, window_start: datetime) -> 
         return timedelta(0)
     period *= int(rules[0].get("INTERVAL", [1])[0] or 1)
     earliest = window_start - timedelta(days=30) - period
-    begin = (
-        datetime.combine(start, time(), tzinfo=UTC)
-        if not isinstance(start, datetime)
-        else (start.replace(tzinfo=UTC) if start.tzinfo is None else start.astimezone(UTC))
-    )
-    periods = (earliest - begin) // period
+    periods = (earliest - _as_utc(start)) // period
     return period * periods if periods > 0 else timedelta(0)
 
 
 def _later(until: date | datetime, cap: date | datetime) -> bool:
-    def as_utc(value: date | datetime) -> datetime:
-        if not isinstance(value, datetime):
-            return datetime.combine(value, time(), tzinfo=UTC)
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return _as_utc(until) > _as_utc(cap)
 
-    return as_utc(until) > as_utc(cap)
+
+def _as_utc(value: date | datetime) -> datetime:
+    """A DTSTART, UNTIL or RECURRENCE-ID value as an instant to compare or stamp: a date at
+    its midnight in UTC, a floating time as if in UTC (the rule bounds allow for the slack)."""
+    if not isinstance(value, datetime):
+        return datetime.combine(value, time(), tzinfo=UTC)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _note_local_time(event: Event, component: Any, notes: list[str]) -> None:
@@ -477,29 +479,18 @@ def _note_local_time(event: Event, component: Any, notes: list[str]) -> None:
     if not isinstance(start, datetime) or start.tzinfo is None or event.all_day:
         return
     wall = start.replace(tzinfo=None)
-    zone = event.zone
-    first, second = (wall.replace(tzinfo=zone, fold=f) for f in (0, 1))
-    if first.utcoffset() == second.utcoffset():
+    change = clock_change(wall, event.timezone)
+    if change is ClockChange.NONE:
         return
-    when = f"{wall:%Y-%m-%d %H:%M}"
-    if first.utcoffset() > second.utcoffset():  # the hour the clocks go back
-        notes.append(
-            f"“{event.title}” starts at {when}, a time {event.timezone} shows twice that night: "
-            f"imported as {event.local_start:%H:%M %Z}; check it"
-        )
-    else:
-        notes.append(
-            f"“{event.title}” starts at {when}, a time {event.timezone} skips that night: "
-            f"imported as {event.local_start:%H:%M %Z}; check it"
-        )
+    does = "shows twice" if change is ClockChange.REPEATED else "skips"
+    notes.append(
+        f"“{event.title}” starts at {wall:%Y-%m-%d %H:%M}, a time {event.timezone} {does} "
+        f"that night: imported as {event.local_start:%H:%M %Z}; check it"
+    )
 
 
 def _occurrence_uid(series_uid: str, start: date | datetime) -> str:
-    if isinstance(start, datetime):
-        moment = start.replace(tzinfo=UTC) if start.tzinfo is None else start.astimezone(UTC)
-        stamp = f"{moment:%Y%m%dT%H%M%SZ}"
-    else:
-        stamp = f"{start:%Y%m%d}"
+    stamp = f"{_as_utc(start):%Y%m%dT%H%M%SZ}" if isinstance(start, datetime) else f"{start:%Y%m%d}"
     uid = f"{series_uid}/{stamp}"
     return uid if len(uid) <= UID_MAX else _hashed_uid(uid)
 
@@ -518,8 +509,7 @@ def _event(component: Any, uid: str, default_timezone: str) -> Event:
     raw_start = component.decoded("DTSTART")
     zone_name = _zone_name(raw_start, default_timezone)
     all_day = not isinstance(raw_start, datetime)
-    start = _instant(raw_start, zone_name)
-    end = _end(component, raw_start, start, zone_name)
+    start, end = _instants(component, raw_start, zone_name)
     title = " ".join(str(component.get("SUMMARY", "")).split())[:TITLE_MAX] or "Untitled event"
     description = str(component.get("DESCRIPTION", ""))
     venues, online_link = _place(component)
@@ -571,37 +561,38 @@ def _zone_name(value: date | datetime, default_timezone: str) -> str:
     return iana_zone_for(tzinfo, value) or default_timezone
 
 
-def _instant(value: date | datetime, zone_name: str) -> datetime:
-    zone = ZoneInfo(zone_name)
-    if not isinstance(value, datetime):
-        return datetime.combine(value, time(), tzinfo=zone).astimezone(UTC)
-    if value.tzinfo is None:
-        return value.replace(tzinfo=zone).astimezone(UTC)
-    return value.astimezone(UTC)
+def _instants(
+    component: Any, raw_start: date | datetime, zone_name: str
+) -> tuple[datetime, datetime | None]:
+    """A day's event (a date DTSTART) runs from its midnight to the midnight after its last
+    day (DTEND is exclusive; one not after the start means the one day), whatever the clocks
+    did in between; a timed one's instants are the calendar's own, or floating wall times
+    read in the zone as RFC 5545 reads them."""
+    raw_end = _raw_end(component, raw_start)
+    if not isinstance(raw_start, datetime):
+        after = raw_end.date() if isinstance(raw_end, datetime) else raw_end
+        last = after - timedelta(days=1) if after is not None and after > raw_start else None
+        return LocalWhen(raw_start, zone_name, end_day=last).instants()
+    end = _instant(raw_end, zone_name) if raw_end is not None else None
+    return _instant(raw_start, zone_name), end
 
 
-def _end(
-    component: Any, raw_start: date | datetime, start: datetime, zone_name: str
-) -> datetime | None:
-    """The end; an all-day event ends at local midnight after its last day, whatever the
-    clocks did in between."""
-    raw_end = component.decoded("DTEND") if component.get("DTEND") is not None else None
-    if raw_end is None and component.get("DURATION") is not None:
+def _raw_end(component: Any, raw_start: date | datetime) -> date | datetime | None:
+    if component.get("DTEND") is not None:
+        return component.decoded("DTEND")
+    if component.get("DURATION") is not None:
         duration = component.decoded("DURATION")
         if isinstance(duration, timedelta):
-            raw_end = raw_start + duration
-    if not isinstance(raw_start, datetime):
-        last = raw_end if isinstance(raw_end, date) else None
-        if isinstance(last, datetime):
-            last = last.date()
-        if last is None or last <= raw_start:
-            last = raw_start + timedelta(days=1)
-        return _instant(last, zone_name)
-    if raw_end is None:
-        return None
-    if isinstance(raw_end, datetime):
-        return _instant(raw_end, zone_name)
-    return _instant(raw_end, zone_name)
+            return raw_start + duration
+    return None
+
+
+def _instant(value: date | datetime, zone_name: str) -> datetime:
+    """The calendar's instant, or a floating time (a date: its midnight) in the zone."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC)
+    wall = value if isinstance(value, datetime) else datetime.combine(value, time())
+    return as_written(wall, zone_name)
 
 
 def _status(component: Any) -> EventStatus:

@@ -6,13 +6,14 @@ was announced in, which is where its local times are shown.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import re
 import unicodedata
 import zoneinfo
 from dataclasses import dataclass, field, fields, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .lexicon.people import is_post_nominal
@@ -162,6 +163,10 @@ class Event:
         return self.end.astimezone(self.zone) if self.end else None
 
     @property
+    def local_when(self) -> LocalWhen:
+        return LocalWhen.of_instants(self.start, self.end, self.timezone, all_day=self.all_day)
+
+    @property
     def first_day(self) -> date:
         return self.local_start.date()
 
@@ -293,6 +298,194 @@ class InvalidEventError(ValueError):
 
 class UnknownTimeZoneError(InvalidEventError):
     """A zone name the tz database does not know: a bad request rather than a bad event."""
+
+
+# Local time: when an event is, as people write it, and the instants that means. The one place
+# for the overnight rule and for wall times the clocks skip or repeat; the parser's warnings,
+# the organiser's form, the draft conversion and the calendar import all read times through it.
+
+OVERNIGHT_UNTIL = time(6, 0)
+"""An end clock before this, earlier than the start on the same day and with no end day given,
+is the small hours of the next day (a gig from 8pm to 1am); a later one is a slip."""
+
+
+class ClockChange(enum.Enum):
+    """What a zone's clock does at a wall time: shows it once, skips it (the gap when the
+    clocks go forward) or shows it twice (the hour they go back through)."""
+
+    NONE = "none"
+    SKIPPED = "skipped"
+    REPEATED = "repeated"
+
+
+def clock_change(wall: datetime, zone: str) -> ClockChange:
+    """PEP 495: the two folds of a wall time differ in offset only in a gap (the earlier
+    offset reads it first) or in a repeated hour (the first pass has the larger offset)."""
+    first, second = (wall.replace(tzinfo=ZoneInfo(zone), fold=f) for f in (0, 1))
+    if first.utcoffset() == second.utcoffset():
+        return ClockChange.NONE
+    return ClockChange.REPEATED if first.utcoffset() > second.utcoffset() else ClockChange.SKIPPED
+
+
+def as_written(wall: datetime, zone: str) -> datetime:
+    """The UTC instant RFC 5545 gives a wall time: a repeated one its first pass, a skipped
+    one the offset before the gap (01:30 on London's spring night is 02:30 BST). For times
+    already written down (a parsed text, an imported calendar), where nobody can be asked."""
+    return wall.replace(tzinfo=ZoneInfo(zone), fold=0).astimezone(UTC)
+
+
+class EndBeforeStartError(InvalidEventError):
+    """An end clock earlier than the start on the same day that the overnight rule does not
+    take into the next day."""
+
+    def __init__(self, start: time, end: time) -> None:
+        super().__init__(
+            f"The end ({end:%H:%M}) is before the start ({start:%H:%M}); "
+            "for an event that runs overnight, give the end date too"
+        )
+        self.start, self.end = start, end
+
+    def __reduce__(self):  # so it crosses a process boundary (the import reads in a child)
+        return type(self), (self.start, self.end)
+
+
+class UnclearWallTimeError(InvalidEventError):
+    """A wall time the clocks skip or repeat, refused by a strict conversion; `label` says
+    which of the event's times it is ("Start" or "End")."""
+
+    def __init__(self, label: str, wall: datetime, zone: str, change: ClockChange) -> None:
+        self.label, self.wall, self.zone, self.change = label, wall, zone, change
+        super().__init__(self.describe())
+
+    def __reduce__(self):
+        return type(self), (self.label, self.wall, self.zone, self.change)
+
+    def describe(self) -> str:
+        when = f"{self.wall:%H:%M} on {self.wall:%-d %B %Y}"
+        if self.change is ClockChange.SKIPPED:
+            return f"{when} does not exist in {self.zone} (the clocks go forward then)"
+        return f"{when} happens twice in {self.zone} (the clocks go back then)"
+
+
+@dataclass(frozen=True)
+class LocalWhen:
+    """A day, a start clock or none (a day without a time), an end day or none (not given),
+    an end clock or none, in an IANA zone; `fold` says which pass of a repeated hour is meant
+    (0 the first, 1 the second, None not said).
+
+    An end day of None is not the same as the start's day given again: only an end with no
+    day of its own is moved past midnight by the overnight rule."""
+
+    day: date
+    zone: str
+    start: time | None = None
+    end_day: date | None = None
+    end: time | None = None
+    fold: int | None = None
+
+    @classmethod
+    def of(cls, start: date | datetime, end: date | datetime | None, zone: str) -> LocalWhen:
+        """From resolved wall values, as a draft holds them: a date where no clock is known,
+        a naive datetime otherwise. The end's day is taken as given, so no rule moves it."""
+        if not isinstance(start, datetime):
+            last = end.date() if isinstance(end, datetime) else end
+            return cls(start, zone, end_day=last if last and last != start else None)
+        if isinstance(end, datetime):
+            return cls(start.date(), zone, start.time(), end.date(), end.time())
+        return cls(start.date(), zone, start.time(), end_day=end)
+
+    @classmethod
+    def of_instants(
+        cls, start: datetime, end: datetime | None, zone: str, *, all_day: bool
+    ) -> LocalWhen:
+        """A stored event's times read back on its zone's clock, with the pass they are in
+        where either falls in a repeated hour (an all-day end is the midnight after)."""
+        local_start = start.astimezone(ZoneInfo(zone))
+        local_end = end.astimezone(ZoneInfo(zone)) if end else None
+        if all_day:
+            last = local_end.date() - timedelta(days=1) if local_end else local_start.date()
+            return cls(
+                local_start.date(), zone, end_day=last if last > local_start.date() else None
+            )
+        walls = [t for t in (local_start, local_end) if t is not None]
+        repeated = [
+            t for t in walls if clock_change(t.replace(tzinfo=None), zone) is ClockChange.REPEATED
+        ]
+        return cls(
+            local_start.date(),
+            zone,
+            local_start.time(),
+            local_end.date() if local_end else None,
+            local_end.time() if local_end else None,
+            fold=max(t.fold for t in repeated) if repeated else None,
+        )
+
+    def as_values(self) -> tuple[date | datetime, date | datetime | None]:
+        """The inverse of `of`: the start and end as a draft holds them, a day without a
+        time as a date (its end the last day, None for a single day)."""
+        if self.start is None:
+            return self.day, self.end_day if self.end_day and self.end_day != self.day else None
+        start = datetime.combine(self.day, self.start)
+        return start, self.end_wall if self.end is not None else self.end_day
+
+    @property
+    def all_day(self) -> bool:
+        return self.start is None
+
+    @property
+    def last_day(self) -> date:
+        return self.end_day or self.day
+
+    @property
+    def start_wall(self) -> datetime | None:
+        return datetime.combine(self.day, self.start) if self.start is not None else None
+
+    @property
+    def end_wall(self) -> datetime | None:
+        """The end on the wall clock, in the small hours of the next day by the overnight
+        rule; EndBeforeStartError where that rule does not save an end before the start."""
+        if self.start is None or self.end is None:
+            return None
+        end = datetime.combine(self.last_day, self.end)
+        start = datetime.combine(self.day, self.start)
+        if end > start or self.end_day is not None:
+            return end
+        if self.end < OVERNIGHT_UNTIL:
+            return end + timedelta(days=1)
+        raise EndBeforeStartError(self.start, self.end)
+
+    def clock_changes(self) -> list[tuple[str, datetime, ClockChange]]:
+        """The start and end wall times the zone's clock skips or repeats, labelled."""
+        walls = [("Start", self.start_wall)]
+        with contextlib.suppress(EndBeforeStartError):  # an end left out has no clock to ask
+            walls.append(("End", self.end_wall))
+        found = []
+        for label, wall in walls:
+            change = clock_change(wall, self.zone) if wall is not None else ClockChange.NONE
+            if change is not ClockChange.NONE:
+                found.append((label, wall, change))
+        return found
+
+    def instants(self, *, strict: bool = True) -> tuple[datetime, datetime | None]:
+        """The UTC instants: a day without a time runs from its midnight to the midnight after
+        the last day. Strict, a wall time the clocks skip is refused, and one they repeat
+        unless `fold` says which pass (UnclearWallTimeError); else they are read as written."""
+        if self.start is None:
+            return self._midnight(self.day), self._midnight(self.last_day + timedelta(days=1))
+        start = self._instant("Start", datetime.combine(self.day, self.start), strict)
+        end = self.end_wall
+        return start, self._instant("End", end, strict) if end is not None else None
+
+    def _instant(self, label: str, wall: datetime, strict: bool) -> datetime:
+        if not strict:
+            return as_written(wall, self.zone)
+        change = clock_change(wall, self.zone)
+        if change is ClockChange.SKIPPED or (change is ClockChange.REPEATED and self.fold is None):
+            raise UnclearWallTimeError(label, wall, self.zone, change)
+        return wall.replace(tzinfo=ZoneInfo(self.zone), fold=self.fold or 0).astimezone(UTC)
+
+    def _midnight(self, day: date) -> datetime:
+        return as_written(datetime.combine(day, time()), self.zone)
 
 
 def check_event(event: Event) -> None:

@@ -7,8 +7,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -270,20 +269,7 @@ def events_from_drafts(
 
 
 def _event_from_draft(draft: Draft, source_text: str, published: bool, tags: list[str]) -> Event:
-    zone = ZoneInfo(draft.timezone)
-    if draft.all_day:
-        first = draft.start if not isinstance(draft.start, datetime) else draft.start.date()
-        last = (
-            draft.end
-            if isinstance(draft.end, date) and not isinstance(draft.end, datetime)
-            else first
-        )
-        start = datetime.combine(first, time(), tzinfo=zone)
-        end: datetime | None = datetime.combine(last + timedelta(days=1), time(), tzinfo=zone)
-    else:
-        assert isinstance(draft.start, datetime)
-        start = draft.start.replace(tzinfo=zone)
-        end = draft.end.replace(tzinfo=zone) if isinstance(draft.end, datetime) else None
+    start, end = draft.when.instants(strict=False)
     parent = (
         EventSummary(
             id=0, slug="", title=draft.parent, uid="", start=start, timezone=draft.timezone

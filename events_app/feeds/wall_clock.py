@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import rrule, rrulestr
 from icalendar.prop import vRecur
 
+from ..domain import ClockChange, clock_change
 from .vtimezone import LAST_YEAR
 
 _STEP = timedelta(days=7)  # no zone changes its offset and back within a week
@@ -28,13 +29,10 @@ Span = tuple[datetime, datetime]  # wall times [from, to) that one clock change 
 
 
 def unclear(moment: datetime) -> bool:
-    """Whether the zone's clock shows this wall time twice, or skips it."""
-    wall = moment.replace(tzinfo=None)
+    """Whether the zone's clock shows this zoned moment's wall time twice, or skips it."""
     zone = moment.tzinfo
-    return (
-        wall.replace(tzinfo=zone, fold=0).utcoffset()
-        != wall.replace(tzinfo=zone, fold=1).utcoffset()
-    )
+    assert isinstance(zone, ZoneInfo)
+    return clock_change(moment.replace(tzinfo=None), zone.key) is not ClockChange.NONE
 
 
 def unclear_occurrences(rule: str, start: datetime, length: timedelta | None) -> list[datetime]:

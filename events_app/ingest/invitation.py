@@ -8,7 +8,7 @@ and the message's text only fills what the file leaves out.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 from ..calendar_import import CalendarImportError, read_calendar
 from ..domain import Event, EventStatus
@@ -32,10 +32,13 @@ def calendar_drafts(
 
 
 def _draft(event: Event) -> Draft:
+    """A draft's times are wall times in its zone: a day alone for an all-day event, whose
+    end is its last day (a calendar ends it at the midnight after), none for a single day."""
+    start, end = event.local_when.as_values()
     return Draft(
         title=event.title,
-        start=_wall_time(event.start, event),
-        end=_last(event),
+        start=start,
+        end=end,
         timezone=event.timezone,
         venues=[
             DraftVenue(name=v.name, address=v.address, postcode=v.postcode, city=v.city)
@@ -47,20 +50,3 @@ def _draft(event: Event) -> Draft:
         status=None if event.status is EventStatus.CONFIRMED else str(event.status),
         warnings=[CALENDAR_FILE_NOTE],
     )
-
-
-def _wall_time(moment: datetime, event: Event) -> date | datetime:
-    """A draft's times are wall times in its zone: a day alone for an all-day event."""
-    local = moment.astimezone(event.zone)
-    return local.date() if event.all_day else local.replace(tzinfo=None)
-
-
-def _last(event: Event) -> date | datetime | None:
-    """The end as a draft gives it: the last day itself for a day-long event (a calendar ends it
-    at the midnight after), nothing when that is its only day."""
-    if event.end is None:
-        return None
-    if not event.all_day:
-        return _wall_time(event.end, event)
-    last = event.end.astimezone(event.zone).date() - timedelta(days=1)
-    return last if last > event.first_day else None

@@ -15,9 +15,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from ..domain import ClockChange, EndBeforeStartError, LocalWhen, as_written, clock_change
 from ..lexicon import calendar_words
 from ..lexicon import zones as zones_mod
 from . import dates as dates_mod
@@ -87,7 +88,6 @@ US_SIGNALS = re.compile(r"\$\d|\b(?:EST|EDT|CST|CDT|PST|PDT|MST|MDT)\b")
 UK_SIGNALS = re.compile(r"£\d|\b(?:BST|GMT)\b")
 
 
-OVERNIGHT_LIMIT = 6
 MAX_EVENTS = 500
 LOOK_BACK = 300
 
@@ -230,7 +230,7 @@ _FINISH = re.compile(r"\b(?:finish|finishes|end|ends|until|till|close|closes)\b[
 def _inherit_series_time(reading: Reading, drafts: list[Draft]) -> None:
     """'Meetings start at 7pm and finish at 8.45pm' or 'All talks are at 10am', said once in a
     sentence with no date of its own, is the time of each dated event the text gives no time."""
-    untimed = [d for d in drafts if not isinstance(d.start, datetime) and not d.parent]
+    untimed = [d for d in drafts if d.all_day and not d.parent]
     if not untimed:
         return
     default = None
@@ -630,7 +630,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
     text = reading.text
     clause_text = text[seed.clause[0] : seed.clause[1]]
     context_text = " ".join(s.text for s in seed.context)
-    first_time, end_time, zone, time_span, warnings = _times(reading, seed)
+    first_time, end_time, zone, time_span = _times(reading, seed)
     venues = _venues(reading, seed, earlier)
     speakers = _speakers(reading, seed)
     title, title_span = _title(reading, seed, venues)
@@ -655,7 +655,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
     drafts = []
     days = seed.mention.resolved
     for day in days:
-        start, end = _start_end(day, seed, first_time, end_time)
+        start, end, time_warnings = _start_end(day, seed, first_time, end_time, zone)
         draft = Draft(
             title=title or _fallback_title(venues),
             start=start,
@@ -673,7 +673,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
             contacts=contacts,
             recurrence=seed.recurrence,
             status=_status(scope),
-            warnings=list(dict.fromkeys(seed.mention.warnings + warnings)),
+            warnings=list(dict.fromkeys(seed.mention.warnings)),
         )
         draft.spans["start"] = Span(seed.mention.start, seed.mention.end, seed.mention.text, 0.9)
         if time_span:
@@ -686,13 +686,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
         for n, person in enumerate(speakers):
             if person.span:
                 draft.spans[f"speaker.{n}"] = person.span
-        if not isinstance(start, datetime):
-            draft.warnings.append("Start time not given")
-        if end is None and isinstance(start, datetime):
-            draft.warnings.append("End time not given")
-        if isinstance(end_time, time) and end is None and isinstance(start, datetime):
-            draft.warnings.append(f"The end ({end_time:%H:%M}) is before the start: left out")
-        draft.warnings.extend(w for w in (_wall_time_problem(start, zone),) if w)
+        draft.warnings.extend(time_warnings)
         drafts.append(draft)
     _performers_apart(reading, clause_text + " " + (title or ""), drafts)
     if drafts and seed.items:
@@ -808,20 +802,6 @@ def _labelled(reading: Reading, seed: Seed, title, title_span, venues, speakers)
     return title, title_span, venues, speakers
 
 
-def _wall_time_problem(start: date | datetime, zone: str) -> str | None:
-    """A clock time the zone skips (the spring change) is named, with what it must mean."""
-    if not isinstance(start, datetime):
-        return None
-    aware = start.replace(tzinfo=ZoneInfo(zone))
-    real = aware.astimezone(UTC).astimezone(ZoneInfo(zone))
-    if real.replace(tzinfo=None) != start:
-        return (
-            f"{start:%H:%M} on {start:%-d %B %Y} does not exist in {zone} (the clocks go "
-            f"forward); it would be {real:%H:%M %Z}"
-        )
-    return None
-
-
 def _times(reading: Reading, seed: Seed):
     text = reading.text
     clause = text[seed.clause[0] : seed.clause[1]]
@@ -844,9 +824,8 @@ def _times(reading: Reading, seed: Seed):
                 ranges, offset = found, sentence.start
                 break
     zone = _local_zone(reading, seed) or reading.timezone
-    warnings: list[str] = []
     if not ranges:
-        return None, None, zone, None, warnings
+        return None, None, zone, None
     if seed.end_mention is not None:
         cue = END_CUE.search(text, seed.mention.end, seed.end_mention.start)
         split = (cue.start() if cue else seed.end_mention.start) - offset
@@ -869,7 +848,7 @@ def _times(reading: Reading, seed: Seed):
         text[offset + first.start : offset + first.end],
         0.85,
     )
-    return first.first.value(), end_clock.value() if end_clock else None, zone, span, warnings
+    return first.first.value(), end_clock.value() if end_clock else None, zone, span
 
 
 def _local_zone(reading: Reading, seed: Seed) -> str | None:
@@ -893,21 +872,31 @@ def _local_zone(reading: Reading, seed: Seed) -> str | None:
     return zone if clock or same_region else None  # a lone place name abroad is too weak
 
 
-def _start_end(day: date, seed: Seed, first_time, end_time):
+def _start_end(day: date, seed: Seed, first_time, end_time, zone: str):
+    """The draft's start and end on the wall clock (domain.LocalWhen: a date where no time is
+    known, the overnight rule for an end before the start) and what the reading warns of:
+    a missing time, an end the rule cannot save (left out), a start the clocks skip."""
     until = seed.mention.resolved_until
     if seed.end_mention is not None and seed.end_mention.resolved:
         until = seed.end_mention.resolved[0]
-    if first_time is None:
-        return day, until if until and until != day else None
-    start = datetime.combine(day, first_time)
-    if end_time is None:
-        return start, None
-    end = datetime.combine(until or day, end_time)
-    if end <= start and until is None:
-        if end_time.hour >= OVERNIGHT_LIMIT:
-            return start, None
-        end += timedelta(days=1)
-    return start, end
+    when = LocalWhen(day, zone, first_time, until, end_time)
+    if when.all_day:
+        return *when.as_values(), ["Start time not given"]
+    start, warnings = when.start_wall, []
+    try:
+        end = when.end_wall
+    except EndBeforeStartError as late:
+        end = None
+        warnings = [f"The end ({late.end:%H:%M}) is before the start: left out"]
+    if end is None:
+        warnings.insert(0, "End time not given")
+    if clock_change(start, zone) is ClockChange.SKIPPED:
+        real = as_written(start, zone).astimezone(ZoneInfo(zone))
+        warnings.append(
+            f"{start:%H:%M} on {start:%-d %B %Y} does not exist in {zone} (the clocks go "
+            f"forward); it would be {real:%H:%M %Z}"
+        )
+    return start, end, warnings
 
 
 def _venues(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[DraftVenue]:
@@ -1126,7 +1115,7 @@ def _fallback_title(venues: list[DraftVenue]) -> str:
 
 
 def _programme(reading: Reading, seed: Seed, parent: Draft) -> list[Draft]:
-    day = parent.start if not isinstance(parent.start, datetime) else parent.start.date()
+    day = parent.when.day
     children = []
     for item in seed.items:
         found = times_mod.find_times(item.time)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from ..lexicon import cues
 from .model import Draft
@@ -74,7 +74,7 @@ def frame_features(
     titled: bool,
 ) -> tuple[str, ...]:
     features = ["bias"]
-    if isinstance(draft.start, datetime):
+    if not draft.all_day:
         features.append("time")
     if draft.venues:
         features.append("venue")
@@ -96,15 +96,11 @@ def frame_features(
     kind = _date_line(text, line.start, line.end, anchor)
     if kind:
         features.append(kind)
-        if _day_of(draft.start) == facts.reference and _page_top_or_byline(layout, line.number):
+        if draft.when.day == facts.reference and _page_top_or_byline(layout, line.number):
             features.append("published_date_line")
     if CLOSURE.search(sentence.text) or _closure_heading(layout, line.number):
         features.append("closure")
     return tuple(features)
-
-
-def _day_of(start: date | datetime | None) -> date | None:
-    return start.date() if isinstance(start, datetime) else start
 
 
 _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|@\w|posted\b|published\b)", re.IGNORECASE)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from ..domain import LocalWhen
+
 MAX_TEXT_CHARS = 1_000_000
 MAX_LINES = 10_000
 
@@ -80,8 +82,12 @@ class Draft:
     spans: dict[str, Span] = field(default_factory=dict)
 
     @property
+    def when(self) -> LocalWhen:
+        return LocalWhen.of(self.start, self.end, self.timezone)
+
+    @property
     def all_day(self) -> bool:
-        return not isinstance(self.start, datetime)
+        return self.when.all_day
 
 
 @dataclass

@@ -4,20 +4,23 @@ domain event read back from what was submitted, refused with a reason when it ca
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from werkzeug.datastructures import MultiDict
 
 from ..domain import (
     NAME_MAX,
+    ClockChange,
     Event,
     EventStatus,
     EventSummary,
     InvalidEventError,
     Link,
     LinkKind,
+    LocalWhen,
     Person,
+    UnclearWallTimeError,
     UnknownTimeZoneError,
     Venue,
     check_calendar_date,
@@ -58,39 +61,30 @@ class EventForm:
     def repeated_hour(self) -> bool:
         """Whether the start or the end is a wall time that happens twice (the clocks go back
         through it): the form then asks which of the two is meant."""
-        return any(
-            _happens_twice(day, clock, self.timezone)
-            for day, clock in (
-                (self.start_date, self.start_time),
-                (self.end_date or self.start_date, self.end_time),
+        try:
+            when = LocalWhen(
+                date.fromisoformat(self.start_date),
+                self.timezone,
+                time.fromisoformat(self.start_time),
+                date.fromisoformat(self.end_date) if self.end_date else None,
+                time.fromisoformat(self.end_time) if self.end_time else None,
             )
-        )
+            changes = when.clock_changes()
+        except (ValueError, KeyError, ZoneInfoNotFoundError):
+            return False
+        return any(change is ClockChange.REPEATED for _, _, change in changes)
 
 
-CLOCK_PASSES = ("", "first", "second")
-
-
-def _happens_twice(day: str, clock: str, zone_name: str) -> bool:
-    try:
-        moment = datetime.combine(
-            date.fromisoformat(day), time.fromisoformat(clock), tzinfo=ZoneInfo(zone_name)
-        )
-    except (ValueError, KeyError, ZoneInfoNotFoundError):
-        return False
-    return moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset()
+CLOCK_PASSES = {"": None, "first": 0, "second": 1}  # the pass a form names, as a fold
 
 
 def form_from_draft(draft: Draft, parent_index: str = "") -> EventForm:
-    start_date, start_time = _split(draft.start)
-    end_date, end_time = _split(draft.end) if draft.end else ("", "")
+    when = LocalWhen.of(draft.start, draft.end, draft.timezone)
     tickets = next((link for link in draft.links if link.kind == "tickets"), None)
     page = next((link for link in draft.links if link.kind != "tickets"), None)
     return EventForm(
         title=draft.title,
-        start_date=start_date,
-        start_time=start_time,
-        end_date=end_date if end_date != start_date else "",
-        end_time=end_time,
+        **_when_fields(when),
         timezone=draft.timezone,
         venues="\n".join(_join(v.name, v.address, v.postcode, v.city) for v in draft.venues),
         speakers="\n".join(
@@ -107,23 +101,12 @@ def form_from_draft(draft: Draft, parent_index: str = "") -> EventForm:
 
 
 def form_from_event(event: Event) -> EventForm:
-    start, end = event.local_start, event.local_end
-    if event.all_day:
-        start_date, start_time = start.date().isoformat(), ""
-        last = event.last_day.isoformat()
-        end_date, end_time = (last if last != start_date else ""), ""
-    else:
-        start_date, start_time = start.date().isoformat(), f"{start:%H:%M}"
-        end_date = end.date().isoformat() if end and end.date() != start.date() else ""
-        end_time = f"{end:%H:%M}" if end else ""
+    when = event.local_when
     tickets = next((link for link in event.links if link.kind == LinkKind.TICKETS), None)
     page = next((link for link in event.links if link.kind != LinkKind.TICKETS), None)
     return EventForm(
         title=event.title,
-        start_date=start_date,
-        start_time=start_time,
-        end_date=end_date,
-        end_time=end_time,
+        **_when_fields(when),
         timezone=event.timezone,
         venues="\n".join(_join(v.name, v.address, v.postcode, v.city) for v in event.venues),
         speakers="\n".join(_join(p.name, p.honorific, p.affiliation) for p in event.speakers),
@@ -135,22 +118,19 @@ def form_from_event(event: Event) -> EventForm:
         online=event.online,
         all_day=event.all_day and not event.time_tba,
         recurrence=event.recurrence or "",
-        clock_pass=_pass_of(start, end) if not event.all_day else "",
+        clock_pass=next(name for name, fold in CLOCK_PASSES.items() if fold == when.fold),
     )
 
 
-def _pass_of(start: datetime, end: datetime | None) -> str:
-    """Which pass of a repeated hour the stored times are in ("" when neither repeats)."""
-    times = [t for t in (start, end) if t is not None]
-    if not any(t.replace(fold=1 - t.fold).utcoffset() != t.utcoffset() for t in times):
-        return ""
-    return "second" if any(t.fold for t in times) else "first"
-
-
-def _split(value: date | datetime) -> tuple[str, str]:
-    if isinstance(value, datetime):
-        return value.date().isoformat(), f"{value:%H:%M}"
-    return value.isoformat(), ""
+def _when_fields(when: LocalWhen) -> dict[str, str]:
+    """The form's four date and time boxes; an end on the start's day shows no end date."""
+    end_day = when.end_day if when.end_day != when.day else None
+    return {
+        "start_date": when.day.isoformat(),
+        "start_time": f"{when.start:%H:%M}" if when.start is not None else "",
+        "end_date": end_day.isoformat() if end_day else "",
+        "end_time": f"{when.end:%H:%M}" if when.end is not None and not when.all_day else "",
+    }
 
 
 def _join(*parts: str) -> str:
@@ -211,27 +191,26 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
     announced."""
     zone_name = values.timezone or "Europe/London"
     try:
-        zone = ZoneInfo(zone_name)
+        ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise UnknownTimeZoneError(f"Unknown time zone: {zone_name!r}") from exc
     first_day = _date(values.start_date, "Start date", required=True)
     assert first_day is not None
-    last_day = _date(values.end_date, "End date") or first_day
+    end_day = _date(values.end_date, "End date")
     if values.all_day and values.start_time:
         raise InvalidEventError(
             "An all-day event has no start time: clear the time or untick “All day”"
         )
     all_day = not values.start_time
-    if all_day:
-        start = datetime.combine(first_day, time(), tzinfo=zone)
-        end: datetime | None = datetime.combine(last_day + timedelta(days=1), time(), tzinfo=zone)
-    else:
-        start_clock = _time(values.start_time, "Start time")
-        start = _local(first_day, start_clock, zone, "Start", values.clock_pass)
-        end_clock = _time(values.end_time, "End time") if values.end_time else None
-        end = _local(last_day, end_clock, zone, "End", values.clock_pass) if end_clock else None
-        if end is not None and end <= start and not values.end_date:
-            end = _overnight(start, end, zone)
+    when = LocalWhen(
+        first_day,
+        zone_name,
+        start=None if all_day else _time(values.start_time, "Start time"),
+        end_day=end_day,
+        end=_time(values.end_time, "End time") if values.end_time and not all_day else None,
+        fold=CLOCK_PASSES[values.clock_pass],
+    )
+    start, end = _instants(when)
     links = []
     if values.url:
         check_link(values.url)
@@ -262,19 +241,18 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
     )
 
 
-OVERNIGHT_UNTIL = time(6, 0)
-
-
-def _overnight(start: datetime, end: datetime, zone: ZoneInfo) -> datetime:
-    """An end clock earlier than the start with no end date: a night event ending in the small
-    hours runs into the next day; anything else is a slip, refused rather than guessed."""
-    if end.timetz().replace(tzinfo=None) < OVERNIGHT_UNTIL:
-        next_day = end.date() + timedelta(days=1)
-        return datetime.combine(next_day, end.time(), tzinfo=zone)
-    raise InvalidEventError(
-        f"The end ({end:%H:%M}) is before the start ({start:%H:%M}); "
-        "for an event that runs overnight, give the end date too"
-    )
+def _instants(when: LocalWhen) -> tuple[datetime, datetime | None]:
+    """The instants the form's boxes give: a time the clocks skip is refused, and one they
+    repeat until the person says which pass is meant (the two are an hour apart)."""
+    try:
+        return when.instants()
+    except UnclearWallTimeError as unclear:
+        if unclear.change is ClockChange.REPEATED:
+            raise InvalidEventError(
+                f"{unclear.label}: {unclear.describe()}: choose the first or the second in "
+                "“Which pass”"
+            ) from unclear
+        raise InvalidEventError(f"{unclear.label}: {unclear.describe()}") from unclear
 
 
 def _lines(text: str) -> list[str]:
@@ -304,22 +282,3 @@ def _time(value: str, label: str) -> time:
         return time.fromisoformat(value)
     except ValueError as exc:
         raise InvalidEventError(f"{label} must be a time of day, HH:MM (00:00 to 23:59)") from exc
-
-
-def _local(day: date, clock: time, zone: ZoneInfo, label: str, clock_pass: str) -> datetime:
-    """The instant of a wall-clock time, refusing one that the clocks skip, and one that they
-    repeat until the person says which pass is meant (the two are an hour apart)."""
-    moment = datetime.combine(day, clock, tzinfo=zone)
-    if moment.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != moment.replace(tzinfo=None):
-        raise InvalidEventError(
-            f"{label}: {clock:%H:%M} on {day:%-d %B %Y} does not exist in {zone.key} "
-            "(the clocks go forward then)"
-        )
-    if moment.replace(fold=1).utcoffset() == moment.utcoffset():
-        return moment
-    if not clock_pass:
-        raise InvalidEventError(
-            f"{label}: {clock:%H:%M} on {day:%-d %B %Y} happens twice in {zone.key} (the "
-            "clocks go back then): choose the first or the second in “Which pass”"
-        )
-    return moment.replace(fold=1 if clock_pass == "second" else 0)

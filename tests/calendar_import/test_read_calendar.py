@@ -635,3 +635,46 @@ def test_a_google_calendar_zone_given_only_as_x_wr_timezone_is_used():
         "America/New_York",
         datetime(2026, 12, 10, 15, tzinfo=UTC),
     )
+
+
+@pytest.mark.parametrize(
+    ("zone", "times", "read_as"),
+    [
+        (
+            "Australia/Sydney",
+            ("DTSTART;VALUE=DATE:20261003", "DTEND;VALUE=DATE:20261005"),
+            (datetime(2026, 10, 2, 14, tzinfo=UTC), datetime(2026, 10, 4, 13, tzinfo=UTC), True),
+        ),
+        (
+            "Pacific/Auckland",
+            ("DTSTART;VALUE=DATE:20270404",),
+            (datetime(2027, 4, 3, 11, tzinfo=UTC), datetime(2027, 4, 4, 12, tzinfo=UTC), True),
+        ),
+        (
+            "America/New_York",
+            ("DTSTART;VALUE=DATE:20261231", "DTEND;VALUE=DATE:20261231"),
+            (datetime(2026, 12, 31, 5, tzinfo=UTC), datetime(2027, 1, 1, 5, tzinfo=UTC), True),
+        ),
+        (
+            "Australia/Sydney",
+            ("DTSTART:20270403T220000", "DTEND:20270404T040000"),
+            (datetime(2027, 4, 3, 11, tzinfo=UTC), datetime(2027, 4, 3, 18, tzinfo=UTC), False),
+        ),
+        (
+            "Europe/London",
+            ("DTSTART:20270327T220000", "DTEND:20270328T030000"),
+            (datetime(2027, 3, 27, 22, tzinfo=UTC), datetime(2027, 3, 28, 2, tzinfo=UTC), False),
+        ),
+        (
+            "Europe/London",
+            ("DTSTART;TZID=Pacific/Auckland:20270101T000000", "DTEND:20261231T130000Z"),
+            (datetime(2026, 12, 31, 11, tzinfo=UTC), datetime(2026, 12, 31, 13, tzinfo=UTC), False),
+        ),
+    ],
+)
+def test_dates_and_floating_times_are_read_on_the_zones_clock(zone, times, read_as):
+    data = ics(lines("UID:z@x", *times, "SUMMARY:Across the change"))
+
+    [event] = read_calendar(data, now=NOW, default_timezone=zone).events
+
+    assert (event.start, event.end, event.all_day) == read_as
