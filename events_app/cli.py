@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 
 from . import accounts, create_app, services
 from .calendar_import import CalendarImportError, read_calendar
-from .config import ConfigError, load_config
+from .config import ConfigError, load_config, uid_domain
 from .demo import DEMO_TAG, demo_events
 from .domain import InvalidEventError, Role
 from .fetch import Fetcher, FetchError, allowed_hosts
@@ -72,7 +72,7 @@ def seed_demo_command() -> None:
                 session,
                 demo_events(),
                 now=datetime.now(UTC),
-                uid_domain=urlsplit(settings["BASE_URL"]).hostname or "localhost",
+                uid_domain=uid_domain(settings["BASE_URL"]),
                 tag=DEMO_TAG,
             )
     finally:
@@ -286,7 +286,7 @@ def ingest_mail_command(owner: str) -> None:
                 session,
                 events,
                 now=datetime.now(UTC),
-                uid_domain=urlsplit(settings["BASE_URL"]).hostname or "localhost",
+                uid_domain=uid_domain(settings["BASE_URL"]),
             )
     except (IngestError, ParseError, InvalidEventError) as exc:
         raise click.ClickException(str(exc)) from exc
@@ -350,12 +350,10 @@ def _calendar_source(source: str, settings: dict) -> bytes:
     if not path.is_file():
         raise click.ClickException(f"No such file: {source}")
     with path.open("rb") as handle:
-        data = handle.read(settings["IMPORT_MAX_BYTES"] + 1)
-    if len(data) > settings["IMPORT_MAX_BYTES"]:
-        raise click.ClickException(
-            f"The calendar is larger than {settings['IMPORT_MAX_BYTES'] // (1024 * 1024)} MB"
-        )
-    return data
+        try:
+            return _fetcher(settings).read(handle)
+        except FetchError as exc:
+            raise click.ClickException(str(exc)) from exc
 
 
 def _fetcher(settings: dict) -> Fetcher:

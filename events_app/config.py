@@ -62,6 +62,12 @@ def session_secret(config: Mapping[str, Any]) -> str:
     return key
 
 
+def uid_domain(base_url: str) -> str:
+    """The host that new UIDs are made in (RFC 5545's "id@host"): the site's own, from
+    BASE_URL, so two sites never hand out the same UID."""
+    return urlsplit(base_url).hostname or "localhost"
+
+
 def default_config() -> dict[str, Any]:
     return {
         "DATABASE_URL": f"sqlite:///{instance_dir() / 'events.db'}",

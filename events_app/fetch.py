@@ -18,6 +18,7 @@ import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import IO
 from urllib.parse import urljoin, urlsplit
 
 Resolver = Callable[[str, int], list[str]]
@@ -158,6 +159,13 @@ class Fetcher:
 
     def fetch(self, url: str) -> bytes:
         return self.fetch_page(url).body
+
+    def read(self, stream: IO[bytes]) -> bytes:
+        """A file given rather than fetched (an upload, a path), held to the same limit."""
+        data = stream.read(self.max_bytes + 1)
+        if len(data) > self.max_bytes:
+            raise self._too_large()
+        return data
 
     def fetch_page(self, url: str) -> Page:
         deadline = time.monotonic() + self.timeout

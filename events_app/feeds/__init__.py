@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from ..domain import Event
+
 
 @dataclass(frozen=True)
 class SiteUrls:
@@ -26,3 +28,15 @@ class SiteUrls:
 
     def person(self, slug: str) -> str:
         return self.page(f"/speakers/{quote(slug)}")
+
+
+def iso_start(event: Event) -> str:
+    """ISO 8601 in the event's own zone (so with its offset); a date for a day's event."""
+    return event.first_day.isoformat() if event.all_day else event.local_start.isoformat()
+
+
+def iso_end(event: Event) -> str | None:
+    """As iso_start; a day's event ends on its last day itself, as people write it."""
+    if event.local_end is None:
+        return None
+    return event.last_day.isoformat() if event.all_day else event.local_end.isoformat()

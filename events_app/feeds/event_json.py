@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..domain import Event, Person, Venue
-from . import SiteUrls
+from . import SiteUrls, iso_end, iso_start
 
 JSON_VERSION = 1
 
@@ -30,8 +30,8 @@ def event_to_dict(event: Event, urls: SiteUrls) -> dict[str, Any]:
         "ics_url": urls.event_ics(event.slug),
         "title": event.title,
         "description": event.description,
-        "start": _when(event, event.local_start),
-        "end": _end(event),
+        "start": iso_start(event),
+        "end": iso_end(event),
         "timezone": event.timezone,
         "all_day": event.all_day and not event.time_tba,
         "time_tba": event.time_tba,
@@ -63,19 +63,6 @@ def event_to_dict(event: Event, urls: SiteUrls) -> dict[str, Any]:
         "sequence": event.sequence,
         "updated": event.updated_at.isoformat() if event.updated_at else None,
     }
-
-
-def _when(event: Event, moment) -> str:
-    if event.all_day:
-        return moment.date().isoformat()
-    return moment.isoformat()
-
-
-def _end(event: Event) -> str | None:
-    """All-day ends are given as the last day itself, as people write them."""
-    if event.local_end is None:
-        return None
-    return event.last_day.isoformat() if event.all_day else event.local_end.isoformat()
 
 
 def _venue(venue: Venue, urls: SiteUrls) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..domain import Event, EventStatus, EventSummary, LinkKind, Venue
-from . import SiteUrls
+from . import SiteUrls, iso_end, iso_start
 
 _STATUS = {
     EventStatus.CONFIRMED: "https://schema.org/EventScheduled",
@@ -22,7 +22,7 @@ def event_jsonld(event: Event, urls: SiteUrls, *, site_name: str) -> dict[str, A
         "@id": urls.event(event.slug),
         "name": event.title,
         "url": urls.event(event.slug),
-        "startDate": _when(event, event.local_start),
+        "startDate": iso_start(event),
         "eventStatus": _STATUS[event.status],
         "eventAttendanceMode": _attendance(event),
         "location": _locations(event),
@@ -33,9 +33,7 @@ def event_jsonld(event: Event, urls: SiteUrls, *, site_name: str) -> dict[str, A
         },
     }
     if event.local_end is not None:
-        data["endDate"] = (
-            event.last_day.isoformat() if event.all_day else event.local_end.isoformat()
-        )
+        data["endDate"] = iso_end(event)
     if event.description:
         data["description"] = event.description
     if event.speakers:
@@ -71,10 +69,6 @@ def event_jsonld(event: Event, urls: SiteUrls, *, site_name: str) -> dict[str, A
             for s in event.sessions
         ]
     return data
-
-
-def _when(event: Event, moment) -> str:
-    return moment.date().isoformat() if event.all_day else moment.isoformat()
 
 
 def _session_start(session: EventSummary) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -23,8 +25,10 @@ def upgrade(url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(url), revision)
 
 
+@functools.cache
 def code_heads() -> frozenset[str]:
-    """The newest revisions this code knows."""
+    """The newest revisions this code knows; read once, as they cannot change while running
+    (the readiness check asks on every probe)."""
     return frozenset(ScriptDirectory.from_config(alembic_config("")).get_heads())
 
 

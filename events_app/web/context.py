@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 from flask import current_app, g
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from .. import config
 from ..feeds import SiteUrls
 from ..store.db import VersionProbe
 
@@ -64,7 +64,7 @@ def site_urls() -> SiteUrls:
 
 
 def uid_domain() -> str:
-    return urlsplit(current_app.config["BASE_URL"]).hostname or "localhost"
+    return config.uid_domain(current_app.config["BASE_URL"])
 
 
 def default_timezone() -> str:

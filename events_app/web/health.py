@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 
-from alembic.script import ScriptDirectory
 from flask import Blueprint, jsonify
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..store.migrate import alembic_config, current_heads
+from ..store.migrate import code_heads, current_heads
 from .context import database
 
 bp = Blueprint("health", __name__)
 log = logging.getLogger(__name__)
-
-
-@functools.cache
-def _code_heads() -> frozenset[str]:
-    """The newest migration this code knows; read once, as it cannot change while running."""
-    return frozenset(ScriptDirectory.from_config(alembic_config("")).get_heads())
 
 
 @bp.get("/healthz")
@@ -52,6 +44,6 @@ def _checks(engine: Engine) -> dict[str, str]:
     except SQLAlchemyError as exc:
         log.warning("readiness: database unreachable (%s)", exc.__class__.__name__)
         return {"database": "unreachable", "migrations": "unknown"}
-    if heads == _code_heads():
+    if heads == code_heads():
         return {"database": "ok", "migrations": "current"}
     return {"database": "ok", "migrations": "pending: run `events-app migrate`"}

@@ -67,12 +67,8 @@ def run():
 
 
 def _calendar_bytes(url: str, upload) -> bytes:
-    limit = current_app.config["IMPORT_MAX_BYTES"]
     if upload is not None and upload.filename:
-        data = upload.stream.read(limit + 1)
-        if len(data) > limit:
-            raise FetchError(f"The calendar is larger than {limit // (1024 * 1024)} MB")
-        return data
+        return fetcher().read(upload.stream)
     if url:
         return fetcher().fetch(url)
     raise CalendarImportError("Choose a calendar file or give its address")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import socket
 
 import pytest
@@ -202,6 +203,22 @@ def test_reading_stops_at_the_size_cap(server, path):
         fetcher.fetch(url(server, path))
 
     assert status_of(refused.value) == 413
+
+
+@pytest.mark.parametrize(("size", "read"), [(1024 * 1024, True), (1024 * 1024 + 1, False)])
+def test_a_file_given_rather_than_fetched_is_held_to_the_same_cap(size, read):
+    fetcher = Fetcher(max_bytes=1024 * 1024)
+    data = b"x" * size
+
+    if read:
+        assert fetcher.read(io.BytesIO(data)) == data
+        return
+    with pytest.raises(TooLargeError) as refused:
+        fetcher.read(io.BytesIO(data))
+    assert (str(refused.value), status_of(refused.value)) == (
+        "The calendar is larger than 1 MB, the most this site imports",
+        413,
+    )
 
 
 def test_the_huge_body_is_not_read_to_its_end(server):
