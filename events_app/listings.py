@@ -219,7 +219,8 @@ def dashboard(
 ) -> list[DashboardSection]:
     """The events an organiser may act on, filtered by owner in the query (an admin may ask for
     everyone's), optionally searched, in drafts, upcoming and past; one section with `section`,
-    paged, or the first page of each."""
+    paged, or the first page of each. Drafts and upcoming events come soonest first, past
+    ones most recent first: what needs doing next is at the top."""
     base = EventFilter(
         include_drafts=True,
         text=text or None,
@@ -233,7 +234,7 @@ def dashboard(
         listed = repository.list_events(
             session,
             criteria,
-            newest_first=name != UPCOMING,
+            newest_first=name == PAST,
             limit=per_page,
             offset=(page - 1) * per_page,
         )
@@ -243,7 +244,7 @@ def dashboard(
 
 
 def _dashboard_question(base: EventFilter, name: str, now: datetime) -> EventFilter:
-    """Drafts whatever their days (newest first); published events upcoming or past."""
+    """Drafts whatever their days; published events upcoming or past."""
     if name == "drafts":
         return dataclasses.replace(base, only_drafts=True)
     return narrowed(dataclasses.replace(base, include_drafts=False), name, now)

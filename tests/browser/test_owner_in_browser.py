@@ -49,3 +49,51 @@ def test_the_owner_edits_from_the_public_page(browser, server, axe_source, size)
     assert heading == "Edit “Winter school”"
     assert found == []
     context.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_dashboard_searches_and_shows_one_kind(browser, live_app, axe_source, size):
+    with live_app.extensions["events_db"].sessions() as session:
+        owner = accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
+        services.create_events(
+            session,
+            [
+                event("Book club, March", owner_id=owner.id, start=london(2027, 3, 5, 19, 0)),
+                event("Book club, January", owner_id=owner.id, start=london(2027, 1, 8, 19, 0)),
+                event("Book club, last May", owner_id=owner.id, start=london(2026, 5, 1, 19, 0)),
+                event("Film night", owner_id=owner.id, start=london(2027, 1, 15, 19, 0)),
+                event(
+                    "Book club, April",
+                    owner_id=owner.id,
+                    published=False,
+                    start=london(2027, 4, 2, 19, 0),
+                ),
+            ],
+            now=NOW,
+            uid_domain="example.org",
+        )
+    with LiveServer(live_app) as server:
+        context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
+        page = context.new_page()
+        sign_in(page, server, "org@example.org", PASSWORD)
+        everything = page.locator("li.event .event-title").all_inner_texts()
+        page.get_by_label("Search your events").fill("book club")
+        page.get_by_label("Show").select_option(label="Upcoming")
+        page.get_by_role("button", name="Search", exact=True).last.click()
+        page.wait_for_url("**section=upcoming**")
+        upcoming = page.locator("li.event .event-title").all_inner_texts()
+        folder = ARTIFACTS / "owner"
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / f"dashboard-filtered-{size}.png"), full_page=True)
+        found = violations(page, axe_source)
+        context.close()
+
+    assert everything == [
+        "Book club, April",
+        "Book club, January",
+        "Film night",
+        "Book club, March",
+        "Book club, last May",
+    ]
+    assert upcoming == ["Book club, January", "Book club, March"]
+    assert found == []

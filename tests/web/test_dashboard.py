@@ -113,3 +113,33 @@ def test_anothers_event_and_an_absent_one_answer_alike(
         return signed_in.post(path, data={"csrf_token": token})
 
     assert (send(theirs.id).status_code, send(theirs.id + 1000).status_code) == (404, 404)
+
+
+def test_the_dashboard_puts_what_comes_next_first_and_shows_one_kind_on_request(
+    signed_in, organiser, store_events
+):
+    store_events(
+        event("Draft in March", owner_id=organiser.id, published=False, start=NOW + timedelta(90)),
+        event("Draft next week", owner_id=organiser.id, published=False, start=NOW + timedelta(7)),
+        event("Talk in a month", owner_id=organiser.id, start=NOW + timedelta(days=30)),
+        event("Talk tomorrow", owner_id=organiser.id, start=NOW + timedelta(days=1)),
+        event("Talk last year", owner_id=organiser.id, start=NOW - timedelta(days=300)),
+        event("Talk last week", owner_id=organiser.id, start=NOW - timedelta(days=7)),
+    )
+
+    everything = _titles(signed_in.get("/organiser/").get_data(as_text=True))
+    past = _titles(signed_in.get("/organiser/?section=past").get_data(as_text=True))
+    drafts = _titles(signed_in.get("/organiser/?section=drafts&q=march").get_data(as_text=True))
+    blank = _titles(signed_in.get("/organiser/?section=&q=").get_data(as_text=True))
+
+    assert everything == [
+        "Draft next week",
+        "Draft in March",
+        "Talk tomorrow",
+        "Talk in a month",
+        "Talk last week",
+        "Talk last year",
+    ]
+    assert past == ["Talk last week", "Talk last year"]
+    assert drafts == ["Draft in March"]
+    assert blank == everything
