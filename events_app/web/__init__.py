@@ -31,6 +31,7 @@ from .fastpath import FastPath
 
 
 def init_app(app: Flask) -> None:
+    app.request_class = query.StrictRequest
     logs.configure(app.config["LOG_LEVEL"], app.config["LOG_FORMAT"], edge.RequestIdFilter())
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.secret_key = session_secret(app.config)

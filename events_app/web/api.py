@@ -118,8 +118,6 @@ def parse():
     if not isinstance(document.get("text"), str):
         raise BadQueryError(f"The body must be a JSON object {expected}")
     text = document["text"]
-    if "\x00" in text:
-        raise BadQueryError("Text must not contain NUL characters")
     try:
         result = services.read_announcement(
             text,

@@ -145,8 +145,6 @@ def read_form(form: MultiDict[str, str], prefix: str) -> EventForm:
                 f"{name.replace('_', ' ').capitalize()} is too long: at most "
                 f"{FIELD_MAX:,} characters"
             )
-        if "\x00" in value:
-            raise InvalidEventError("Text must not contain NUL characters")
         return value.strip()
 
     return EventForm(
@@ -182,7 +180,7 @@ def warnings_of(form: MultiDict[str, str], prefix: str) -> list[str]:
     """The warnings a review form carries along (as `{prefix}warning` fields), so a page shown
     again after a refused save still says what the reading noticed; bounded, as any field."""
     found = form.getlist(f"{prefix}warning")[:WARNINGS_MAX]
-    return [w.replace("\x00", "").strip()[:WARNING_CHARS] for w in found if w.strip()]
+    return [w.strip()[:WARNING_CHARS] for w in found if w.strip()]
 
 
 def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Event:
