@@ -23,19 +23,20 @@ _LINE_LEAD = re.compile(r"[\s•·*\-–—>|]*")
 
 
 def merge_restated(drafts: list[Draft], layout: Layout) -> list[Draft]:
-    """The drafts in order, each one that restates the draft before it folded into that one."""
+    """The drafts in order, each one that restates the draft before it folded into that one
+    (into the festival, when one of the two has sessions: they name it by its title)."""
     parents = {d.parent for d in drafts if d.parent}
     kept: list[Draft] = []
     for draft in drafts:
         if kept and _restates(kept[-1], draft, parents, layout):
-            kept[-1] = _merged(kept[-1], draft)
+            kept[-1] = _merged(kept[-1], draft, parents)
         else:
             kept.append(draft)
     return kept
 
 
 def _restates(a: Draft, b: Draft, parents: set[str], layout: Layout) -> bool:
-    if a.parent or b.parent or a.title in parents or b.title in parents:
+    if a.parent or b.parent or (a.title in parents and b.title in parents):
         return False
     if a.recurrence or b.recurrence or _day(a.start) != _day(b.start):
         return False
@@ -77,10 +78,14 @@ def _leads_its_line(draft: Draft, layout: Layout) -> bool:
     return lead is not None and lead.end() >= span.start
 
 
-def _merged(a: Draft, b: Draft) -> Draft:
-    """The timed draft of the two (else the first) with what only the other says."""
-    base, other = (b, a) if a.all_day and not b.all_day else (a, b)
-    if _title_confidence(other) > _title_confidence(base):
+def _merged(a: Draft, b: Draft, parents: set[str]) -> Draft:
+    """The festival of the two, else the timed one, else the first, with what only the other
+    says; a festival keeps its title, which its sessions name."""
+    if a.title in parents or b.title in parents:
+        base, other = (a, b) if a.title in parents else (b, a)
+    else:
+        base, other = (b, a) if a.all_day and not b.all_day else (a, b)
+    if base.title not in parents and _title_confidence(other) > _title_confidence(base):
         base.title = other.title
         if "title" in other.spans:
             base.spans["title"] = other.spans["title"]
@@ -93,6 +98,8 @@ def _merged(a: Draft, b: Draft) -> Draft:
     base.online = base.online or other.online
     base.status = base.status or other.status
     base.end = base.end or other.end
+    if base.all_day and not other.all_day:
+        base.start = other.start
     base.contacts = list(dict.fromkeys(base.contacts + other.contacts))
     for key, span in other.spans.items():
         base.spans.setdefault(key, span)
