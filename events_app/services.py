@@ -375,7 +375,8 @@ def _with(**changes: object) -> Callable[[Event], Event]:
     return lambda event: dataclasses.replace(event, **changes)
 
 
-publish = _on_the_version_read(_with(published=True), "A draft on the listings and feeds.")
+_PUBLISHED = _with(published=True)
+publish = _on_the_version_read(_PUBLISHED, "A draft on the listings and feeds.")
 cancel = _on_the_version_read(
     _with(status=EventStatus.CANCELLED),
     "A cancelled event stays listed, marked, so subscribed calendars learn of it.",
@@ -706,5 +707,5 @@ def publish_drafts(session: Session, *, owner: User, saved_at: datetime, now: da
         ids = repository.draft_ids(session, owner.id, saved_at)
         for event_id in ids:
             before = _locked(session, event_id, owner)
-            _save_over(session, before, dataclasses.replace(before, published=True), now)
+            _save_over(session, before, _PUBLISHED(before), now)
     return len(ids)
