@@ -492,7 +492,7 @@ _BUILDING_WORD = (
     r"|Annex|Annexe|Tower|Pavilion|Lounge|Chapel|Gallery|Complex|Wing|House|Museum|School"
     r"|College|Church|Arena|Studio|Studios)"
 )
-_BUILDING = rf"(?:[A-Z][\w'’.&-]*\s+){{0,3}}{_BUILDING_WORD}"
+_BUILDING = rf"(?:[A-Z][\w'’.&-]*[ \t]+){{0,3}}{_BUILDING_WORD}"  # on one line
 _ROOM_WORD = (
     r"(?:Room|Rm\.?|Lecture\s+Theatre|Lecture\s+Hall|Seminar\s+Room|Conference\s+Room"
     r"|Suite|Studio|Auditorium|Lab|Laboratory)"

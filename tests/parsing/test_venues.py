@@ -112,6 +112,10 @@ def test_a_year_before_a_building_is_not_its_room_number():
         ),
         ("Tuesday, March 10, 4:00 pm\nAs heard on Radio 4\n", [("2026-03-10T16:00", [])]),
         ("Tuesday, March 10, 4:00 pm\nTrenton, NJ 08608\n", [("2026-03-10T16:00", [])]),
+        (
+            "Tuesday, March 10, 4:00 pm\nNina Okafor\n\nCarver Hall 210\n",
+            [("2026-03-10T16:00", [("Carver Hall 210", None, None)])],
+        ),
     ],
     ids=[
         "code-on-its-own-line",
@@ -119,6 +123,7 @@ def test_a_year_before_a_building_is_not_its_room_number():
         "cell-of-a-starred-line",
         "radio",
         "zip",
+        "a-name-on-the-line-above-is-not-the-buildings",
     ],
 )
 def test_a_buildings_short_name_beside_a_room_number(block, expected):
