@@ -423,7 +423,7 @@ def _anchors(
     facts = SentenceFacts(
         recurring=dates_mod.find_recurrence(sentence.text) is not None,
         future=bool(FUTURE.search(sentence.text)),
-        dated=any(m.relative != "on" for m in mentions),
+        dated=any(m.relative not in ("on", "weekday") for m in mentions),
     )
     anchors: list[DateMention] = []
     for mention in mentions:
@@ -470,6 +470,8 @@ def _is_anchor(
         return False
     if mention.relative == "on" and not (reading.reference and facts.future and not facts.dated):
         return False
+    if mention.relative == "weekday" and facts.dated:
+        return False  # a weekday beside a clock, where the sentence gives a date as well
     clause_start = _clause_start(reading.text, sentence, mention)
     before = reading.text[max(clause_start, mention.start - LOOK_BACK) : mention.start]
     near_before = before[-70:]

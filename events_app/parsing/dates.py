@@ -122,6 +122,54 @@ EVERY = re.compile(
     re.IGNORECASE,
 )
 YEAR_WORD = re.compile(rf"\b{_YEAR}")
+# A weekday named alone is a date only with evidence beside it: a clock ('9 a.m. Saturday',
+# 'Friday; 6.30pm', 'Saturday at 7pm') or a label that asks when ('When: Friday'); not in a
+# rule ('every other Thursday at noon') or a span of weekdays ('Open Tuesday to Sunday, 11am').
+_FULL_WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_CLOCK_WORDS = r"\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[.:]\d\d|noon|midday"
+_DAY_END = re.compile(r"day(?!['’\w])", re.IGNORECASE)  # found first: far quicker than a name
+_WEEKDAY_WORD = re.compile(rf"(?<![\w'’]){_FULL_WD}$", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(r"\b(?:when|date|day)[ \t]*:[ \t]*$", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(rf"(?:{_CLOCK_WORDS}),?\s+(?:on\s+)?$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(rf"[,;]?\s+(?:at\s+|from\s+)?(?:{_CLOCK_WORDS})", re.IGNORECASE)
+_RULE_BEFORE = re.compile(
+    r"\b(?:every|each|other|alternate|first|second|third|fourth|last|next|this|coming|on)\s+$"
+    rf"|{_FULL_WD}\s*(?:to|through|thru|till|until|and|&|-|–|—|,)\s*$",
+    re.IGNORECASE,
+)
+_SPAN_AFTER = re.compile(
+    rf"\s*(?:to|through|thru|till|until|and|&|-|–|—)\s*{_FULL_WD}", re.IGNORECASE
+)
+
+
+def _bare_weekdays(text: str) -> list[DateMention]:
+    """Weekdays named alone with a clock or a 'When:' label beside them, as mentions to be
+    read against the day the text was written."""
+    found = []
+    for end in _DAY_END.finditer(text):
+        m = _WEEKDAY_WORD.search(text, max(0, end.start() - 6), end.end())
+        if m is None:
+            continue
+        before = text[max(0, m.start() - 24) : m.start()]
+        if _RULE_BEFORE.search(before) or _SPAN_AFTER.match(text, m.end()):
+            continue
+        if not (
+            _LABEL_BEFORE.search(before)
+            or _CLOCK_BEFORE.search(before)
+            or _CLOCK_AFTER.match(text, m.end(), m.end() + 24)
+        ):
+            continue
+        found.append(
+            DateMention(
+                m.start(),
+                m.end(),
+                [],
+                relative="weekday",
+                relative_weekday=_weekday(m[0]),
+                text=m[0],
+            )
+        )
+    return found
 
 
 @dataclass(frozen=True)
@@ -202,6 +250,7 @@ def find_dates(text: str, *, day_first: bool, language: str | None = None) -> li
                 text=m.group(),
             )
         )
+    found.extend(_bare_weekdays(text))
     language = language or calendar_words.guess_language(text)
     if language != "en":
         found.extend(_foreign_dates(text, language))
@@ -483,6 +532,8 @@ def resolve(mention: DateMention, context: YearContext) -> DateMention:
 
 def _resolve_relative(mention: DateMention, context: YearContext) -> DateMention:
     base = context.reference
+    if base is None and mention.relative == "weekday":
+        return mention  # a weekday alone says nothing without the day the text was written
     if base is None:
         mention.warnings.append(f"'{mention.text}' needs a reference date; none was given")
         return mention

@@ -312,3 +312,13 @@ def test_calendar_month_ends_at_an_unindented_line_that_is_no_day():
     )
 
     assert [(d["title"], d["start"]) for d in read(text)] == [("Plant sale", "2026-05-06")]
+
+
+def test_bare_weekday_without_a_reference_date_is_no_date():
+    assert read("The craft fair opens at 10 a.m. Saturday at the hall.", reference=None) == []
+
+
+def test_bare_weekday_of_a_rule_is_no_date():
+    text = "Every other Thursday at noon the reading group meets in the library."
+
+    assert [d["start"] for d in read(text)] == []
