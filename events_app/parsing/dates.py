@@ -172,6 +172,52 @@ def _bare_weekdays(text: str) -> list[DateMention]:
     return found
 
 
+_WEEKDAY_LIST = re.compile(
+    rf"{_FULL_WD}(?:\s*,\s*{_FULL_WD})*\s*,?\s*(?:and|&)\s*{_FULL_WD}(?!['’\w])", re.IGNORECASE
+)
+_LIST_LEAD = re.compile(r"\b(?P<lead>on|this|next|coming)\s+(?:both\s+)?$", re.IGNORECASE)
+_OPENING = re.compile(r"\b(?:open|opens|opening|closed|closes)\s+$", re.IGNORECASE)
+
+
+def _weekday_lists(text: str) -> list[DateMention]:
+    """'on both Saturday and Sunday', 'this Friday and Saturday', 'Saturday and Sunday,
+    10am-5pm': one mention of each day named. With 'on', 'this', 'next' it is read as such a
+    weekday is; alone it needs a clock or a label beside it, as a weekday alone does; after
+    'open' it gives opening hours, not days."""
+    found: list[DateMention] = []
+    for end in _DAY_END.finditer(text):
+        word = _WEEKDAY_WORD.search(text, max(0, end.start() - 6), end.end())
+        if word is None or (found and word.start() < found[-1].end):
+            continue
+        m = _WEEKDAY_LIST.match(text, word.start())
+        if m is None:
+            continue
+        before = text[max(0, m.start() - 24) : m.start()]
+        lead = _LIST_LEAD.search(before)
+        if _OPENING.search(before) or (not lead and _RULE_BEFORE.search(before)):
+            continue
+        if not lead and not (
+            _LABEL_BEFORE.search(before)
+            or _CLOCK_BEFORE.search(before)
+            or _CLOCK_AFTER.match(text, m.end(), m.end() + 24)
+        ):
+            continue
+        start = m.start() - len(before) + lead.start() if lead else m.start()
+        weekdays = [_weekday(w) for w in re.findall(_FULL_WD, m[0], re.IGNORECASE)]
+        found.append(
+            DateMention(
+                start,
+                m.end(),
+                [],
+                relative=lead["lead"].lower() if lead else "weekday",
+                relative_weekday=weekdays[0],
+                more_weekdays=tuple(w for w in weekdays[1:] if w is not None),
+                text=text[start : m.end()],
+            )
+        )
+    return found
+
+
 @dataclass(frozen=True)
 class DayRef:
     """A calendar day as written: the year may be missing, the weekday may be given."""
@@ -190,6 +236,7 @@ class DateMention:
     until: DayRef | None = None
     relative: str | None = None
     relative_weekday: int | None = None
+    more_weekdays: tuple[int, ...] = ()  # 'on both Saturday and Sunday': the later days
     text: str = ""
     resolved: list[date] = field(default_factory=list)
     resolved_until: date | None = None
@@ -251,6 +298,7 @@ def find_dates(text: str, *, day_first: bool, language: str | None = None) -> li
             )
         )
     found.extend(_bare_weekdays(text))
+    found.extend(_weekday_lists(text))
     language = language or calendar_words.guess_language(text)
     if language != "en":
         found.extend(_foreign_dates(text, language))
@@ -550,7 +598,9 @@ def _resolve_relative(mention: DateMention, context: YearContext) -> DateMention
             ahead = ahead - 7 if ahead else -7
         elif word == "next" and ahead == 0:
             ahead = 7
-        mention.resolved = [base + timedelta(days=ahead)]
+        first = base + timedelta(days=ahead)
+        later = ((w - first.weekday()) % 7 for w in mention.more_weekdays)
+        mention.resolved = [first, *sorted({first + timedelta(days=n) for n in later if n})]
     return mention
 
 

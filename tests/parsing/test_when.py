@@ -322,3 +322,7 @@ def test_bare_weekday_of_a_rule_is_no_date():
     text = "Every other Thursday at noon the reading group meets in the library."
 
     assert [d["start"] for d in read(text)] == []
+
+
+def test_weekdays_after_open_are_opening_hours():
+    assert read("The gallery is open Saturday and Sunday, 10am-5pm, all year round.") == []
