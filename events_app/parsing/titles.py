@@ -287,7 +287,7 @@ def event_phrase(text: str) -> str | None:
 _NEXT_EVENT = re.compile(
     r"\b(?:(?:the|our)\s+next|attend(?:ing)?(?:\s+(?:the|a|an|our|this))?|join\s+us\s+for"
     r"(?:\s+(?:the|a|an|our|this))?)\s+(?:[A-Z][a-z]+['’]s\s+)?"
-    rf"(?P<title>(?:[\w'’-]+\s+){{0,4}}(?:{_EVENT_NOUNS}))"
+    rf"(?P<title>(?:[\w'’-]+\s+){{0,4}}(?:{_EVENT_NOUNS}))(?:\s+time)?"  # 'a book discussion time'
     r"(?=\s+(?:will|is|takes|starts|begins|on|at|in|this|next|tomorrow)\b|\s*[,.;:?!(]|\s*$)",
     re.IGNORECASE,
 )
@@ -439,6 +439,9 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
     context = title_from_context(scope)
     if context:
         add("context", context[0], None, context[1])
+    for sentence in _sentences_before(scope):  # 'join us for a book discussion. We meet on ...'
+        for reader in (next_event, event_phrase, held_event):
+            add("context_phrase", reader(sentence.text), sentence.start)
     if scope.festival and re.search(r"\bevents?\b|\bactivities\b", lead, re.IGNORECASE):
         add("festival", scope.festival, None)
     add("after", after_title, mention_end)
@@ -712,6 +715,13 @@ def heading_title(heading: str) -> str | None:
     if led:
         return rest_of_line(heading[led.end() :])
     return clean_title(heading, name=True)
+
+
+def _sentences_before(scope: TitleScope) -> list[Sentence]:
+    """The event's sentences of context just before its clause, in its paragraph: where a
+    dated sentence that names nothing ('We will meet on March 9th') gets its name."""
+    earlier = [s for s in scope.context if s.start < scope.clause[0]]
+    return earlier[-2:]
 
 
 def title_from_context(scope: TitleScope) -> tuple[str, Span | None] | None:

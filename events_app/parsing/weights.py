@@ -25,6 +25,7 @@ TITLE = {
     "named_session": 5.0,
     "preamble": 4.0,  # 'Public meeting: ... Tuesday'
     "context": 3.0,  # a label line, quotation or heading in the sentences before
+    "context_phrase": 3.5,  # 'join us for a book discussion' in the sentence before the date's
     "festival": 2.0,
     "after": 1.0,  # the words after the date
     "next_line": 2.5,  # the heading right under a line that holds only the date
