@@ -70,7 +70,12 @@ ONLINE = re.compile(
     r"|live[- ]stream(?:ed)?|streamed live|crowdcast|jitsi|virtual event|join remotely)\b",
     re.IGNORECASE,
 )
-PREPOSITION = re.compile(r"\b(?:at|in|outside|inside|on|@)\s+(?:the\s+)?", re.IGNORECASE)
+# English, and the Spanish, German and French words for 'at' / 'in' ('en la Plaza de Armas',
+# 'im Senatssaal', 'au Théâtre'), whose texts the dates reader reads too.
+PREPOSITION = re.compile(
+    r"\b(?:at|in|outside|inside|on|@|en|im|au|dans)\s+(?:the\s+|el\s+|la\s+|der\s+|dem\s+|le\s+)?",
+    re.IGNORECASE,
+)
 _CONNECTORS = {"of", "the", "and", "&", "de", "la", "le", "du"}
 _CALENDAR_WORD = re.compile(
     r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$",

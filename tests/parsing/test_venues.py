@@ -147,3 +147,17 @@ def test_a_hyphenated_place_name_is_not_cut_at_its_hyphens():
     assert venues_of(text) == [
         ("2026-03-13T19:00", [("Stratford-upon-Avon Town Hall", None, None)])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "El concierto será el sábado 9 de mayo de 2026 a las 20:30 en el Teatro Principal.",
+            [("2026-05-09T20:30", [("Teatro Principal", None, None)])],
+        ),
+    ],
+    ids=["spanish-en-el"],
+)
+def test_a_place_after_another_languages_preposition(text, expected):
+    assert venues_of(text, date(2026, 4, 1)) == expected
