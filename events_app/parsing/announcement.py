@@ -326,6 +326,7 @@ def _seeds(reading: Reading) -> list[Seed]:
     text = reading.text
     mentions = _with_calendar_days(reading, _dates_in(reading, text))
     mentions = listings_mod.days_over_lists(reading.layout, mentions)
+    mentions = listings_mod.days_in_rows(reading.layout, mentions)
     for mention in mentions:
         dates_mod.resolve(mention, reading.years)
     for mention in mentions:
@@ -519,7 +520,9 @@ def _sentence_seeds(
             groups.append([mention])
     bounds = [sentence.start]
     for left, right in itertools.pairwise(groups):
-        bounds.append(_split_point(text, left[-1].end, right[0].start))
+        laid_out = right[0].start == right[0].end  # a table cell's own event starts at its cell
+        split = right[0].start if laid_out else _split_point(text, left[-1].end, right[0].start)
+        bounds.append(split)
     bounds.append(sentence.end)
     preamble = None
     first_clause_start = bounds[0]

@@ -296,3 +296,53 @@ def _same_day_at(line: Line, day: DateMention) -> DateMention:
 
 
 _BULLET_MARK = re.compile(r"[ \t]*+(?:[-*•·»▪◦]|\d{1,2}[.)])[ \t]++")
+
+
+# Table rows that hold two events ---------------------------------------------------------------
+
+TITLE_COLUMNS = frozenset({"title", "topic", "talk", "talk title", "event", "what", "session"})
+TABLE_LOOK_BACK = 40  # lines: how far above a row its table's header may stand
+
+
+def title_columns(layout: Layout, line: Line) -> list[int]:
+    """The columns of the table header over a row ('Date | Speaker | Title |') that name its
+    events: 'Title', or a column ending in it ('Pre-talk title'), in order."""
+    if "|" not in line.text:
+        return []
+    for above in reversed(layout.lines[max(0, line.number - TABLE_LOOK_BACK) : line.number]):
+        if "|" not in above.text:
+            continue
+        header = [" ".join(c.lower().split()) for c in above.text.split("|")]
+        columns = [n for n, c in enumerate(header) if _names_events(c)]
+        if columns:
+            return columns
+    return []
+
+
+def _names_events(column: str) -> bool:
+    return column in TITLE_COLUMNS or column.endswith((" title", " topic"))
+
+
+def days_in_rows(layout: Layout, mentions: list[DateMention]) -> list[DateMention]:
+    """The text's dates with a mention of the row's day at each further title cell of a table
+    row whose header has two title columns ('Date | Speaker | Title | Pre-talk title |'): the
+    row lists two events of that day, each named in its own column."""
+    out = list(mentions)
+    done: set[int] = set()
+    for mention in mentions:
+        line = layout.line_at(mention.start)
+        if line.number in done or "|" not in line.text:
+            continue
+        done.add(line.number)
+        columns = title_columns(layout, line)
+        if len(columns) < 2:
+            continue
+        cells = line.text.split("|")
+        offset = 0
+        starts = []
+        for n, cell in enumerate(cells):
+            if n in columns[1:] and cell.strip():
+                starts.append(line.start + offset + len(cell) - len(cell.lstrip()))
+            offset += len(cell) + 1
+        out.extend(DateMention(at, at, list(mention.days), until=mention.until) for at in starts)
+    return sorted(out, key=lambda m: m.start)

@@ -46,9 +46,16 @@ def _restates(a: Draft, b: Draft, parents: set[str], layout: Layout) -> bool:
         return False
     if a.venues and b.venues and not _same_place(a, b):
         return False
-    if _distance(a, b) > NEARBY:
+    if _distance(a, b) > NEARBY or _laid_out(a) or _laid_out(b):
         return False
     return not (_leads_its_line(a, layout) and _leads_its_line(b, layout))
+
+
+def _laid_out(draft: Draft) -> bool:
+    """A day the layout gave an entry of its own (a list item under a date line, a second
+    title cell of a table row: listings.py), whose date mention spans nothing."""
+    span = draft.spans.get("start")
+    return span is not None and span.start == span.end
 
 
 def _distance(a: Draft, b: Draft) -> int:

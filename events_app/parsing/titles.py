@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lexicon import cues
-from . import evidence
+from . import evidence, listings
 from .dates import is_calendar_word
 from .evidence import Candidate
 from .model import Span
@@ -474,7 +474,7 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
         above = _line_above(layout, line)
         if above is not None:
             add("line_above", clean_title(above.text, name=True), None, above.span())
-    cell = _table_cell(layout, line)
+    cell = _table_cell(layout, line, mention_start)
     if cell is not None:
         add("table_cell", field_title(cell), line.start)
     out.extend(_headings(scope, line))
@@ -483,25 +483,19 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
 
 # Sources that read the words after the event's date ('30  Transition Programme').
 _AFTER_DATE = frozenset({"after", "after_named", "line_after"})
-_TITLE_COLUMNS = frozenset({"title", "topic", "talk", "talk title", "event", "what", "session"})
-TABLE_LOOK_BACK = 40  # lines: how far above a row its table's header may stand
 
 
-def _table_cell(layout: Layout, line: Line) -> str | None:
+def _table_cell(layout: Layout, line: Line, at: int) -> str | None:
     """'Jan. 24 | Ann Lee | Why Dunes Move |' under 'Date | Speaker | Title |': the cell of the
-    row in the column its header calls the title."""
-    if "|" not in line.text:
+    row in the column its header calls the title; where the header has two such columns
+    ('Pre-talk title'), the one the event's mention stands in, else the first."""
+    columns = listings.title_columns(layout, line)
+    if not columns:
         return None
-    for above in reversed(layout.lines[max(0, line.number - TABLE_LOOK_BACK) : line.number]):
-        if "|" not in above.text:
-            continue
-        header = [c.strip().lower() for c in above.text.split("|")]
-        column = next((n for n, c in enumerate(header) if c in _TITLE_COLUMNS), None)
-        if column is None:
-            continue
-        cells = line.text.split("|")
-        return cells[column].strip() if column < len(cells) else None
-    return None
+    here = layout.text[line.start : at].count("|")
+    column = here if here in columns else columns[0]
+    cells = line.text.split("|")
+    return cells[column].strip() if column < len(cells) else None
 
 
 # What a heading's own words may say against it: the next heading up is then the nearest name.
