@@ -300,6 +300,19 @@ class UnknownTimeZoneError(InvalidEventError):
     """A zone name the tz database does not know: a bad request rather than a bad event."""
 
 
+class InvalidEntryError(ValueError):
+    """A shared venue or speaker (the directory events link to) that must not be stored, as
+    an admin edits it; within an event the same fault makes the event invalid."""
+
+
+class InvalidVenueError(InvalidEntryError):
+    """A venue that must not be stored; the message names the field."""
+
+
+class InvalidPersonError(InvalidEntryError):
+    """A speaker or performer that must not be stored; the message names the field."""
+
+
 # Local time: when an event is, as people write it, and the instants that means. The one place
 # for the overnight rule and for wall times the clocks skip or repeat; the parser's warnings,
 # the organiser's form, the draft conversion and the calendar import all read times through it.
@@ -506,10 +519,13 @@ def check_event(event: Event) -> None:
         check_calendar_date(event.end.date(), "The end")
     if event.end is not None and event.end < event.start:
         raise InvalidEventError("The end must not be before the start")
-    for venue in event.venues:
-        check_venue(venue)
-    for person in event.speakers:
-        check_person(person)
+    try:
+        for venue in event.venues:
+            check_venue(venue)
+        for person in event.speakers:
+            check_person(person)
+    except InvalidEntryError as exc:
+        raise InvalidEventError(str(exc)) from exc
     for link in event.links:
         check_link(link.url)
         _check_length("Link label", link.label, LINK_TEXT_MAX)
@@ -569,25 +585,25 @@ def _zone_names() -> frozenset[str]:
 
 def check_venue(venue: Venue) -> None:
     if not venue.name.strip():
-        raise InvalidEventError("Every venue needs a name")
-    _check_length("Venue name", venue.name, NAME_MAX)
-    _check_length("Address", venue.address, 500)
-    _check_length("Postcode", venue.postcode, 20)
-    _check_length("City", venue.city, 120)
-    _check_storable(venue.name, venue.address, venue.postcode, venue.city)
+        raise InvalidVenueError("Every venue needs a name")
+    _check_length("Venue name", venue.name, NAME_MAX, InvalidVenueError)
+    _check_length("Address", venue.address, 500, InvalidVenueError)
+    _check_length("Postcode", venue.postcode, 20, InvalidVenueError)
+    _check_length("City", venue.city, 120, InvalidVenueError)
+    _check_storable(venue.name, venue.address, venue.postcode, venue.city, error=InvalidVenueError)
     if venue.latitude is not None and not -90 <= venue.latitude <= 90:
-        raise InvalidEventError("Latitude must be between -90 and 90")
+        raise InvalidVenueError("Latitude must be between -90 and 90")
     if venue.longitude is not None and not -180 <= venue.longitude <= 180:
-        raise InvalidEventError("Longitude must be between -180 and 180")
+        raise InvalidVenueError("Longitude must be between -180 and 180")
 
 
 def check_person(person: Person) -> None:
     if not person.name.strip():
-        raise InvalidEventError("Every speaker needs a name")
-    _check_length("Speaker name", person.name, NAME_MAX)
-    _check_length("Title or post-nominal", person.honorific, 40)
-    _check_length("Affiliation", person.affiliation, NAME_MAX)
-    _check_storable(person.name, person.honorific, person.affiliation)
+        raise InvalidPersonError("Every speaker needs a name")
+    _check_length("Speaker name", person.name, NAME_MAX, InvalidPersonError)
+    _check_length("Title or post-nominal", person.honorific, 40, InvalidPersonError)
+    _check_length("Affiliation", person.affiliation, NAME_MAX, InvalidPersonError)
+    _check_storable(person.name, person.honorific, person.affiliation, error=InvalidPersonError)
 
 
 def check_link(url: str) -> None:
@@ -596,16 +612,18 @@ def check_link(url: str) -> None:
     _check_length("Link", url, URL_MAX)
 
 
-def _check_storable(*texts: str) -> None:
+def _check_storable(*texts: str, error: type[ValueError] = InvalidEventError) -> None:
     """No NUL: PostgreSQL cannot store one (SQLite would). The web edge refuses it first;
     this is the guard for every other way in (an import, an e-mail, the command line)."""
     if any("\x00" in text for text in texts):
-        raise InvalidEventError("Text must not contain NUL characters")
+        raise error("Text must not contain NUL characters")
 
 
-def _check_length(label: str, text: str, limit: int) -> None:
+def _check_length(
+    label: str, text: str, limit: int, error: type[ValueError] = InvalidEventError
+) -> None:
     if len(text) > limit:
-        raise InvalidEventError(f"{label} is too long: at most {limit:,} characters")
+        raise error(f"{label} is too long: at most {limit:,} characters")
 
 
 # Latin letters that Unicode does not decompose into a base letter and a mark.

@@ -18,6 +18,7 @@ from .domain import (
     EventFilter,
     EventStatus,
     EventSummary,
+    InvalidEntryError,
     InvalidEventError,
     Link,
     LinkKind,
@@ -666,7 +667,7 @@ def merge_people(session: Session, duplicate_id: int, keep_id: int, *, now: date
 
 def _merge(session: Session, merge: Callable[..., bool], a: int, b: int, now: datetime) -> None:
     if a == b:
-        raise InvalidEventError("Choose a different entry to merge into")
+        raise InvalidEntryError("Choose a different entry to merge into")
     with transaction(session):
         if not merge(session, a, b, now=now):
             raise NotFoundError("No such entry to merge")

@@ -11,7 +11,7 @@ from typing import Any
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from .. import accounts, services
-from ..domain import InvalidEventError, Person, Role, Venue
+from ..domain import InvalidEntryError, InvalidVenueError, Person, Role, Venue
 from ..passwords import WeakPasswordError
 from ..store import accounts as account_store
 from ..store import directory
@@ -81,7 +81,7 @@ def _coordinate(text: str, label: str) -> float | None:
     if not text.strip():
         return None
     if not COORDINATE.fullmatch(text.strip()):
-        raise InvalidEventError(f"{label} must be a number, such as 51.5203")
+        raise InvalidVenueError(f"{label} must be a number, such as 51.5203")
     return float(text)
 
 
@@ -173,7 +173,7 @@ def save(kind: str, entry_id: int):
     try:
         changed = spec.build(entry_id, request.form)
         spec.save(db_session(), changed, now=now())
-    except InvalidEventError as exc:
+    except InvalidEntryError as exc:
         return _edit_page(spec, entry, str(exc)), status_of(exc)
     flash(f"Saved {changed.name}. Every event at or with it shows the change.")
     return redirect(url_for("admin.listing", kind=spec.plural))
@@ -190,7 +190,7 @@ def merge(kind: str, entry_id: int):
         return _edit_page(spec, entry, f"Choose the {spec.name} to merge into"), 422
     try:
         spec.merge(db_session(), entry.id, into.id, now=now())
-    except InvalidEventError as exc:
+    except InvalidEntryError as exc:
         return _edit_page(spec, entry, str(exc)), status_of(exc)
     flash(f"Merged {entry.name} into {into.name}.")
     return redirect(url_for("admin.listing", kind=spec.plural))

@@ -17,7 +17,7 @@ from ..ingest import read as ingest
 from ..parsing import ParseError, draft_to_dict
 from ..store import repository
 from .auth import current_user
-from .caching import Rendered, answer_args, cacheable, newest, serve_cached
+from .caching import Rendered, answer_args, newest, serve_cached
 from .context import db_session, default_timezone, now, site_name, site_urls
 from .errors import BadQueryError, status_of
 from .formatting import when
@@ -79,8 +79,11 @@ def get_event(slug: str):
 
 @bp.get("/api/v1/openapi.json")
 def openapi():
-    document = openapi_document(current_app.config["BASE_URL"], site_name())
-    return cacheable(jsonify(document))
+    def build() -> Rendered:
+        document = openapi_document(current_app.config["BASE_URL"], site_name())
+        return Rendered(compact_json(document), "application/json", None)
+
+    return serve_cached("openapi", build)
 
 
 @bp.get("/feed.json")

@@ -290,15 +290,3 @@ def anonymous() -> bool:
 
 def newest(changed: Sequence[Event]) -> datetime | None:
     return max((e.updated_at for e in changed if e.updated_at is not None), default=None)
-
-
-def cacheable(response: Response, changed: datetime | Sequence[Event] | None = None) -> Response:
-    """A strong ETag from the body, Last-Modified from the newest change (given, or the
-    newest of some events), and a 304 for a client that already has this version."""
-    _public(response)
-    if changed is not None and not isinstance(changed, datetime):
-        changed = newest(changed)
-    if changed is not None:
-        response.last_modified = changed
-    response.add_etag()
-    return response.make_conditional(request)

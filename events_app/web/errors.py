@@ -8,7 +8,14 @@ from flask import Flask, jsonify, make_response, render_template, request
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from ..domain import InvalidEventError, TextTooLongError, UnknownTimeZoneError
+from ..domain import (
+    InvalidEntryError,
+    InvalidEventError,
+    InvalidPersonError,
+    InvalidVenueError,
+    TextTooLongError,
+    UnknownTimeZoneError,
+)
 from ..fetch import FetchError, TooLargeError
 from ..ingest.source import (
     IngestError,
@@ -32,6 +39,7 @@ STATUSES: tuple[tuple[type[Exception], int], ...] = (
     (TextTooLongError, 413),
     (UnknownTimeZoneError, 400),
     (InvalidEventError, 422),
+    (InvalidEntryError, 422),
     (TooLargeError, 413),
     (FetchError, 422),
     (UnsupportedInputError, 415),
@@ -45,6 +53,12 @@ exceptions themselves know nothing of HTTP."""
 
 def status_of(exc: Exception) -> int:
     return next((status for kind, status in STATUSES if isinstance(exc, kind)), 400)
+
+
+def _entry_kind(exc: InvalidEntryError) -> str:
+    if isinstance(exc, InvalidVenueError):
+        return "venue"
+    return "speaker" if isinstance(exc, InvalidPersonError) else "entry"
 
 
 def wants_json() -> bool:
@@ -101,6 +115,10 @@ def register(app: Flask) -> None:
     @app.errorhandler(InvalidEventError)
     def invalid_event(exc: InvalidEventError):
         return error_response(status_of(exc), "Cannot save this event", str(exc))
+
+    @app.errorhandler(InvalidEntryError)
+    def invalid_entry(exc: InvalidEntryError):
+        return error_response(status_of(exc), f"Cannot save this {_entry_kind(exc)}", str(exc))
 
     @app.errorhandler(NotFoundError)
     def not_found(_exc: NotFoundError):

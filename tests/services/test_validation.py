@@ -1,13 +1,24 @@
 """What may be stored: days a calendar can carry, repeat rules in their canonical form, a
 bounded set of tags; and the parser's drafts held to the same rules at the service boundary."""
 
+import dataclasses
 from datetime import UTC, date, datetime
 
 import pytest
 
 from events_app import services
-from events_app.domain import EventEdit, EventFilter, InvalidEventError
+from events_app.domain import (
+    EventEdit,
+    EventFilter,
+    InvalidEntryError,
+    InvalidEventError,
+    InvalidPersonError,
+    InvalidVenueError,
+    Person,
+    Venue,
+)
 from events_app.store import repository
+from events_app.web.errors import status_of
 from tests.builders import event, london
 from tests.conftest import NOW
 
@@ -126,3 +137,50 @@ def test_a_london_evening_in_2200_is_still_a_day_a_calendar_carries(session):
     assert repository.get_event_by_id(session, saved.id).start == datetime(
         2200, 12, 31, 18, 0, tzinfo=UTC
     )
+
+
+@pytest.mark.parametrize(
+    ("entry", "edit", "error", "message"),
+    [
+        (
+            Venue("", "1 Red Lion Square"),
+            services.edit_venue,
+            InvalidVenueError,
+            "Every venue needs a name",
+        ),
+        (
+            Venue("Hall", latitude=91.0),
+            services.edit_venue,
+            InvalidVenueError,
+            "Latitude must be between -90 and 90",
+        ),
+        (
+            Person("A" * 301),
+            services.edit_person,
+            InvalidPersonError,
+            "Speaker name is too long: at most 300 characters",
+        ),
+    ],
+)
+def test_a_shared_venue_or_speaker_is_refused_with_its_own_error(
+    session, entry, edit, error, message
+):
+    with pytest.raises(InvalidEntryError) as refused:
+        edit(session, dataclasses.replace(entry, id=1), now=NOW)
+
+    assert (type(refused.value), str(refused.value), status_of(refused.value)) == (
+        error,
+        message,
+        422,
+    )
+
+
+def test_a_bad_venue_inside_an_event_makes_the_event_invalid(session):
+    with pytest.raises(InvalidEventError) as refused:
+        store(session, event("Talk", venues=[Venue("")]))
+
+    assert (type(refused.value), str(refused.value)) == (
+        InvalidEventError,
+        "Every venue needs a name",
+    )
+    assert repository.list_events(session, EventFilter(include_drafts=True)) == []
