@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from .domain import Event, EventFilter, User
 from .store import repository
-from .store.repository import FacetOptions, FeedIndex
+from .store.repository import FacetOptions
 
 UPCOMING, PAST, ALL = "upcoming", "past", "all"
 SCOPES = (UPCOMING, PAST, ALL)
@@ -167,21 +167,14 @@ def front_page(session: Session, now: datetime) -> tuple[list[Event], list[Event
     return soon, recent
 
 
-def feed_entries(
-    session: Session,
-    criteria: EventFilter,
-    now: datetime,
-    *,
-    past_days: int | None,
-    limit: int,
-) -> FeedIndex:
-    """The events a calendar or JSON feed of the question carries, soonest first, without
-    loading them. With `past_days` (the site's FEED_PAST_DAYS), events that ended longer ago
-    than that are left out, as a further narrowing of the visitor's `from`."""
-    if past_days is not None:
-        cutoff = now - timedelta(days=past_days)
-        criteria = dataclasses.replace(criteria, ends_after=_later(criteria.ends_after, cutoff))
-    return repository.feed_index(session, criteria, limit=limit)
+def feed_criteria(criteria: EventFilter, now: datetime, *, past_days: int | None) -> EventFilter:
+    """The question a calendar or JSON feed answers. With `past_days` (the site's
+    FEED_PAST_DAYS), events that ended longer ago than that are left out, as a further
+    narrowing of the visitor's `from`."""
+    if past_days is None:
+        return criteria
+    cutoff = now - timedelta(days=past_days)
+    return dataclasses.replace(criteria, ends_after=_later(criteria.ends_after, cutoff))
 
 
 def facet_options(session: Session) -> FacetOptions:

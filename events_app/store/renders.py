@@ -37,24 +37,27 @@ class PieceName:
 def stored_pieces(
     session: Session, kind: str, renderer: str, names: Sequence[PieceName]
 ) -> dict[int, bytes]:
-    """The stored pieces that are still good for these events, by event id."""
+    """The stored pieces that are still good for these events, by event id.
+
+    For many events (a cold worker's whole feed) every stored piece of the kind is read in one
+    pass, which is several times quicker than asking for them by id a chunk at a time."""
     wanted = {name.event_id: name for name in names}
-    found: dict[int, bytes] = {}
+    columns = select(
+        RenderedPieceRow.event_id,
+        RenderedPieceRow.uid,
+        RenderedPieceRow.revision,
+        RenderedPieceRow.body,
+    ).where(RenderedPieceRow.kind == kind, RenderedPieceRow.renderer == renderer)
     ids = list(wanted)
-    for start in range(0, len(ids), CHUNK):
-        query = select(
-            RenderedPieceRow.event_id,
-            RenderedPieceRow.uid,
-            RenderedPieceRow.revision,
-            RenderedPieceRow.body,
-        ).where(
-            RenderedPieceRow.kind == kind,
-            RenderedPieceRow.renderer == renderer,
-            RenderedPieceRow.event_id.in_(ids[start : start + CHUNK]),
-        )
-        for event_id, uid, revision, body in session.execute(query):
-            name = wanted[event_id]
-            if (uid, revision) == (name.uid, name.revision):
+    if len(ids) > CHUNK:
+        queries = [columns]
+    else:
+        queries = [columns.where(RenderedPieceRow.event_id.in_(ids))] if ids else []
+    found: dict[int, bytes] = {}
+    for query in queries:
+        for event_id, uid, revision, body in session.connection().execute(query):
+            name = wanted.get(event_id)
+            if name is not None and (uid, revision) == (name.uid, name.revision):
                 found[event_id] = body
     return found
 

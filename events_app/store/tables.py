@@ -261,6 +261,9 @@ class EventRow(Base):
     )
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The data version of the last change: workers that keep a feed's index read only what
+    # changed after the version they saw (see repository.feed_changes).
+    changed_in: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
     owner_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Blueprint, Flask, Response, abort, current_app, request
@@ -31,12 +32,17 @@ bp = Blueprint("feeds", __name__)
 
 MAX_FEED_EVENTS = 20_000
 PIECE_CACHE_BYTES = 64 * 1024 * 1024
+FEED_INDEX_BYTES = 16 * 1024 * 1024
+INDEX_ROW_BYTES = 400  # a row's tuple, its UID and zone strings and its three instants
 RENDERING_MODULES = (domain, feeds, ics, event_json, vtimezone)  # what pieces come from
 
 
 def init_cache(app: Flask) -> None:
     app.extensions["events_piece_cache"] = BoundedCache(
         app.config.get("PIECE_CACHE_BYTES", PIECE_CACHE_BYTES)
+    )
+    app.extensions["events_feed_indexes"] = BoundedCache(
+        app.config.get("FEED_INDEX_BYTES", FEED_INDEX_BYTES)
     )
     app.extensions["events_renderer"] = renderer_fingerprint(app.config["BASE_URL"])
 
@@ -56,15 +62,45 @@ def _piece_cache() -> BoundedCache:
     return current_app.extensions["events_piece_cache"]
 
 
+@dataclass(frozen=True)
+class KeptIndex:
+    """A feed's index rows as of a data version, kept by each process between changes."""
+
+    version: int
+    rows: list[tuple]
+
+
 def _feed_index(criteria: EventFilter) -> repository.FeedIndex:
-    listings.check_facets(db_session(), criteria)
-    return listings.feed_entries(
-        db_session(),
-        criteria,
-        now(),
-        past_days=current_app.config["FEED_PAST_DAYS"],
-        limit=MAX_FEED_EVENTS,
-    )
+    """The feed's index, from this process's copy brought up to date with the events stamped
+    since (one light query) rather than read whole after every change. The past-days cutoff
+    moves by the minute, as the response cache's key does, so a copy serves a minute at most."""
+    session = db_session()
+    listings.check_facets(session, criteria)
+    minute = now().replace(second=0, microsecond=0)
+    past_days = current_app.config["FEED_PAST_DAYS"]
+    criteria = listings.feed_criteria(criteria, minute, past_days=past_days)
+    indexes = current_app.extensions["events_feed_indexes"]
+    kept: KeptIndex | None = indexes.get(criteria)
+    rows = None
+    if kept is not None and len(kept.rows) < MAX_FEED_EVENTS:
+        changes = repository.feed_changes(session, criteria, kept.version)
+        version, rows = changes.version, _applied(kept.rows, changes)
+    if rows is None:
+        version = repository.data_version(session)  # read first: later rows are read again
+        rows = repository.feed_rows(session, criteria, limit=MAX_FEED_EVENTS)
+    if kept is None or version != kept.version:
+        indexes.put(criteria, KeptIndex(version, rows), INDEX_ROW_BYTES * len(rows))
+    return repository.index_of(rows)
+
+
+def _applied(rows: list[tuple], changes: repository.FeedChanges) -> list[tuple] | None:
+    """The kept rows with the changed events replaced, left out or added, in feed order; None
+    when the count says an event left without a trace (deleted), so the index is read whole."""
+    if changes.changed:
+        rows = [row for row in rows if row[0] not in changes.changed]
+        rows.extend(row for row in changes.changed.values() if row is not None)
+        rows.sort(key=repository.row_order)
+    return rows if len(rows) == changes.count else None
 
 
 def _pieces(
@@ -76,7 +112,7 @@ def _pieces(
     Pieces are named by the id (never handed out twice), the UID and the revision: a calendar
     imported again after a delete brings back its UIDs and revisions under new ids."""
     cache = _piece_cache()
-    pieces = [cache.get(_piece_key(kind, entry)) for entry in entries]
+    pieces = cache.get_many([(kind, entry) for entry in entries])
     missing = [entry for entry, piece in zip(entries, pieces, strict=True) if piece is None]
     if missing:
         found = _shared_pieces(kind, missing, render)
@@ -84,7 +120,7 @@ def _pieces(
             piece = found.get(entry.id) if pieces[n] is None else None
             if piece is not None:
                 pieces[n] = piece
-                cache.put(_piece_key(kind, entry), piece, len(piece))
+                cache.put((kind, entry), piece, len(piece))
     return [piece for piece in pieces if piece is not None]
 
 
@@ -105,10 +141,6 @@ def _shared_pieces(
                 )
         renders.keep_pieces(database().engine, kind, renderer, made)
     return found
-
-
-def _piece_key(kind: str, entry: repository.FeedEntry) -> tuple:
-    return (kind, entry.id, entry.uid, entry.revision)
 
 
 def _calendar_info(title: str) -> CalendarInfo:
