@@ -175,7 +175,7 @@ def find_venues(text: str, offset: int = 0) -> PlaceFacts:
             venues.append(run)
         elif address_only is None:
             address_only = run
-    for venue in _prepositional(text, offset):
+    for venue in [*_prepositional(text, offset), *_hosts(text, offset)]:
         if not any(_overlaps(venue.name, v.name) for v in venues):
             venues.append(venue)
     venues.sort(key=lambda v: v.span.start if v.span else 0)
@@ -360,6 +360,24 @@ def _prepositional(text: str, offset: int) -> list[DraftVenue]:
         venues.append(
             DraftVenue(name=phrase, span=Span(offset + start, offset + phrase_end, phrase, 0.7))
         )
+    return venues
+
+
+_HOSTS = re.compile(
+    r"\b(?:the\s+)?(?P<name>(?:[A-Z][\w'’&.-]*\s+){0,5}[A-Z][\w'’&.-]*)\s+"
+    r"(?:will\s+(?:be\s+)?host(?:ing)?|is\s+hosting|hosts)\b"
+)
+
+
+def _hosts(text: str, offset: int) -> list[DraftVenue]:
+    """'the Davis Conference Center will be hosting a free event': a place that hosts (one
+    with a building word; a person or a group hosts too)."""
+    venues = []
+    for m in _HOSTS.finditer(text):
+        name = m["name"]
+        if VENUE_NOUN.search(name) or re.search(r"\b(?:Brewing|Brewery|Taproom)\b", name):
+            start = offset + m.start("name")
+            venues.append(DraftVenue(name=name, span=Span(start, start + len(name), name, 0.7)))
     return venues
 
 

@@ -92,7 +92,8 @@ def test_the_venue_named_right_after_the_clock_times_of_an_address():
 
 def test_a_year_before_a_building_is_not_its_room_number():
     text = "Craft fair, Saturday 21 March 2026\n\nPriory Community Centre hosts it, from 10am."
-    assert venues_of(text) == [("2026-03-21T10:00", [])]  # the time said just after joins it
+    # the time said just after joins it; the centre that hosts it is the venue, not '2026 ...'
+    assert venues_of(text) == [("2026-03-21T10:00", [("Priory Community Centre", None, None)])]
 
 
 @pytest.mark.parametrize(
@@ -161,3 +162,13 @@ def test_a_hyphenated_place_name_is_not_cut_at_its_hyphens():
 )
 def test_a_place_after_another_languages_preposition(text, expected):
     assert venues_of(text, date(2026, 4, 1)) == expected
+
+
+def test_a_place_that_hosts_the_event_is_its_venue():
+    text = (
+        "Seed swap - bring your spare seeds! This Saturday, April 11, from 10 a.m. to noon the "
+        "Maple Grove Community Center will be hosting a free swap for gardeners."
+    )
+    assert venues_of(text, date(2026, 4, 6)) == [
+        ("2026-04-11T10:00", [("Maple Grove Community Center", None, None)])
+    ]
