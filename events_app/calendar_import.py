@@ -568,6 +568,10 @@ def _instants(
     day (DTEND is exclusive; one not after the start means the one day), whatever the clocks
     did in between; a timed one's instants are the calendar's own, or floating wall times
     read in the zone as RFC 5545 reads them."""
+    if isinstance(raw_start, datetime) and component.get("DTEND") is None:
+        duration = component.decoded("DURATION") if component.get("DURATION") else None
+        if isinstance(duration, timedelta):
+            return _instant(raw_start, zone_name), _end_after(raw_start, duration, zone_name)
     raw_end = _raw_end(component, raw_start)
     if not isinstance(raw_start, datetime):
         after = raw_end.date() if isinstance(raw_end, datetime) else raw_end
@@ -585,6 +589,15 @@ def _raw_end(component: Any, raw_start: date | datetime) -> date | datetime | No
         if isinstance(duration, timedelta):
             return raw_start + duration
     return None
+
+
+def _end_after(start: datetime, duration: timedelta, zone_name: str) -> datetime:
+    """RFC 5545 3.3.6: a duration's days are calendar days (the same wall time, whatever the
+    clocks did), its hours, minutes and seconds exact time: 'PT5H' from 23:00 on the night
+    the clocks go back ends five real hours later, at 03:00 by the clock, not 04:00."""
+    days = timedelta(days=duration.days)
+    exact = duration - days
+    return _instant(start + days, zone_name) + exact
 
 
 def _instant(value: date | datetime, zone_name: str) -> datetime:

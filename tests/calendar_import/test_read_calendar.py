@@ -678,3 +678,26 @@ def test_dates_and_floating_times_are_read_on_the_zones_clock(zone, times, read_
     [event] = read_calendar(data, now=NOW, default_timezone=zone).events
 
     assert (event.start, event.end, event.all_day) == read_as
+
+
+@pytest.mark.parametrize(
+    ("start", "duration", "end_utc"),
+    [
+        # London's clocks go back at 02:00 BST on 25 October 2026: five exact hours from 23:00
+        # BST (22:00 UTC) end at 03:00 UTC, which the clock reads as 03:00 GMT.
+        ("DTSTART;TZID=Europe/London:20261024T230000", "PT5H", (2026, 10, 25, 3)),
+        # They go forward at 01:00 GMT on 28 March 2027: 23:00 GMT plus five hours is 04:00 UTC.
+        ("DTSTART;TZID=Europe/London:20270327T230000", "PT5H", (2027, 3, 28, 4)),
+        # A day is a calendar day: 19:00 to 19:00 the next evening, 25 real hours that night.
+        ("DTSTART;TZID=Europe/London:20261024T190000", "P1D", (2026, 10, 25, 19)),
+        # Sydney's clocks go forward on 4 October 2026 at 02:00 AEST: P1DT2H from 20:00 AEST.
+        ("DTSTART;TZID=Australia/Sydney:20261003T200000", "P1DT2H", (2026, 10, 4, 11)),
+    ],
+    ids=["hours-across-autumn", "hours-across-spring", "a-day-across-autumn", "sydney-spring"],
+)
+def test_a_durations_hours_are_exact_and_its_days_are_calendar_days(start, duration, end_utc):
+    [event] = read(
+        ics(lines("UID:night@x", start, f"DURATION:{duration}", "SUMMARY:All-nighter"))
+    ).events
+
+    assert event.end == datetime(*end_utc, tzinfo=UTC)
