@@ -78,6 +78,17 @@ def browser():
         browser.close()
 
 
+def shooter(folder: str):
+    """A full-page screenshot taker into test-artifacts/<folder>/<name>.png."""
+
+    def shot(page, name: str) -> None:
+        where = ARTIFACTS / folder
+        where.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(where / f"{name}.png"), full_page=True)
+
+    return shot
+
+
 @pytest.fixture
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)

@@ -8,7 +8,7 @@ import pytest
 
 from events_app import accounts, services
 from events_app.domain import Role
-from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, sign_in, violations
+from tests.browser.conftest import SIZES, LiveServer, shooter, sign_in, violations
 from tests.builders import child_of, event, london
 from tests.conftest import NOW
 from tests.web.organiser_helpers import PASSWORD
@@ -36,10 +36,7 @@ def server(live_app):
         yield running
 
 
-def shot(page, name: str) -> None:
-    folder = ARTIFACTS / "confirm"
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+shot = shooter("confirm")
 
 
 @pytest.mark.parametrize("size", list(SIZES))

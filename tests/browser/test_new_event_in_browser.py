@@ -9,7 +9,7 @@ import pytest
 
 from events_app import accounts
 from events_app.domain import Role
-from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, sign_in, violations
+from tests.browser.conftest import SIZES, LiveServer, shooter, sign_in, violations
 from tests.browser.test_review_in_browser import paste
 from tests.conftest import NOW
 from tests.web.organiser_helpers import PASSWORD, SEED_PARAGRAPH
@@ -23,10 +23,7 @@ def server(live_app):
         yield running
 
 
-def shot(page, name: str) -> None:
-    folder = ARTIFACTS / "new-event"
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+shot = shooter("new-event")
 
 
 def fill(page, number: int, title: str, day: str, clock: str) -> None:

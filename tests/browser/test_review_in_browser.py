@@ -8,7 +8,7 @@ import pytest
 
 from events_app import accounts
 from events_app.domain import Role
-from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, sign_in, violations
+from tests.browser.conftest import SIZES, LiveServer, shooter, sign_in, violations
 from tests.conftest import NOW
 from tests.web.organiser_helpers import BOOK_CLUB, PASSWORD, READING_GROUP, SEED_PARAGRAPH
 
@@ -25,10 +25,7 @@ def server(live_app):
         yield running
 
 
-def shot(page, name: str) -> None:
-    folder = ARTIFACTS / "review"
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+shot = shooter("review")
 
 
 def paste(page, server: LiveServer, text: str, written: str | None = None) -> None:
