@@ -90,10 +90,20 @@ def _ends_with(words: list[str], phrases: frozenset[str], longest: int = 4) -> b
     return any(" ".join(words[-k:]) in phrases for k in range(1, min(longest, len(words)) + 1))
 
 
+def _ends_with_mark(before: str, allowed: str) -> bool:
+    """The last character before the spaces is punctuation other than `allowed` (a string
+    test, not a search from every position: it runs for every capitalised run)."""
+    bare = before.rstrip()
+    return bool(bare) and not (bare[-1].isalnum() or bare[-1] == "_" or bare[-1] in allowed)
+
+
+_DASHES = frozenset(":–—-")
+
+
 def _cue_before(before: str) -> str | None:
     """'list_cue' after 'Speakers include:', 'inline_cue' after 'chaired by', else None (a cue
     must end right before the name: only spaces, a colon or a dash between)."""
-    if re.search(r"[^\w\s:–—-]\s*$", before):
+    if _ends_with_mark(before, ":–—-"):
         return None
     words = _last_words(before)
     if words and not _ends_with(words, _CUES):
@@ -106,7 +116,7 @@ def _cue_before(before: str) -> str | None:
         bare = bare[:-1]
     if bare != words and bare and _ends_with(bare, _LIST_CUES):
         return "list_cue"
-    if not re.search(r"[:–—-]\s*$", before) and words and _ends_with(words, _INLINE_CUES):
+    if before.rstrip()[-1:] not in _DASHES and words and _ends_with(words, _INLINE_CUES):
         return "inline_cue"
     return None
 
@@ -114,7 +124,7 @@ def _cue_before(before: str) -> str | None:
 def _role_before(before: str) -> tuple[bool, bool]:
     """('journalist', 'campaigners', 'local TD') right before the name; and whether it is a
     performer's ('DJ', 'pianist')."""
-    if re.search(r"[^\w\s,’'-]\s*$", before):
+    if _ends_with_mark(before, ",’'-"):
         return False, False, False
     words = _last_words(before, 2)
     if not words:
@@ -452,7 +462,8 @@ def _context_features(text: str, c: Candidate, run_start: int, run_end: int) -> 
         c.affiliation = _affiliation_text(after, m)
     if outside.endswith("(") and ")" in after[:40]:
         c.features.add("in_brackets")  # 'Jane Roe (Unison)': the affiliation of the name before
-    if not outside.strip() or re.search(r"[.!?:]\s+$", outside):
+    bare = outside.rstrip()
+    if not bare or (len(bare) < len(outside) and bare[-1] in ".!?:"):
         c.features.add("starts_sentence")
 
 
