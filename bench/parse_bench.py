@@ -38,6 +38,7 @@ HOSTILE = {
     "day list without month": "1, " * 33_333,
     "prepositions": "at " * 33_333,
     "speaker list": "Speakers: " + "Jo Bloggs, " * 9_000,
+    "dated speaker list": "Rally on Friday 3 May 2026 at 7pm. Speakers: " + "Jo Bloggs, " * 9_000,
     "brackets": "(" * 100_000,
 }
 
