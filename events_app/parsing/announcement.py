@@ -1008,8 +1008,8 @@ def _entry_addresses(reading: Reading, seed: Seed) -> list[DraftVenue]:
         for line in layout.lines[layout.line_at(start).number :]:
             if line.start >= end:
                 break
-            if line.blank or len(line.text) > ENTRY_LINE:
-                continue
+            if line.blank or len(line.text) > ENTRY_LINE or not places_mod.has_address(line.text):
+                continue  # only an address run gives an entry's place: the rest is not read
             facts = places_mod.find_venues(line.text, line.start)
             found.extend(v for v in facts.venues if v.postcode or v.city or v.address)
             if not facts.venues and facts.address_only is not None:

@@ -137,6 +137,12 @@ def find_postcodes(text: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
+def has_address(text: str) -> bool:
+    """A UK postcode or a US 'City, ST' in `text`: where an address run can be read back from."""
+    postcode = FULL_POSTCODE.search(text) or OUTWARD_POSTCODE.search(text)
+    return bool(postcode or US_PLACE.search(text))
+
+
 def us_places(text: str) -> list[re.Match[str]]:
     return list(US_PLACE.finditer(text))
 
