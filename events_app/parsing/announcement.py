@@ -1026,14 +1026,7 @@ ENTRY_LINE = 200  # longer lines are prose, read as the event's sentences are
 def _venue_line_above(layout: Layout, line, address: DraftVenue) -> DraftVenue | None:
     """'Count Basie Center for the Arts' on the line over '99 Monmouth St, Red Bank, NJ': a
     short line with a venue word names the address below it."""
-    above = next(
-        (
-            layout.lines[n]
-            for n in range(line.number - 1, max(-1, line.number - 3), -1)
-            if not layout.lines[n].blank
-        ),
-        None,
-    )
+    above = layout.previous_text_line(line.number)
     if above is None:
         return None
     name = above.text.strip()

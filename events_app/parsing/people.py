@@ -605,15 +605,8 @@ def _only_titles(words: str) -> bool:
 
 
 def _text_line(layout, number: int, step: int):
-    lines = layout.lines
-    i = number + step
-    for _ in range(3):
-        if not 0 <= i < len(lines):
-            return None
-        if not lines[i].blank:
-            return lines[i]
-        i += step
-    return None
+    """The nearest line holding text before (step -1) or after (step 1) line `number`."""
+    return layout.next_text_line(number) if step > 0 else layout.previous_text_line(number)
 
 
 def find_speakers(text: str, offset: int = 0) -> list[DraftPerson]:

@@ -141,7 +141,15 @@ class Layout:
         return self._heading_numbers
 
     def next_text_line(self, number: int) -> Line | None:
+        """The first line holding text among the three after line `number`."""
         for line in self.lines[number + 1 : number + 4]:
+            if not line.blank:
+                return line
+        return None
+
+    def previous_text_line(self, number: int) -> Line | None:
+        """The first line holding text among the three before line `number`."""
+        for line in reversed(self.lines[max(0, number - 3) : number]):
             if not line.blank:
                 return line
         return None
