@@ -92,7 +92,8 @@ _VERB_AFTER = re.compile(
 VENUE_NOUN = re.compile(
     r"\b(?:Hall|House|Centre|Center|Rooms?|Building|Chapel|Church|Library|Theatre|Theater"
     r"|Institute|College|University|School|Club|Cinema|Arena|Stadium|Park|Gardens|Bookshop"
-    r"|Museum|Gallery|Pub|Inn|Tavern|Arms|Hotel|Studios?|Works|Mill|Barn|Farm)\b"
+    r"|Museum|Gallery|Pub|Inn|Tavern|Arms|Hotel|Studios?|Works|Mill|Barn|Farm|Brewing|Brewery"
+    r"|Taproom)\b"
 )
 OPEN_SPACE = re.compile(
     r"\b(?:Square|Green|Place|Street|Road|Park|Fields?|Common|Gardens|Castle|Bridge|Market"
@@ -381,7 +382,7 @@ def _hosts(text: str, offset: int) -> list[DraftVenue]:
     venues = []
     for m in _HOSTS.finditer(text):
         name = m["name"]
-        if VENUE_NOUN.search(name) or re.search(r"\b(?:Brewing|Brewery|Taproom)\b", name):
+        if VENUE_NOUN.search(name):
             start = offset + m.start("name")
             venues.append(DraftVenue(name=name, span=Span(start, start + len(name), name, 0.7)))
     return venues
