@@ -787,29 +787,23 @@ def draft_batches(session: Session, owner_id: int, *, least: int = 2) -> list[Dr
     ]
 
 
-def draft_titles(session: Session, owner_id: int, saved_at: datetime, *, limit: int) -> list[str]:
-    query = (
-        select(EventRow.title)
+def _saved_together(column, owner_id: int, saved_at: datetime):
+    """`column` of the owner's drafts stored at `saved_at` (one paste or import), soonest first."""
+    return (
+        select(column)
         .where(
             EventRow.owner_id == owner_id,
             EventRow.published.is_(False),
             EventRow.created_at == saved_at,
         )
         .order_by(EventRow.start_utc, EventRow.id)
-        .limit(limit)
     )
-    return list(session.scalars(query))
+
+
+def draft_titles(session: Session, owner_id: int, saved_at: datetime, *, limit: int) -> list[str]:
+    return list(session.scalars(_saved_together(EventRow.title, owner_id, saved_at).limit(limit)))
 
 
 def draft_ids(session: Session, owner_id: int, saved_at: datetime) -> list[int]:
     """The ids of the owner's drafts stored at `saved_at`, soonest first."""
-    query = (
-        select(EventRow.id)
-        .where(
-            EventRow.owner_id == owner_id,
-            EventRow.published.is_(False),
-            EventRow.created_at == saved_at,
-        )
-        .order_by(EventRow.start_utc, EventRow.id)
-    )
-    return list(session.scalars(query))
+    return list(session.scalars(_saved_together(EventRow.id, owner_id, saved_at)))
