@@ -120,3 +120,13 @@ def sign_in(page, server: LiveServer, email: str, password: str) -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/organiser/")
+
+
+def follow(page, control) -> None:
+    """Click a link or a submit button and wait until the page it leads to has loaded.
+
+    A click returns once it is dispatched, and the list readers (`all_inner_texts`, `count`)
+    do not wait for anything: read straight after a click, they may read the page being
+    left, and an empty list from that made CI fail at random."""
+    with page.expect_navigation():
+        control.click()

@@ -8,7 +8,7 @@ import pytest
 
 from events_app import accounts, services
 from events_app.domain import Role
-from tests.browser.conftest import SIZES, LiveServer, shooter, sign_in, violations
+from tests.browser.conftest import SIZES, LiveServer, follow, shooter, sign_in, violations
 from tests.builders import child_of, event, london
 from tests.conftest import NOW
 from tests.web.organiser_helpers import PASSWORD
@@ -45,7 +45,7 @@ def test_cancel_asks_then_restore_and_delete_asks_about_sessions(browser, server
     page = context.new_page()
     sign_in(page, server, "org@example.org", PASSWORD)
 
-    page.get_by_role("link", name="Cancel event Opening talk").click()
+    follow(page, page.get_by_role("link", name="Cancel event Opening talk"))
     asked = page.locator("h1").inner_text()
     shot(page, f"cancel-{size}")
     cancel_violations = violations(page, axe_source)
@@ -56,7 +56,7 @@ def test_cancel_asks_then_restore_and_delete_asks_about_sessions(browser, server
     page.wait_for_url("**/organiser/")
     restored = page.locator(".flash").inner_text()
 
-    page.get_by_role("link", name="Delete Winter school").click()
+    follow(page, page.get_by_role("link", name="Delete Winter school"))
     shot(page, f"delete-festival-{size}")
     delete_violations = violations(page, axe_source)
     page.get_by_label("Keep them, as events of their own").check()

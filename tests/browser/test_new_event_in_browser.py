@@ -9,7 +9,7 @@ import pytest
 
 from events_app import accounts
 from events_app.domain import Role
-from tests.browser.conftest import SIZES, LiveServer, shooter, sign_in, violations
+from tests.browser.conftest import SIZES, LiveServer, follow, shooter, sign_in, violations
 from tests.browser.test_review_in_browser import paste
 from tests.conftest import NOW
 from tests.web.organiser_helpers import PASSWORD, SEED_PARAGRAPH
@@ -41,12 +41,12 @@ def test_new_event_by_hand_then_add_another_and_publish_both(browser, server, ax
     shot(page, f"dashboard-{size}")
     dashboard_violations = violations(page, axe_source)
 
-    page.get_by_role("link", name="New event").click()
+    follow(page, page.get_by_role("link", name="New event"))
     heading = page.locator("h1").inner_text()
     shot(page, f"new-event-{size}")
     blank_violations = violations(page, axe_source)
     fill(page, 0, "Committee meeting", "2027-01-14", "18:30")
-    page.get_by_role("button", name="Add an event").click()
+    follow(page, page.get_by_role("button", name="Add an event"))
     page.wait_for_selector("fieldset.draft >> nth=1")
     kept = page.locator("fieldset.draft").nth(0).get_by_label("Title", exact=True).input_value()
     fill(page, 1, "Annual general meeting", "2027-02-11", "19:00")

@@ -6,7 +6,7 @@ import icalendar
 
 from events_app import accounts
 from events_app.domain import Role
-from tests.browser.conftest import LiveServer
+from tests.browser.conftest import LiveServer, follow
 from tests.conftest import NOW
 from tests.web.organiser_helpers import PASSWORD, SEED_PARAGRAPH
 
@@ -32,10 +32,10 @@ def test_paste_correct_publish_see_and_cancel(live_app, browser, artifacts):
         page.get_by_role("button", name="Sign in").click()
         page.wait_for_url("**/organiser/")
 
-        page.get_by_role("link", name="Add events from an announcement").click()
+        follow(page, page.get_by_role("link", name="Add events from an announcement"))
         page.get_by_label("Announcement").fill(SEED_PARAGRAPH)
         page.get_by_label("Date it was written").fill("2018-07-20")
-        page.get_by_role("button", name="Read the announcement").click()
+        follow(page, page.get_by_role("button", name="Read the announcement"))
 
         titles = page.locator("input[name$='-title']")
         rally = next(
@@ -49,7 +49,7 @@ def test_paste_correct_publish_see_and_cancel(live_app, browser, artifacts):
         page.wait_for_url("**/organiser/")
         assert "published" in page.locator(".flash").inner_text()
 
-        page.get_by_role("link", name=CORRECTED, exact=True).click()
+        follow(page, page.get_by_role("link", name=CORRECTED, exact=True))
         assert page.locator("h1").inner_text() == CORRECTED
         assert "Student Central" in page.locator("main").inner_text()
         published = vevents(page, server)[CORRECTED]
@@ -58,7 +58,7 @@ def test_paste_correct_publish_see_and_cancel(live_app, browser, artifacts):
 
         page.goto(f"{server.url}/organiser/")
         row = page.locator("li.event", has_text=CORRECTED)
-        row.get_by_role("link", name=f"Cancel event {CORRECTED}").click()
+        follow(page, row.get_by_role("link", name=f"Cancel event {CORRECTED}"))
         page.get_by_role("button", name="Cancel the event").click()
         page.wait_for_url("**/organiser/")
         page.screenshot(path=str(artifacts / "organiser-cancelled.png"), full_page=True)

@@ -8,7 +8,7 @@ import pytest
 
 from events_app import accounts, services
 from events_app.domain import Role
-from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, sign_in, violations
+from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, follow, sign_in, violations
 from tests.builders import event, london
 from tests.conftest import NOW
 from tests.web.organiser_helpers import PASSWORD
@@ -33,16 +33,16 @@ def test_the_owner_edits_from_the_public_page(browser, server, axe_source, size)
     context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
     page = context.new_page()
     page.goto(f"{server.url}/")
-    page.get_by_role("link", name="Winter school").click()
+    follow(page, page.get_by_role("link", name="Winter school"))
     before = page.get_by_role("link", name="Edit this event").count()
     sign_in(page, server, "org@example.org", PASSWORD)
-    page.get_by_role("link", name="Winter school", exact=True).click()
+    follow(page, page.get_by_role("link", name="Winter school", exact=True))
     folder = ARTIFACTS / "owner"
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / f"event-with-edit-{size}.png"), full_page=True)
     found = violations(page, axe_source)
 
-    page.get_by_role("link", name="Edit this event").click()
+    follow(page, page.get_by_role("link", name="Edit this event"))
     heading = page.locator("h1").inner_text()
 
     assert before == 0

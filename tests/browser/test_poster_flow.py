@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from events_app import accounts
 from events_app.domain import Role
-from tests.browser.conftest import LiveServer
+from tests.browser.conftest import LiveServer, follow
 from tests.browser.test_organiser_flow import vevents
 from tests.conftest import NOW
 from tests.ingest.material import POSTER_TOP, draw_poster, png
@@ -30,9 +30,9 @@ def test_upload_a_poster_see_outlined_words_correct_and_publish(
         page.get_by_role("button", name="Sign in").click()
         page.wait_for_url("**/organiser/")
 
-        page.get_by_role("link", name="Add events from an announcement").click()
+        follow(page, page.get_by_role("link", name="Add events from an announcement"))
         page.get_by_label("A poster or flyer").set_input_files(str(poster))
-        page.get_by_role("button", name="Read the file").click()
+        follow(page, page.get_by_role("button", name="Read the file"))
 
         figure = page.get_by_role("img", name="The poster: outlined words")
         assert figure.is_visible()

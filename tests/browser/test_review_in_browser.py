@@ -8,7 +8,7 @@ import pytest
 
 from events_app import accounts
 from events_app.domain import Role
-from tests.browser.conftest import SIZES, LiveServer, shooter, sign_in, violations
+from tests.browser.conftest import SIZES, LiveServer, follow, shooter, sign_in, violations
 from tests.conftest import NOW
 from tests.web.organiser_helpers import BOOK_CLUB, PASSWORD, READING_GROUP, SEED_PARAGRAPH
 
@@ -34,7 +34,7 @@ def paste(page, server: LiveServer, text: str, written: str | None = None) -> No
     page.get_by_label("Announcement").fill(text)
     if written is not None:
         page.get_by_label("Date it was written").fill(written)
-    page.get_by_role("button", name="Read the announcement").click()
+    follow(page, page.get_by_role("button", name="Read the announcement"))
     page.wait_for_selector("fieldset.draft")
 
 
@@ -111,7 +111,7 @@ def test_edit_page_lays_out_the_same_fields_with_filled_ones_unfolded(
     page.get_by_role("button", name="Publish", exact=True).click()
     page.wait_for_url("**/organiser/")
 
-    page.get_by_role("link", name="Edit Opening rally for Arise").click()
+    follow(page, page.get_by_role("link", name="Edit Opening rally for Arise"))
     page.wait_for_selector("form .fields")
 
     shot(page, f"edit-{size}")
@@ -155,7 +155,7 @@ def test_a_day_without_a_time_reads_time_to_be_announced(browser, server, axe_so
 
     page.get_by_role("button", name="Publish", exact=True).click()
     page.wait_for_url("**/organiser/")
-    page.get_by_role("link", name="Reading group", exact=True).click()
+    follow(page, page.get_by_role("link", name="Reading group", exact=True))
     when = page.locator(".facts dd").first.inner_text()
     shot(page, f"event-tba-{size}")
     event_violations = violations(page, axe_source)
@@ -181,12 +181,12 @@ def test_a_session_page_says_where_from_its_festival(browser, server, axe_source
     page.get_by_role("button", name="Publish", exact=True).click()
     page.wait_for_url("**/organiser/")
 
-    page.get_by_role("link", name="Session on Latin America", exact=True).click()
+    follow(page, page.get_by_role("link", name="Session on Latin America", exact=True))
     where = page.locator(".facts dt", has_text="Where").locator("xpath=following-sibling::dd[1]")
     places = [a.inner_text() for a in where.locator("li > a:first-child").all()]
     shot(page, f"session-where-{size}")
     session_violations = violations(page, axe_source)
-    page.get_by_role("link", name="Unite House", exact=True).click()
+    follow(page, page.get_by_role("link", name="Unite House", exact=True))
     listed = page.locator(".event-title").all_inner_texts()
     shot(page, f"venue-with-session-{size}")
 
@@ -212,7 +212,7 @@ def test_pasting_the_same_text_again_offers_the_existing_event(browser, server, 
     ticked = page.get_by_label("Include this event").is_checked()
     shot(page, f"review-duplicate-{size}")
     found = violations(page, axe_source)
-    page.get_by_role("link", name="edit the existing event Reading group").click()
+    follow(page, page.get_by_role("link", name="edit the existing event Reading group"))
 
     assert note.startswith("Already listed: Reading group, Saturday 5 December 2026")
     assert ticked is False
