@@ -46,6 +46,7 @@ STATUSES: tuple[tuple[type[Exception], int], ...] = (
     (InputTooLargeError, 413),
     (OcrUnavailableError, 503),
     (IngestError, 422),
+    (UnknownFacetError, 404),
 )
 """The HTTP status for each refusal the layers below raise, the most particular first: the
 exceptions themselves know nothing of HTTP."""
@@ -126,7 +127,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(UnknownFacetError)
     def unknown_facet(exc: UnknownFacetError):
-        return error_response(404, "Not found", str(exc))
+        return error_response(status_of(exc), "Not found", str(exc))
 
     @app.errorhandler(IntegrityError)
     def conflicting_write(exc: IntegrityError):

@@ -17,10 +17,12 @@ from flask import (
 from .. import listings
 from ..domain import EventFilter
 from ..feeds.jsonld import event_jsonld
+from ..listings import UnknownFacetError
 from ..store import repository
 from .caching import cached_page
 from .calendar_links import add_to_calendar_links, subscribe_links
 from .context import db_session, now, site_name, site_urls
+from .errors import BadQueryError, status_of
 from .formatting import when
 from .listing import asked_filter, facet_context, feed_title
 from .query import active_filters, int_param
@@ -160,19 +162,28 @@ def _upcoming_and_past(criteria: EventFilter) -> dict[str, list]:
 
 @bp.get("/embed")
 def embed():
-    """A compact list for other sites to show in an iframe; the one page they may frame."""
-    criteria = asked_filter()
-    limit = int_param(request.args, "limit", 5, 1, 50)
-    events = listings.upcoming(db_session(), criteria, now(), limit=limit)
+    """A compact list for other sites to show in an iframe; the one page they may frame.
+    A question it cannot answer (a filter naming nothing, a bad value) is said inside the
+    frame, since an error page would be refused framing and leave the host a blank box."""
+    try:
+        criteria = asked_filter()
+        limit = int_param(request.args, "limit", 5, 1, 50)
+    except (UnknownFacetError, BadQueryError) as exc:
+        return _embed_page([], message=str(exc), status=status_of(exc))
+    return _embed_page(listings.upcoming(db_session(), criteria, now(), limit=limit))
+
+
+def _embed_page(events: list, *, message: str = "", status: int = 200):
+    theme = request.args.get("theme", "auto")
     response = make_response(
         render_template(
             "embed.html",
             events=events,
+            message=message,
             title=request.args.get("title", "Upcoming events")[:100],
-            theme=request.args.get("theme", "auto")
-            if request.args.get("theme") in ("light", "dark", "auto")
-            else "auto",
-        )
+            theme=theme if theme in ("light", "dark", "auto") else "auto",
+        ),
+        status,
     )
     response.headers["Content-Security-Policy"] = FRAMEABLE_POLICY
     return response

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from flask import Flask
 
 from events_app import services
-from tests.browser.conftest import LiveServer
-from tests.builders import event, venue
+from tests.browser.conftest import SIZES, LiveServer, violations
+from tests.builders import event, london, venue
 from tests.conftest import NOW
 
 
@@ -121,3 +124,133 @@ def test_widget_says_what_the_api_says_when_a_filter_names_nothing(browser, live
 
     assert said == "No venue “the-old-hall” is listed here."
     assert items == 0
+
+
+HOSTILE = """<style>
+  section, h2, ul, li, a, time, span, p, [role=status] { display: none !important; }
+  .events-widget, .event, .title, .date, .when, .where, .time {
+    display: none !important; visibility: hidden !important; color: transparent !important;
+  }
+  div { opacity: 0 !important; height: 0 !important; overflow: hidden !important;
+        position: absolute !important; left: -9999px !important; }
+  html { font-size: 1px !important; }
+  body { color: transparent !important; font-size: 0 !important; }
+</style>"""
+
+
+def test_widget_survives_a_hostile_host_stylesheet(
+    browser, live_app, listed, artifacts, axe_source
+):
+    with LiveServer(live_app) as events_site:
+        snippet = (
+            f'{HOSTILE}<h1>Our branch</h1><script src="{events_site.url}/static/embed.js" '
+            'data-limit="2" data-title="What is on"></script>'
+        )
+        with LiveServer(host_site(snippet)) as host:
+            page = browser.new_page()
+            page.goto(host.url)
+            page.wait_for_selector(".events-widget li")
+            titles = page.locator(".events-widget li a")
+            times = page.locator(".events-widget li time")
+            shown = {
+                "heading": page.locator(".events-widget h2").inner_text(),
+                "titles": titles.all_inner_texts(),
+                "visible": [titles.nth(0).is_visible(), times.nth(0).is_visible()],
+                "sizes": times.evaluate_all("ts => ts.map(t => getComputedStyle(t).fontSize)"),
+            }
+            found = violations(page, axe_source)
+            page.screenshot(path=str(artifacts / "widget-hostile-host.png"), full_page=True)
+
+    assert shown == {
+        "heading": "What is on",
+        "titles": ["Branch meeting", "<b>Bold</b> & <img src=x onerror=alert(1)>"],
+        "visible": [True, True],
+        "sizes": ["14.4px", "14.4px"],
+    }
+    assert found == []
+
+
+def test_widget_shows_each_time_in_its_zone_with_the_zone_label(browser, live_app):
+    with live_app.extensions["events_db"].sessions() as session:
+        services.create_events(
+            session,
+            [
+                event("Winter social", start=london(2026, 12, 5, 18, 30)),
+                event(
+                    "Call with the New York branch",
+                    start=datetime(2026, 12, 6, 13, 0, tzinfo=ZoneInfo("America/New_York")),
+                    timezone="America/New_York",
+                ),
+            ],
+            now=NOW,
+            uid_domain="example.org",
+        )
+    with LiveServer(live_app) as events_site:
+        snippet = f'<script src="{events_site.url}/static/embed.js"></script>'
+        with LiveServer(host_site(snippet)) as host:
+            context = browser.new_context(locale="en-GB", timezone_id="Asia/Tokyo")
+            page = context.new_page()
+            page.goto(host.url)
+            page.wait_for_selector(".events-widget li")
+            times = page.locator(".events-widget li time").all_inner_texts()
+            context.close()
+
+    assert times == ["Sat 5 Dec, 18:30 GMT", "Sun 6 Dec, 13:00 GMT-5"]
+
+
+def readme_host_snippet(events_origin: str) -> str:
+    """The README's iframe-sizing snippet, as a host would paste it with our address in it."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    blocks = re.findall(r"```html\n(.*?)```", readme, re.DOTALL)
+    snippet = next(block for block in blocks if "events-app:height" in block)
+    return snippet.replace("https://events.example.org", events_origin)
+
+
+def test_iframe_takes_the_height_of_its_content(browser, live_app, listed, artifacts, axe_source):
+    with LiveServer(live_app) as events_site:
+        frames = (
+            f'<iframe title="Events" style="border: 0; width: 100%" height="600" '
+            f'src="{events_site.url}/embed?limit=3"></iframe>{readme_host_snippet(events_site.url)}'
+        )
+        with LiveServer(host_site(frames)) as host:
+            sizes = {}
+            for size_name, size in SIZES.items():
+                page = browser.new_page(viewport=size)
+                page.goto(host.url)
+                embed = page.frame_locator("iframe").locator("li a").first
+                embed.wait_for()
+                page.wait_for_function("document.querySelector('iframe').style.height !== ''")
+                frame = next(f for f in page.frames if "/embed" in f.url)
+                sizes[size_name] = {
+                    "iframe": page.locator("iframe").evaluate(
+                        "f => Math.round(f.getBoundingClientRect().height)"
+                    ),
+                    "content": frame.evaluate(
+                        "Math.ceil(document.body.getBoundingClientRect().height)"
+                    ),
+                    "scrolls": frame.evaluate(
+                        "document.documentElement.scrollHeight > innerHeight"
+                    ),
+                }
+                page.screenshot(
+                    path=str(artifacts / f"embed-iframe-sized-{size_name}.png"), full_page=True
+                )
+                assert violations(page, axe_source) == []
+                page.close()
+
+    for measured in sizes.values():
+        assert measured["iframe"] == measured["content"]
+        assert measured["scrolls"] is False
+    assert sizes["desktop"]["iframe"] < 600
+
+
+def test_iframe_says_when_a_filter_names_nothing(browser, live_app, listed):
+    with LiveServer(live_app) as events_site:
+        source = f"{events_site.url}/embed?speaker=nobody-here"
+        frames = f'<iframe title="Events" src="{source}"></iframe>'
+        with LiveServer(host_site(frames)) as host:
+            page = browser.new_page()
+            page.goto(host.url)
+            said = page.frame_locator("iframe").locator("[role=status]").inner_text()
+
+    assert said == "No speaker “nobody-here” is listed here."

@@ -151,7 +151,7 @@ UNKNOWN = {
     "a venue only a draft names": ("venue=secret-room", "No venue “secret-room” is listed here."),
     "a tag only a draft has": ("tag=secret", "No tag “secret” is listed here."),
 }
-LISTINGS = ["/", "/embed", "/calendar/2026/12", "/week/2026-12-07", "/search?q=x&"]
+LISTINGS = ["/", "/calendar/2026/12", "/week/2026-12-07", "/search?q=x&"]
 
 
 def error_of(response) -> tuple[str, str]:
@@ -175,6 +175,17 @@ def test_a_filter_naming_nothing_is_a_404_that_says_so_everywhere(client, season
             assert response.get_json() == {
                 "error": {"status": 404, "title": "Not found", "message": message}
             }
+
+
+@pytest.mark.parametrize(("query", "message"), UNKNOWN.values(), ids=UNKNOWN.keys())
+def test_the_embed_page_says_so_inside_the_frame(client, season, query, message):
+    """An error page may not be framed, so the host would show a blank box: the embed page
+    itself carries the message, still frameable."""
+    response = client.get(f"/embed?{query}")
+    said = re.findall(r'<p class="embed-message" role="status">([^<]*)</p>', response.text)
+
+    assert (response.status_code, [html.unescape(s) for s in said]) == (404, [message])
+    assert "frame-ancestors *" in response.headers["Content-Security-Policy"]
 
 
 def test_a_known_filter_with_nothing_to_come_is_an_empty_listing_not_a_404(client, season):
