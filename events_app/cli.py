@@ -20,7 +20,7 @@ from . import accounts, create_app, services
 from .calendar_import import CalendarImportError, read_calendar
 from .config import ConfigError, load_config, uid_domain
 from .demo import DEMO_TAG, demo_events
-from .domain import InvalidEventError, Role
+from .domain import InvalidEventError, Role, UnknownTimeZoneError
 from .fetch import Fetcher, FetchError, allowed_hosts
 from .ingest import MAX_FILE_BYTES, IngestError, kind_of
 from .ingest import read as ingest
@@ -29,6 +29,7 @@ from .passwords import WeakPasswordError
 from .store import accounts as account_store
 from .store import migrate as migrations
 from .store.db import make_engine, make_session_factory
+from .zone_input import read_zone
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -195,7 +196,7 @@ def parse_command(reference_date: str, zone: str | None, url: str, source) -> No
     page instead, with the same rules as a calendar import."""
     reference = _reference_date(reference_date)
     settings = _settings()
-    zone = zone or settings["DEFAULT_TIMEZONE"]
+    zone = _zone(zone or settings["DEFAULT_TIMEZONE"])
     if url:
         document = _ingested(
             lambda: ingest.read_link(url, _fetcher(settings), default_timezone=zone),
@@ -362,6 +363,13 @@ def _fetcher(settings: dict) -> Fetcher:
         timeout=settings["IMPORT_TIMEOUT"],
         allowed_private=allowed_hosts(settings["FETCH_ALLOWED_HOSTS"]),
     )
+
+
+def _zone(value: str) -> str:
+    try:
+        return read_zone(value)
+    except UnknownTimeZoneError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _reference_date(value: str) -> date | None:

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, abort, current_app, jsonify, request
 
 from .. import listings, services
-from ..domain import EventFilter, known_zone
+from ..domain import EventFilter, UnknownTimeZoneError
 from ..feeds.event_json import compact_json, event_to_dict
 from ..feeds.jsonfeed import render_json_feed
 from ..fetch import FetchError
@@ -16,6 +16,7 @@ from ..ingest import IngestError
 from ..ingest import read as ingest
 from ..parsing import ParseError, draft_to_dict
 from ..store import repository
+from ..zone_input import read_zone
 from .auth import current_user
 from .caching import Rendered, answer_args, newest, serve_cached
 from .context import db_session, default_timezone, now, site_name, site_urls
@@ -169,6 +170,7 @@ def _json_date(value: object) -> date | None:
 def _json_zone(value: object) -> str:
     if value in (None, ""):
         return default_timezone()
-    if not known_zone(str(value)):
-        raise BadQueryError(f"Unknown time zone: {str(value)[:64]!r}")
-    return str(value)
+    try:
+        return read_zone(str(value))
+    except UnknownTimeZoneError as exc:
+        raise BadQueryError(str(exc)) from exc

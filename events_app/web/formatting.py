@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from .. import passwords
 from ..domain import Event, Venue
+from ..zone_input import pickable_zones, zone_city
 
 TIME_TBA = "Time to be announced"
 
@@ -119,5 +120,9 @@ def register(app: Flask) -> None:
     )
     # The password forms' hints and minlength come from the one rule the server applies.
     app.jinja_env.globals.update(
-        by_day=by_day, by_month=by_month, password_min_length=passwords.MIN_LENGTH
+        by_day=by_day,
+        by_month=by_month,
+        password_min_length=passwords.MIN_LENGTH,
+        pickable_zones=pickable_zones,
+        zone_city=zone_city,
     )

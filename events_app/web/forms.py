@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfoNotFoundError
 
 from werkzeug.datastructures import MultiDict
 
@@ -21,12 +21,12 @@ from ..domain import (
     LocalWhen,
     Person,
     UnclearWallTimeError,
-    UnknownTimeZoneError,
     Venue,
     check_calendar_date,
     check_link,
 )
 from ..parsing import Draft
+from ..zone_input import read_zone
 
 FIELD_MAX = 20_000
 WARNINGS_MAX = 20
@@ -187,11 +187,7 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
     """The event the form describes; InvalidEventError names the first field that is wrong.
     A day with no start time is all day only when the box says so; else its time is to be
     announced."""
-    zone_name = values.timezone or "Europe/London"
-    try:
-        ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise UnknownTimeZoneError(f"Unknown time zone: {zone_name!r}") from exc
+    zone_name = read_zone(values.timezone or "Europe/London")
     first_day = _date(values.start_date, "Start date", required=True)
     assert first_day is not None
     end_day = _date(values.end_date, "End date")

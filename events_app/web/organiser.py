@@ -12,12 +12,13 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from .. import listings, services
-from ..domain import Event, EventEdit, InvalidEventError, User, known_zone
+from ..domain import Event, EventEdit, InvalidEventError, UnknownTimeZoneError, User
 from ..fetch import FetchError
 from ..ingest import MAX_FILE_BYTES, IngestError, outlines
 from ..ingest import read as ingest
 from ..parsing import ParseError
 from ..store import repository
+from ..zone_input import read_zone
 from . import forms, merge
 from .auth import current_user, login_required
 from .context import db_session, default_timezone, now, uid_domain
@@ -89,8 +90,10 @@ def review():
     assumed = None
     if reference_text and reference_text == request.form.get("reference_default"):
         reference, assumed = None, reference  # left as offered: the text's own years come first
-    if not known_zone(zone):
-        return _paste_again(text, reference_text, zone, f"Unknown time zone: {zone[:64]!r}"), 400
+    try:
+        zone = read_zone(zone)
+    except UnknownTimeZoneError as exc:
+        return _paste_again(text, reference_text, zone, str(exc)), 400
     try:
         result = services.read_announcement(
             text,

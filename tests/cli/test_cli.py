@@ -140,11 +140,22 @@ def test_parse_reads_a_file_with_a_reference_date(tmp_path):
         (
             ("--timezone=Mars/Olympus",),
             b"Meeting 3 May 2026",
-            "Error: Unknown time zone: Mars/Olympus",
+            "Error: Unknown time zone: 'Mars/Olympus': give an IANA name such as Europe/London",
+        ),
+        (
+            ("--timezone=EST",),
+            b"Meeting 3 May 2026",
+            "Error: Unknown time zone: 'EST': an abbreviation is one side of the year's clock "
+            "change; give the place's zone, such as America/New_York",
+        ),
+        (
+            ("--timezone=sydney",),
+            b"Meeting 3 May 2026",
+            "Error: Unknown time zone: 'sydney': did you mean Australia/Sydney?",
         ),
         ((), b"x" * 1_000_001, "Error: Text is too long: at most 1,000,000 characters"),
     ],
-    ids=["not-utf8", "empty", "bad-reference", "bad-zone", "too-long"],
+    ids=["not-utf8", "empty", "bad-reference", "bad-zone", "abbreviation", "city", "too-long"],
 )
 def test_parse_refuses_bad_input_in_one_line(args, stdin, message):
     done = run_parse(*args, "-", stdin=stdin)

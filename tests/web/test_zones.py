@@ -1,8 +1,10 @@
 """Only the tz database's zones are taken where a zone is typed: not the files that sit beside
-them (`localtime`, `posixrules`, `Factory`), which calendar clients and browsers cannot read."""
+them (`localtime`, `posixrules`, `Factory`), nor abbreviations (EST), nor bare city names;
+the refusal names the zone meant."""
 
 from __future__ import annotations
 
+import html
 import zoneinfo
 
 import pytest
@@ -15,6 +17,16 @@ from tests.web.organiser_helpers import SEED_PARAGRAPH, csrf_of, paste, review_f
 NOT_ZONES = ["localtime", "posixrules", "Factory", "posix/Europe/London", "right/UTC"]
 NOT_ZONES += ["../zoneinfo/UTC", "Europe/London ", "europe/london", "zone.tab", "", "\x00"]
 ZONES = ["Europe/London", "America/Argentina/Buenos_Aires", "Pacific/Chatham", "UTC", "GB"]
+STRAY = "Unknown time zone: {!r}: give an IANA name such as Europe/London"
+# Typed where a zone is asked for: refused, naming the zone meant.
+MEANT = {
+    "EST": "Unknown time zone: 'EST': an abbreviation is one side of the year's clock change; "
+    "give the place's zone, such as America/New_York",
+    "New York": "Unknown time zone: 'New York': did you mean America/New_York?",
+    "localtime": STRAY.format("localtime"),
+    "Factory": STRAY.format("Factory"),
+    "posixrules": STRAY.format("posixrules"),
+}
 
 
 @pytest.mark.parametrize("name", NOT_ZONES)
@@ -37,16 +49,20 @@ def test_every_zone_the_tz_database_lists_is_known_but_its_stray_files():
     }
 
 
-@pytest.mark.parametrize("name", ["localtime", "Factory", "posixrules"])
-def test_parse_api_refuses_a_stray_zone_file(signed_in, name):
+@pytest.mark.parametrize("name", list(MEANT))
+def test_parse_api_refuses_what_is_no_zone_naming_the_one_meant(signed_in, name):
     response = signed_in.post("/api/v1/parse", json={"text": SEED_PARAGRAPH, "timezone": name})
 
     assert response.status_code == 400
-    assert response.get_json()["error"]["message"] == f"Unknown time zone: {name!r}"
+    assert response.get_json()["error"] == {
+        "status": 400,
+        "title": "Bad request",
+        "message": MEANT[name],
+    }
 
 
-@pytest.mark.parametrize("name", ["localtime", "Factory", "posixrules"])
-def test_the_paste_form_refuses_a_stray_zone_file(signed_in, name):
+@pytest.mark.parametrize("name", list(MEANT))
+def test_the_paste_form_refuses_what_is_no_zone_naming_the_one_meant(signed_in, name):
     response = signed_in.post(
         "/organiser/new",
         data={
@@ -57,11 +73,11 @@ def test_the_paste_form_refuses_a_stray_zone_file(signed_in, name):
     )
 
     assert response.status_code == 400
-    assert f"Unknown time zone: {name!r}" in response.get_data(as_text=True).replace("&#39;", "'")
+    assert MEANT[name] in html.unescape(response.get_data(as_text=True))
 
 
-@pytest.mark.parametrize("name", ["localtime", "Factory", "posixrules"])
-def test_an_event_in_a_stray_zone_file_is_not_stored(signed_in, app_session, name):
+@pytest.mark.parametrize("name", list(MEANT))
+def test_an_event_in_what_is_no_zone_is_not_stored(signed_in, app_session, name):
     page = paste(signed_in).get_data(as_text=True)
     fields = {**review_form(page), "csrf_token": csrf_of(page), "action": "publish"}
     before = repository.data_version(app_session)
@@ -69,7 +85,7 @@ def test_an_event_in_a_stray_zone_file_is_not_stored(signed_in, app_session, nam
     response = signed_in.post("/organiser/publish", data={**fields, "e0-timezone": name})
 
     assert response.status_code == 400
-    assert f"Unknown time zone: {name!r}" in response.get_data(as_text=True).replace("&#39;", "'")
+    assert MEANT[name] in html.unescape(response.get_data(as_text=True))
     app_session.rollback()
     assert repository.data_version(app_session) == before
 

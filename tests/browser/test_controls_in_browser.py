@@ -1,0 +1,69 @@
+"""The event form's friendly controls in Chromium at phone and desktop sizes: the time-zone
+box offers the IANA names as the person types and refuses an abbreviation, naming the zone
+meant; axe-core finds nothing on the pages.
+Screenshots go to test-artifacts/controls/."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_app import accounts
+from events_app.domain import Role
+from tests.browser.conftest import SIZES, LiveServer, follow, shooter, sign_in, violations
+from tests.conftest import NOW
+from tests.web.organiser_helpers import PASSWORD
+
+
+@pytest.fixture
+def server(live_app):
+    with live_app.extensions["events_db"].sessions() as session:
+        accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
+    with LiveServer(live_app) as running:
+        yield running
+
+
+shot = shooter("controls")
+
+
+def new_event(page, server, title: str, day: str, clock: str):
+    page.goto(f"{server.url}/organiser/events/new")
+    draft = page.locator("fieldset.draft").first
+    draft.get_by_label("Title", exact=True).fill(title)
+    draft.get_by_label("Start date").fill(day)
+    draft.get_by_label("Start time (blank: to be announced)").fill(clock)
+    return draft
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_zone_box_offers_iana_names_and_refuses_an_abbreviation(
+    browser, server, axe_source, size
+):
+    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
+    page = context.new_page()
+    sign_in(page, server, "org@example.org", PASSWORD)
+    draft = new_event(page, server, "Harbour talk", "2027-07-14", "18:30")
+    zone = draft.get_by_label("Time zone (type a city)")
+    offered = page.evaluate(
+        """(box) => [...box.list.options].map(o => [o.value, o.label])
+            .filter(([value]) => value.includes('York') || value.endsWith('Sydney'))""",
+        zone.element_handle(),
+    )
+    zone.fill("EST")
+    follow(page, page.get_by_role("button", name="Publish"))
+    refusal = page.get_by_role("alert").inner_text()
+    shot(page, f"zone-refused-{size}")
+    refused_violations = violations(page, axe_source)
+    page.locator("fieldset.draft").first.get_by_label("Time zone (type a city)").fill(
+        "America/New_York"
+    )
+    follow(page, page.get_by_role("button", name="Publish"))
+    flash = page.locator(".flash").inner_text()
+
+    assert offered == [["America/New_York", "New York"], ["Australia/Sydney", "Sydney"]]
+    assert refusal == (
+        "Unknown time zone: 'EST': an abbreviation is one side of the year's clock change; "
+        "give the place's zone, such as America/New_York"
+    )
+    assert flash == "1 event published."
+    assert refused_violations == []
+    context.close()
