@@ -40,7 +40,3 @@ def test_announcement_reads_as_expected(path):
             assert any(warning in w for w in draft["warnings"]), draft["warnings"]
     if "warnings" in case:
         assert result.warnings == case["warnings"]
-
-
-def test_cases_cover_many_styles():
-    assert len(CASES) >= 30

@@ -1,7 +1,7 @@
 import json
 import re
 from datetime import timedelta
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import icalendar
 import pytest
@@ -10,6 +10,7 @@ from openapi_spec_validator import validate
 from events_app.domain import EventStatus, Link, LinkKind
 from tests.builders import event, person, venue
 from tests.conftest import NOW
+from tests.html_reader import attribute
 
 
 @pytest.fixture
@@ -179,20 +180,30 @@ def test_hostile_text_cannot_escape_the_json_ld_block(client, store_events):
 def test_listing_pages_offer_subscriptions_with_their_filters(client, demo):
     page = client.get("/venues/student-central").get_data(as_text=True)
 
-    assert 'href="webcal://events.example.org/events.ics?venue=student-central"' in page
-    assert (
-        "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fevents.example.org"
-        "%2Fevents.ics%3Fvenue%3Dstudent-central"
-    ) in page
-    assert "https://outlook.live.com/calendar/0/addfromweb?url=" in page
+    feed = "events.example.org/events.ics?venue=student-central"
+    assert attribute(page, ".subscribe a", "href") == [
+        f"webcal://{feed}",
+        "https://calendar.google.com/calendar/render?cid=" + quote(f"webcal://{feed}", safe=""),
+        "https://outlook.live.com/calendar/0/addfromweb?url="
+        + quote(f"https://{feed}", safe="")
+        + "&name=Test+Events%3A+at+Student+Central",
+        "https://outlook.office.com/calendar/0/addfromweb?url="
+        + quote(f"https://{feed}", safe="")
+        + "&name=Test+Events%3A+at+Student+Central",
+        f"https://{feed}",
+    ]
 
 
 def test_event_page_offers_add_to_calendar_links(client, demo):
     page = client.get("/events/opening-rally-for-arise-2018-07-27").get_data(as_text=True)
 
-    assert "dates=20180727T173000Z%2F20180727T183000Z" in page
-    assert "ctz=Europe%2FLondon" in page
-    assert 'href="https://events.example.org/events/opening-rally-for-arise-2018-07-27.ics"' in page
+    ics, google, outlook = attribute(page, ".add-to-calendar a", "href")
+    assert ics == "https://events.example.org/events/opening-rally-for-arise-2018-07-27.ics"
+    google_query = parse_qs(urlsplit(google).query)
+    assert google_query["dates"] == ["20180727T173000Z/20180727T183000Z"]
+    assert google_query["ctz"] == ["Europe/London"]
+    assert google_query["text"] == ["Opening rally for Arise"]
+    assert urlsplit(outlook).netloc == "outlook.live.com"
 
 
 HOSTILE_TITLES = [
@@ -220,5 +231,8 @@ def test_search_and_past_pages_offer_subscriptions(client, demo):
     search = client.get("/search?q=rally").get_data(as_text=True)
     past = client.get("/past").get_data(as_text=True)
 
-    assert 'href="webcal://events.example.org/events.ics?q=rally"' in search
-    assert 'href="webcal://events.example.org/events.ics"' in past
+    assert (
+        attribute(search, ".subscribe a", "href")[0]
+        == "webcal://events.example.org/events.ics?q=rally"
+    )
+    assert attribute(past, ".subscribe a", "href")[0] == "webcal://events.example.org/events.ics"
