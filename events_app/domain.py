@@ -595,6 +595,8 @@ def check_venue(venue: Venue) -> None:
         raise InvalidVenueError("Latitude must be between -90 and 90")
     if venue.longitude is not None and not -180 <= venue.longitude <= 180:
         raise InvalidVenueError("Longitude must be between -180 and 180")
+    if (venue.latitude is None) != (venue.longitude is None):
+        raise InvalidVenueError("Give both the latitude and the longitude, or neither")
 
 
 def check_person(person: Person) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
-from .. import accounts, services
+from .. import accounts, maps, services
 from ..domain import InvalidEntryError, InvalidVenueError, Person, Role, Venue
 from ..passwords import WeakPasswordError
 from ..store import accounts as account_store
@@ -59,9 +59,21 @@ def _venue(entry_id: int, form) -> Venue:
         address=form.get("address", "").strip(),
         postcode=form.get("postcode", "").strip(),
         city=form.get("city", "").strip(),
-        latitude=_coordinate(form.get("latitude", ""), "Latitude"),
-        longitude=_coordinate(form.get("longitude", ""), "Longitude"),
+        **_coordinates(form),
     )
+
+
+def _coordinates(form) -> dict[str, float | None]:
+    """The venue's point: from a pasted OpenStreetMap link when there is one (it sets both),
+    else from the latitude and longitude boxes."""
+    link = form.get("osm_link", "").strip()
+    if link:
+        latitude, longitude = maps.coordinates_of_link(link[:2000])
+        return {"latitude": latitude, "longitude": longitude}
+    return {
+        "latitude": _coordinate(form.get("latitude", ""), "Latitude"),
+        "longitude": _coordinate(form.get("longitude", ""), "Longitude"),
+    }
 
 
 def _person(entry_id: int, form) -> Person:

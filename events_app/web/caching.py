@@ -29,6 +29,7 @@ from werkzeug.http import parse_accept_header, parse_etags, unquote_etag
 from ..domain import Event
 from .context import data_version, now
 from .query import FILTER_PARAMS
+from .security import chosen_headers
 
 try:  # brotli is a compiled extension: where it does not install, gzip alone is offered
     import brotli
@@ -110,6 +111,7 @@ class Rendered:
     body: bytes
     mimetype: str
     last_modified: datetime | None
+    headers: tuple[tuple[str, str], ...] = ()  # chosen by the view, such as a page's policy
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ class Cached:
     def __init__(self, made: Rendered, encoded: BoundedCache) -> None:
         self.mimetype = made.mimetype
         self.last_modified = made.last_modified
+        self.headers = made.headers
         self.digest = hashlib.md5(made.body, usedforsecurity=False).hexdigest()
         self.offered = ("identity", *ENCODINGS) if len(made.body) >= COMPRESS_FROM else ()
         self._variants = {"identity": Variant(made.body, self.digest)}
@@ -237,6 +240,7 @@ def serve_cached(kind: str, build: Callable[[], Rendered], *, public: bool = Tru
     request.environ[STORABLE] = True
     variant = cached.variant(request.headers.get("Accept-Encoding"))
     response = Response(variant.body, mimetype=cached.mimetype)
+    response.headers.update(cached.headers)
     if variant.encoding:
         response.headers["Content-Encoding"] = variant.encoding
     if cached.offered:
@@ -279,7 +283,8 @@ def _cors_preflight(response: Response) -> Response:
 
 
 def cached_page(view: Callable[..., str]) -> Callable[..., Response | str]:
-    """Serve a public page from the response cache to visitors who are not signed in."""
+    """Serve a public page from the response cache to visitors who are not signed in; the
+    headers its view chose (web.security.chosen_headers) are kept and served with it."""
 
     @functools.wraps(view)
     def wrapped(*args: object, **kwargs: object) -> Response | str:
@@ -287,7 +292,8 @@ def cached_page(view: Callable[..., str]) -> Callable[..., Response | str]:
             return view(*args, **kwargs)
 
         def build() -> Rendered:
-            return Rendered(view(*args, **kwargs).encode(), "text/html", None)
+            body = view(*args, **kwargs).encode()
+            return Rendered(body, "text/html", None, chosen_headers())
 
         return serve_cached(f"page:{request.endpoint}", build, public=False)
 

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from flask import Flask
 from markupsafe import Markup, escape
 
-from .. import passwords
+from .. import maps, passwords
 from ..domain import Event, Venue
 from ..zone_input import pickable_zones, zone_city
 
@@ -104,6 +104,12 @@ def osm_link(venue: Venue) -> str:
     return "https://www.openstreetmap.org/search?" + urlencode({"query": venue.one_line()})
 
 
+def osm_embed(venue: Venue) -> str:
+    """The embeddable OpenStreetMap around a venue whose coordinates are known."""
+    assert venue.latitude is not None and venue.longitude is not None
+    return maps.embed_url(venue.latitude, venue.longitude)
+
+
 def iso(moment: datetime) -> str:
     return moment.isoformat()
 
@@ -117,6 +123,7 @@ def register(app: Flask) -> None:
         mark=mark,
         excerpt=excerpt,
         osm_link=osm_link,
+        osm_embed=osm_embed,
     )
     # The password forms' hints and minlength come from the one rule the server applies.
     app.jinja_env.globals.update(

@@ -15,7 +15,7 @@ from flask import (
 )
 
 from .. import listings
-from ..domain import EventFilter
+from ..domain import EventFilter, Venue
 from ..feeds.jsonld import event_jsonld
 from ..listings import UnknownFacetError
 from ..store import repository
@@ -26,9 +26,9 @@ from .errors import BadQueryError, status_of
 from .formatting import when
 from .listing import asked_filter, facet_context, feed_title
 from .query import active_filters, int_param
-from .security import CONTENT_SECURITY_POLICY
+from .security import allow_map_frames, content_security_policy
 
-FRAMEABLE_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *")
+FRAMEABLE_POLICY = content_security_policy(framed_by="*")
 
 bp = Blueprint("pages", __name__)
 
@@ -104,8 +104,18 @@ def event(slug: str):
         summary=_share_summary(found),
         is_past=found.is_past(now()),
         jsonld=event_jsonld(found, urls, site_name=site_name()),
+        maps=_maps(found.venues),
         add_to_calendar=add_to_calendar_links(found, urls.event(slug), urls.event_ics(slug)),
     )
+
+
+def _maps(venues: list[Venue]) -> list[Venue]:
+    """The venues to show on a map: those whose coordinates are known. Only a page that shows
+    one lets OpenStreetMap's embed in (see security.allow_map_frames)."""
+    located = [v for v in venues if v.latitude is not None and v.longitude is not None]
+    if located:
+        allow_map_frames()
+    return located
 
 
 def _share_summary(event) -> str:
@@ -137,6 +147,7 @@ def venue(slug: str):
         "venue.html",
         venue=found,
         subscribe=subscribe({"venue": slug}),
+        maps=_maps([found]),
         **_upcoming_and_past(EventFilter(venue=slug)),
     )
 
