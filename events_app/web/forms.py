@@ -3,12 +3,14 @@ domain event read back from what was submitted, refused with a reason when it ca
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfoNotFoundError
 
 from werkzeug.datastructures import MultiDict
 
+from .. import repeats
 from ..domain import (
     NAME_MAX,
     ClockChange,
@@ -26,6 +28,7 @@ from ..domain import (
     check_link,
 )
 from ..parsing import Draft
+from ..repeats import WEEKDAYS
 from ..zone_input import read_zone
 
 FIELD_MAX = 20_000
@@ -52,10 +55,37 @@ class EventForm:
     tags: str = ""
     online: bool = False
     all_day: bool = False
-    recurrence: str = ""
+    recurrence: str = ""  # the raw rule: the advanced fallback, and what a form without the
+    # repeats control sends (the 409 page's choices)
+    repeat: str | None = None  # the control's kind (repeats.KINDS); None: not sent
+    repeat_every: str = "1"
+    repeat_days: list[str] = field(default_factory=list)
+    repeat_nth: str = "1"
+    repeat_weekday: str = "MO"
+    repeat_until: str = ""
+    repeat_count: str = ""
     parent: str = ""
     warnings: list[str] = field(default_factory=list)
     clock_pass: str = ""  # "first" or "second" pass of an hour the clocks go back through
+
+    def rule(self, zone: str) -> str:
+        """The repeat rule the form asks for: the control's, or else the raw rule."""
+        if self.repeat in (None, "custom"):
+            return self.recurrence
+        if self.repeat not in repeats.KINDS:
+            raise InvalidEventError("Repeats: choose weekly, monthly, a rule or none")
+        choice = repeats.Repeats(
+            kind=self.repeat,
+            interval=_whole(self.repeat_every or "1", "Repeats every"),
+            days=tuple(self.repeat_days),
+            nth=_whole(self.repeat_nth, "Repeats on the nth weekday", signed=True),
+            weekday=self.repeat_weekday,
+            until=_date(self.repeat_until, "Repeats until"),
+            count=_whole(self.repeat_count, "Repeats this many times")
+            if self.repeat_count
+            else None,
+        )
+        return repeats.rule_of(choice, zone, all_day=not self.start_time) or ""
 
     @property
     def repeated_hour(self) -> bool:
@@ -78,6 +108,25 @@ class EventForm:
 CLOCK_PASSES = {"": None, "first": 0, "second": 1}  # the pass a form names, as a fold
 
 
+def _repeat_fields(rule: str | None, zone: str, day: date, all_day: bool) -> dict:
+    """The repeats control showing `rule`; the parts it leaves unset are set to the start's
+    weekday (weekly on that day, monthly on its nth weekday) for when the person picks one."""
+    choice = repeats.choice_of(rule, zone, all_day=all_day)
+    weekday = repeats.WEEKDAYS[day.weekday()]
+    days = list(choice.days) if choice.kind == "weekly" else [weekday]
+    nth, weekday = (choice.nth, choice.weekday) if choice.kind == "monthly" else (0, weekday)
+    nth = nth or min((day.day - 1) // 7 + 1, 4)
+    return {
+        "repeat": choice.kind,
+        "repeat_every": str(choice.interval),
+        "repeat_days": days,
+        "repeat_nth": str(nth),
+        "repeat_weekday": weekday,
+        "repeat_until": choice.until.isoformat() if choice.until else "",
+        "repeat_count": str(choice.count) if choice.count else "",
+    }
+
+
 def form_from_draft(draft: Draft, parent_index: str = "") -> EventForm:
     when = LocalWhen.of(draft.start, draft.end, draft.timezone)
     tickets = next((link for link in draft.links if link.kind == "tickets"), None)
@@ -95,6 +144,7 @@ def form_from_draft(draft: Draft, parent_index: str = "") -> EventForm:
         price=draft.price,
         online=draft.online,
         recurrence=draft.recurrence or "",
+        **_repeat_fields(draft.recurrence, draft.timezone, when.day, when.start is None),
         parent=parent_index,
         warnings=list(draft.warnings),
     )
@@ -118,6 +168,7 @@ def form_from_event(event: Event) -> EventForm:
         online=event.online,
         all_day=event.all_day and not event.time_tba,
         recurrence=event.recurrence or "",
+        **_repeat_fields(event.recurrence, event.timezone, when.day, event.all_day),
         clock_pass=next(name for name, fold in CLOCK_PASSES.items() if fold == when.fold),
     )
 
@@ -164,6 +215,13 @@ def read_form(form: MultiDict[str, str], prefix: str) -> EventForm:
         online=bool(form.get(f"{prefix}online")),
         all_day=bool(form.get(f"{prefix}all_day")),
         recurrence=text("recurrence"),
+        repeat=text("repeat") if f"{prefix}repeat" in form else None,
+        repeat_every=text("repeat_every"),
+        repeat_days=[d for d in form.getlist(f"{prefix}repeat_days")[:7] if d in WEEKDAYS],
+        repeat_nth=text("repeat_nth"),
+        repeat_weekday=text("repeat_weekday"),
+        repeat_until=text("repeat_until"),
+        repeat_count=text("repeat_count"),
         parent=text("parent"),
         warnings=warnings_of(form, prefix),
         clock_pass=_clock_pass(text("clock_pass")),
@@ -225,7 +283,7 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
         links=links,
         tags=[t.strip() for t in values.tags.split(",") if t.strip()],
         online=values.online,
-        recurrence=values.recurrence or None,
+        recurrence=values.rule(zone_name) or None,
         status=EventStatus.CONFIRMED,
         parent=EventSummary(
             id=0, slug="", title=parent_title, uid="", start=start, timezone=zone_name
@@ -269,6 +327,13 @@ def _date(value: str, label: str, required: bool = False) -> date | None:
         raise InvalidEventError(f"{label} must be a date, YYYY-MM-DD") from exc
     check_calendar_date(day, label)
     return day
+
+
+def _whole(value: str, label: str, *, signed: bool = False) -> int:
+    pattern = r"-?\d{1,4}" if signed else r"\d{1,4}"
+    if not re.fullmatch(pattern, value):
+        raise InvalidEventError(f"{label} must be a whole number")
+    return int(value)
 
 
 def _time(value: str, label: str) -> time:

@@ -10,12 +10,14 @@ into one form, saved against the revision the page was shown with."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass
 
 from werkzeug.datastructures import MultiDict
 
 from ..domain import InvalidEventError
+from ..zone_input import read_zone
 from .forms import EventForm
 
 LABELS = {
@@ -63,11 +65,15 @@ class Difference:
 
 
 def values_of(form: EventForm) -> dict[str, str]:
-    """The form's fields as the strings a browser submits (a ticked box is "1")."""
-    return {
+    """The form's fields as the strings a browser submits (a ticked box is "1"); the repeat
+    is the rule the repeats control makes, as the raw rule field carries it here."""
+    values = {
         name: ("1" if getattr(form, name) else "") if name in FLAGS else getattr(form, name)
         for name in FIELDS
     }
+    with contextlib.suppress(InvalidEventError):  # a control that cannot be read: as sent
+        values["recurrence"] = form.rule(read_zone(form.timezone or "Europe/London"))
+    return values
 
 
 def _digest(value: str) -> str:

@@ -67,3 +67,37 @@ def test_the_zone_box_offers_iana_names_and_refuses_an_abbreviation(
     assert flash == "1 event published."
     assert refused_violations == []
     context.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_repeats_control_sets_the_rule_and_shows_it_back(browser, server, axe_source, size):
+    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
+    page = context.new_page()
+    sign_in(page, server, "org@example.org", PASSWORD)
+    draft = new_event(page, server, "Drop-in clinic", "2027-01-12", "10:00")
+    draft.locator("summary").click()
+    draft.get_by_label("How often").select_option(label="Weekly")
+    for day in ("Tuesday", "Thursday"):
+        draft.get_by_role("checkbox", name=day).check()
+    draft.get_by_label("Until (date)").fill("2027-03-31")
+    shot(page, f"repeats-set-{size}")
+    set_violations = violations(page, axe_source)
+    follow(page, page.get_by_role("button", name="Publish"))
+    follow(page, page.get_by_role("link", name="Edit Drop-in clinic"))
+    repeat = page.get_by_label("How often")
+    shown = (
+        repeat.locator("option:checked").inner_text(),
+        [
+            day
+            for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+            if page.get_by_role("checkbox", name=day).is_checked()
+        ],
+        page.get_by_label("Until (date)").input_value(),
+        page.get_by_label("Another rule: iCalendar RRULE (advanced)").input_value(),
+    )
+    shot(page, f"repeats-shown-{size}")
+    shown_violations = violations(page, axe_source)
+
+    assert shown == ("Weekly", ["Tuesday", "Thursday"], "2027-03-31", "")
+    assert (set_violations, shown_violations) == ([], [])
+    context.close()
