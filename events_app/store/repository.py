@@ -618,15 +618,33 @@ def data_version(session: Session) -> int:
     return session.scalar(select(DataVersionRow.version).where(DataVersionRow.id == 1)) or 0
 
 
+_VERSION_STAMP = "events_app_version_stamp"
+
+
 def bump_data_version(session: Session) -> int:
-    """The next data version, which the changes of this transaction are stamped with. The
-    update holds the row until the transaction ends, so versions commit in order."""
+    """The next data version, which the changes of this transaction are stamped with: raised
+    once per transaction, however many changes it makes (an edit that also touches its
+    sessions, an import of a thousand events), so each change costs every cache one rebuild.
+    The update holds the row until the transaction ends, so versions commit in order.
+
+    The stamp is kept for the innermost transaction (a savepoint's own, when there is one), so
+    a rolled-back savepoint cannot leave a number behind that the row no longer holds."""
+    current = _innermost_transaction(session)
+    stamp = session.info.get(_VERSION_STAMP)
+    if current is not None and stamp is not None and stamp[0] is current:
+        return stamp[1]
     session.execute(
         update(DataVersionRow)
         .where(DataVersionRow.id == 1)
         .values(version=DataVersionRow.version + 1)
     )
-    return data_version(session)
+    version = data_version(session)
+    session.info[_VERSION_STAMP] = (_innermost_transaction(session), version)
+    return version
+
+
+def _innermost_transaction(session: Session) -> object | None:
+    return session.get_nested_transaction() or session.get_transaction()
 
 
 def to_venue(row: VenueRow) -> Venue:
