@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from . import SiteUrls
 from .event_json import compact_json, json_head
-from .ics import CalendarInfo, assemble_ics
+from .ics import CalendarInfo, ics_parts
 
 
 class Dated(Protocol):
@@ -55,14 +55,34 @@ def coverage_of(events: Sequence[Dated]) -> Span:
 
 
 def calendar_document(info: CalendarInfo, coverage: Coverage, vevents: Sequence[bytes]) -> bytes:
+    return b"".join(calendar_parts(info, coverage, vevents))
+
+
+def calendar_parts(info: CalendarInfo, coverage: Coverage, vevents: Sequence[bytes]) -> list[bytes]:
+    """calendar_document as the parts it is joined from (see ics.ics_parts)."""
     first, last = year_span(coverage)
-    return assemble_ics(info, set(coverage.zones), first, last, vevents)
+    return ics_parts(info, set(coverage.zones), first, last, vevents)
 
 
 def json_document(urls: SiteUrls, title: str, items: Sequence[bytes]) -> bytes:
     """The JSON feed document: its head, then the events (always its last field)."""
+    return b"".join(json_parts(urls, title, items))
+
+
+COMMA = b","
+
+
+def json_parts(urls: SiteUrls, title: str, items: Sequence[bytes]) -> list[bytes]:
+    """json_document as the parts it is joined from: the head, each event's object (the very
+    objects given) with one shared comma between them, and the end."""
     head = compact_json(json_head(urls, title=title))
-    return head[:-1] + b',"events":[' + b",".join(items) + b"]}"
+    parts = [head[:-1] + b',"events":[']
+    for n, item in enumerate(items):
+        if n:
+            parts.append(COMMA)
+        parts.append(item)
+    parts.append(b"]}")
+    return parts
 
 
 def year_span(coverage: Coverage) -> tuple[int, int]:

@@ -90,6 +90,19 @@ def assemble_ics(
     """The calendar from already rendered VEVENTs: VTIMEZONEs first, one per zone used and
     covering the years from a year before the first event (2000 at the latest) to two after the
     last, and later years too where the zone's present rules go on."""
+    return b"".join(ics_parts(info, zones, first_year, last_year, vevents))
+
+
+def ics_parts(
+    info: CalendarInfo,
+    zones: set[str],
+    first_year: int,
+    last_year: int,
+    vevents: Sequence[bytes],
+) -> list[bytes]:
+    """assemble_ics's calendar as the parts it is joined from: the head, each VTIMEZONE, each
+    VEVENT (the very objects given) and the end. Whoever compresses it can then reuse what it
+    compressed of the parts that did not change."""
     head = _calendar(info).to_ical()
     assert head.endswith(b"END:VCALENDAR\r\n")
     parts = [head[: -len(b"END:VCALENDAR\r\n")]]
@@ -97,7 +110,7 @@ def assemble_ics(
     parts.extend(_zone_or_nothing(zone, first, last) for zone in sorted(zones))
     parts.extend(vevents)
     parts.append(b"END:VCALENDAR\r\n")
-    return b"".join(parts)
+    return parts
 
 
 def _zone_or_nothing(zone: str, first_year: int, last_year: int) -> bytes:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import struct
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -106,12 +108,21 @@ class BoundedCache:
 
 @dataclass(frozen=True)
 class Rendered:
-    """What a view builds: the body and what its validators come from."""
+    """What a view builds: the body and what its validators come from, and, for a document
+    joined from parts (a feed of per-event pieces), the parts, which let gzip be made by
+    compressing only the runs of parts that changed since the last time (see gzip_of_parts)."""
 
     body: bytes
     mimetype: str
     last_modified: datetime | None
     headers: tuple[tuple[str, str], ...] = ()  # chosen by the view, such as a page's policy
+    parts: Sequence[bytes] | None = None
+
+    @classmethod
+    def joined(
+        cls, parts: Sequence[bytes], mimetype: str, last_modified: datetime | None
+    ) -> Rendered:
+        return cls(b"".join(parts), mimetype, last_modified, parts=parts)
 
 
 @dataclass(frozen=True)
@@ -125,7 +136,8 @@ class Cached:
     """A built answer and its encodings, each with its own strong ETag (a cache or a client
     must never take the gzip bytes for the plain ones). An encoding is made the first time a
     client asks for it, once, so that a change is served plain at once and compressed to the
-    first client that takes it, without making every worker compress what nobody asked for."""
+    first client that takes it, without making every worker compress what nobody asked for.
+    A document joined from parts keeps them until its gzip form is made from them."""
 
     def __init__(self, made: Rendered, encoded: BoundedCache) -> None:
         self.mimetype = made.mimetype
@@ -134,13 +146,17 @@ class Cached:
         self.digest = hashlib.md5(made.body, usedforsecurity=False).hexdigest()
         self.offered = ("identity", *ENCODINGS) if len(made.body) >= COMPRESS_FROM else ()
         self._variants = {"identity": Variant(made.body, self.digest)}
+        self._parts = made.parts if "gzip" in self.offered else None
         self._encoded = encoded
         self._lock = threading.Lock()
 
     @property
     def size(self) -> int:
-        """The plain body and room for its compressed forms (a tenth of it, or less, each)."""
-        return len(self._variants["identity"].body) * (10 + len(self.offered)) // 10
+        """The plain body, room for its compressed forms (a tenth of it, or less, each) and
+        the parts it may hold (counted whole, though most are the piece cache's own)."""
+        plain = len(self._variants["identity"].body)
+        held = plain if self._parts is not None else 0
+        return plain * (10 + len(self.offered)) // 10 + held
 
     def variant(self, accept_encoding: str | None) -> Variant:
         name = negotiate(accept_encoding, self.offered)
@@ -151,12 +167,18 @@ class Cached:
         return found
 
     def _encode(self, encoding: str) -> Variant:
-        """Compress, or take the bytes a rebuild with the same body already compressed."""
+        """Compress, or take the bytes a rebuild with the same body already compressed; gzip
+        of a document joined from parts is made from the runs of parts compressed before."""
         key = (self.digest, encoding)
         body = self._encoded.get(key)
-        if body is None:
-            body = _compressed(self._variants["identity"].body, encoding)
+        plain = self._variants["identity"].body
+        if body is None and encoding == "gzip" and self._parts is not None:
+            body = gzip_of_parts(self._parts, plain, self._encoded)
+        elif body is None:
+            body = _compressed(plain, encoding)
             self._encoded.put(key, body, len(body))
+        if encoding == "gzip":
+            self._parts = None
         made = self._variants[encoding] = Variant(body, f"{self.digest}-{encoding}", encoding)
         return made
 
@@ -176,13 +198,62 @@ def _compressed(body: bytes, encoding: str) -> bytes:
     return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
 
 
+# gzip (RFC 1952) with no name and no time, from an unknown system, around one deflate stream.
+GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+FINAL_EMPTY_BLOCK = b"\x03\x00"  # a last, empty block of fixed codes: the stream's end
+RUN_SPREAD = 128  # on average one part in this many ends a run
+RUN_MAX_BYTES = 256 * 1024
+
+
+def gzip_of_parts(parts: Sequence[bytes], body: bytes, memo: BoundedCache) -> bytes:
+    """gzip of `body` (the parts joined), made of the parts' runs each deflated on its own and
+    ended on a byte boundary (a sync flush), so the runs join into one deflate stream in one
+    gzip member, as every client reads it (several members are valid gzip, but some readers
+    stop after the first). Each run's deflate is kept in `memo` under the run itself: after an
+    edit only the run holding the changed piece is compressed again, a millisecond instead of
+    a tenth of a second for a 10,000-event feed, at under a tenth more bytes than one pass."""
+    runs = _runs(parts)
+    keys = [("deflate", run) for run in runs]
+    found = memo.get_many(keys)
+    for n, deflated in enumerate(found):
+        if deflated is None:
+            found[n] = deflated = _deflated(b"".join(runs[n]))
+            memo.put(keys[n], deflated, len(deflated) + sum(len(part) for part in runs[n]))
+    trailer = struct.pack("<II", zlib.crc32(body), len(body) & 0xFFFFFFFF)
+    return b"".join([GZIP_HEADER, *found, FINAL_EMPTY_BLOCK, trailer])
+
+
+def _runs(parts: Sequence[bytes]) -> list[tuple[bytes, ...]]:
+    """The parts cut into runs where a part says so by its own bytes (its CRC-32), never by its
+    position: a piece added, edited or removed changes the runs around it only, and every
+    worker and server cuts the same document alike, so the gzip bytes under one ETag are the
+    same everywhere. A run also stops at RUN_MAX_BYTES."""
+    runs: list[tuple[bytes, ...]] = []
+    start, size = 0, 0
+    for n, part in enumerate(parts):
+        size += len(part)
+        if size >= RUN_MAX_BYTES or zlib.crc32(part) % RUN_SPREAD == RUN_SPREAD - 1:
+            runs.append(tuple(parts[start : n + 1]))
+            start, size = n + 1, 0
+    if start < len(parts):
+        runs.append(tuple(parts[start:]))
+    return runs
+
+
+def _deflated(data: bytes) -> bytes:
+    """Raw deflate of `data` ending on a byte boundary with no last-block mark, so that another
+    run's deflate may follow it in the same stream."""
+    compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
+
+
 class ResponseCache:
     """Built answers by key. Compressed forms are kept by the body's digest as well, so a
     rebuild that gives the same bytes (the next minute, after an edit elsewhere) reuses them."""
 
     def __init__(self, max_bytes: int = RESPONSE_CACHE_BYTES) -> None:
         self.answers = BoundedCache(max_bytes)
-        self.encoded = BoundedCache(max_bytes // 4)
+        self.encoded = BoundedCache(max_bytes // 2)
 
     def get(self, key: Hashable, build: Callable[[], Rendered]) -> Cached:
         found = self.answers.get(key)

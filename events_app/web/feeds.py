@@ -19,7 +19,7 @@ from flask import Blueprint, Flask, Response, abort, current_app, request
 from .. import domain, feeds, listings
 from ..domain import Event, EventFilter
 from ..feeds import event_json, ics, vtimezone
-from ..feeds.documents import calendar_document, json_document
+from ..feeds.documents import calendar_parts, json_parts
 from ..feeds.event_json import compact_json, event_to_dict
 from ..feeds.ics import CalendarInfo, render_ics, vevent_bytes
 from ..store import renders, repository
@@ -172,8 +172,8 @@ def site_ics():
         index = _feed_index(criteria)
         vevents = _pieces("ics", index.entries, lambda e: vevent_bytes(e, _event_url(e)))
         title = feed_title(active_filters(request.args))
-        body = calendar_document(_calendar_info(title), index, vevents)
-        return Rendered(body, "text/calendar", index.newest)
+        parts = calendar_parts(_calendar_info(title), index, vevents)
+        return Rendered.joined(parts, "text/calendar", index.newest)
 
     return _ics_response(serve_cached("ics", build), "events.ics")
 
@@ -196,7 +196,7 @@ def site_json():
         index = _feed_index(criteria)
         urls = site_urls()
         items = _pieces("json", index.entries, lambda e: compact_json(event_to_dict(e, urls)))
-        body = json_document(urls, feed_title(active_filters(request.args)), items)
-        return Rendered(body, "application/json", index.newest)
+        parts = json_parts(urls, feed_title(active_filters(request.args)), items)
+        return Rendered.joined(parts, "application/json", index.newest)
 
     return serve_cached("json", build)

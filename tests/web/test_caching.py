@@ -1,13 +1,16 @@
 """The response caches, validators, compression and CORS of the public feeds and the API."""
 
+import dataclasses
 import gzip
+import zlib
 from datetime import timedelta
 
 import brotli
 import pytest
 
-from events_app import create_app
-from events_app.web.caching import BoundedCache
+from events_app import create_app, services
+from events_app.domain import EventEdit
+from events_app.web.caching import RUN_MAX_BYTES, BoundedCache, gzip_of_parts
 from tests.builders import event
 from tests.conftest import BASE_URL, NOW
 
@@ -206,3 +209,64 @@ def test_compressed_answers_by_accept_encoding(
     )
     assert "Content-Encoding" not in plain.headers
     assert (plain_again.status_code, plain_again.data) == (200, plain.data)
+
+
+def _one_member(packed: bytes) -> bytes:
+    """The body of a gzip stream that must be a single member: some readers stop after one."""
+    reader = zlib.decompressobj(wbits=31)
+    plain = reader.decompress(packed)
+    assert (reader.eof, reader.unused_data) == (True, b"")
+    return plain
+
+
+PIECE = b"BEGIN:VEVENT\r\nSUMMARY:Meeting %d\r\nDESCRIPTION:" + b"Agenda, speakers. " * 20
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        [],
+        [b""],
+        [b"head", b"", b"tail"],
+        [PIECE % n for n in range(2_000)],
+        [b"x" * (RUN_MAX_BYTES + 1), *[PIECE % n for n in range(50)], b"y" * 3 * RUN_MAX_BYTES],
+    ],
+    ids=["none", "one empty", "small", "many pieces", "parts larger than a run"],
+)
+def test_gzip_of_parts_is_one_gzip_member_of_the_whole(parts):
+    body = b"".join(parts)
+
+    packed = gzip_of_parts(parts, body, BoundedCache(64 * 1024 * 1024))
+
+    assert _one_member(packed) == body
+
+
+def test_gzip_of_parts_reuses_runs_and_gives_the_same_bytes_as_a_fresh_start():
+    """After one part changes, the gzip made with what was kept equals the gzip a worker that
+    kept nothing makes: one ETag, one set of bytes, on every server."""
+    parts = [PIECE % n for n in range(2_000)]
+    kept = BoundedCache(64 * 1024 * 1024)
+    gzip_of_parts(parts, b"".join(parts), kept)
+    parts[1_000] = PIECE % 99_999
+    body = b"".join(parts)
+
+    assert gzip_of_parts(parts, body, kept) == gzip_of_parts(
+        parts, body, BoundedCache(64 * 1024 * 1024)
+    )
+    assert _one_member(gzip_of_parts(parts, body, kept)) == body
+
+
+@pytest.mark.parametrize("path", ["/events.ics", "/events.json"])
+def test_feeds_gzipped_after_each_edit_are_the_plain_feed(client, app_session, store_events, path):
+    stored = store_events(
+        *[event(f"Meeting {n}", start=NOW + timedelta(hours=n)) for n in range(1, 300)]
+    )
+    for n in (5, 150, 290):
+        edit = dataclasses.replace(EventEdit.of(stored[n]), title=f"Edited {n}")
+        services.edit_event(app_session, stored[n].id, edit, now=NOW)
+        plain = client.get(path).data
+
+        packed = client.get(path, headers={"Accept-Encoding": "gzip"})
+
+        assert (packed.headers["Content-Encoding"], _one_member(packed.data)) == ("gzip", plain)
+        assert f"Edited {n}".encode() in plain
