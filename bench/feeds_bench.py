@@ -1,4 +1,4 @@
-"""Feeds under load: events_app against a bare Flask app serving the same bytes.
+"""Feeds under load: events_app against a bare Flask app and nginx serving the same bytes.
 
     .venv/bin/python bench/feeds_bench.py            # 1,000 and 10,000 events
     .venv/bin/python bench/feeds_bench.py --sizes 1000 --seconds 3
@@ -7,20 +7,27 @@
 For each size it reports: the first render of the whole .ics feed (nothing stored yet); the time
 a cold worker (empty caches, render store filled) takes for the .ics and JSON feeds; the time
 until the feed is fresh again after one event is edited, plain and for a gzip client (each the
-median of five tries); the
-feed's size gzipped and brotli-compressed; the share of conditional requests (If-None-Match)
-answered 304; and requests per second from wrk for /events.ics, /api/v1/events and /, each as
-a ratio to the bare app under the same gunicorn in the same run. Needs wrk (apt-get install
-wrk). Load goes to 127.0.0.1 only. Figures vary between runs on a shared machine: compare the
-ratios, not the absolutes.
+median of five tries); the feed's size gzipped and brotli-compressed; the share of conditional
+requests (If-None-Match) answered 304; and requests per second from wrk for /events.ics (plain,
+gzip, and 304 to the server's own ETag), /api/v1/events and /, from events_app, from the bare
+app (bench/bare_app.py) under the same gunicorn and worker model (gunicorn.conf.py), and from
+nginx serving the same bytes from files, one after the other in the same run, with the ratios.
+
+Needs wrk (apt-get install -y wrk); nginx (apt-get install -y nginx) for the nginx column, which
+is left out, saying so, where it is not installed. Every server runs in a process group of its
+own and every wait is bounded: a server that does not answer is killed, never waited on. Load
+goes to 127.0.0.1 only. Figures vary between runs on a shared machine: compare the ratios
+within one run, not the absolutes.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import gzip
 import os
+import pwd
 import re
 import secrets
 import shutil
@@ -30,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -50,6 +58,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 28, tzinfo=UTC)
 SECRET_KEY = secrets.token_hex(32)  # the app refuses to start without one
 TRIES = 5
+WORKERS = 2
 
 
 def seed(url: str, count: int) -> None:
@@ -119,48 +128,127 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def gunicorn(app: str, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+START_WAIT, STOP_WAIT = 120, 20  # seconds: every server is given this long, then killed
+
+
+class Server:
+    """A server started in a process group of its own, waited for within START_WAIT, and
+    stopped (SIGTERM to the group, then SIGKILL after STOP_WAIT) however the bench ends, so no
+    worker or nginx process outlives a run that failed or was interrupted."""
+
+    def __init__(self, name: str, command: list[str], base: str, env: dict[str, str]) -> None:
+        self.name, self.base = name, base
+        self.process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env={**os.environ, "SECRET_KEY": SECRET_KEY, **env},
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + START_WAIT
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                urllib.request.urlopen(base + "/events.ics", timeout=START_WAIT).read()
+                return
+            except urllib.error.HTTPError as error:
+                self.stop()
+                raise RuntimeError(f"{name} answered {error.code} to /events.ics") from error
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"{name} did not answer within {START_WAIT} s")
+
+    def stop(self) -> None:
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, sig)
+            try:
+                self.process.wait(timeout=STOP_WAIT)
+                return
+            except subprocess.TimeoutExpired:
+                continue
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+
+def gunicorn(app: str, env: dict[str, str]) -> Server:
+    """`app` under gunicorn with the repository's gunicorn.conf.py (its worker model: the
+    threaded workers, keep-alive), two workers for the two cores of the shared machine."""
     port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            app,
-        ],
-        cwd=ROOT,
-        env={**os.environ, "SECRET_KEY": SECRET_KEY, **env},
-        stdout=subprocess.DEVNULL,
+    command = [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS)]
+    command += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning", app]
+    return Server(app, command, f"http://127.0.0.1:{port}", env)
+
+
+NGINX_INSTALL = "nginx is not installed: apt-get install -y nginx (the nginx column is left out)"
+NGINX_CONF = """
+daemon off;
+user {user};
+worker_processes {workers};
+pid {folder}/nginx.pid;
+error_log {folder}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    gzip_static on;
+    etag on;
+    client_body_temp_path {folder}/body;
+    proxy_temp_path {folder}/proxy;
+    fastcgi_temp_path {folder}/fastcgi;
+    uwsgi_temp_path {folder}/uwsgi;
+    scgi_temp_path {folder}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        location = /events.ics {{ default_type text/calendar; try_files /events.ics =404; }}
+        location = /api/v1/events {{ default_type application/json; try_files /api.json =404; }}
+        location = / {{ default_type "text/html; charset=utf-8"; try_files /index.html =404; }}
+    }}
+}}
+"""
+
+
+def nginx(root: Path, folder: Path) -> Server | None:
+    """nginx serving the same bytes from files (gzip_static sends the .gz beside a file to a
+    gzip client), as many workers as gunicorn has; None, said once, where it is not installed."""
+    binary = shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None
     )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/events.ics", timeout=60).read()
-            return process, base
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"{app} did not start")
+    if binary is None:
+        print(f"  {NGINX_INSTALL}")
+        return None
+    folder.mkdir()
+    port = free_port()
+    conf = folder / "nginx.conf"
+    user = pwd.getpwuid(os.geteuid()).pw_name  # the bench's own files, whoever runs it
+    conf.write_text(
+        NGINX_CONF.format(user=user, workers=WORKERS, folder=folder, port=port, root=root)
+    )
+    command = [binary, "-p", str(folder), "-c", str(conf), "-e", str(folder / "error.log")]
+    return Server("nginx", command, f"http://127.0.0.1:{port}", {})
 
 
-def stop(process: subprocess.Popen) -> None:
-    process.send_signal(signal.SIGTERM)
-    process.wait(timeout=30)
-
-
-def wrk(url: str, seconds: int) -> float:
+def wrk(url: str, seconds: int, headers: dict[str, str] | None = None) -> float:
+    command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--timeout", "10s"]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
     done = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{seconds}s", url],
+        [*command, url],
         capture_output=True,
         text=True,
         timeout=seconds + 60,
         check=True,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
     )
     if re.search(r"Non-2xx or 3xx responses: \d+", done.stdout):
         raise RuntimeError(f"errors from {url}:\n{done.stdout}")
@@ -259,31 +347,78 @@ def _report_rendering(count, length, cold, cold_worker, cold_json, fresh, sizes)
     )
 
 
+# What each load figure asks for: a path (the bare app and nginx drop the query), and headers.
+FIGURES = {
+    "/events.ics": ("/events.ics", {}),
+    "/events.ics gzip": ("/events.ics", {"Accept-Encoding": "gzip"}),
+    "/events.ics 304": ("/events.ics", {"If-None-Match": None}),  # each server's own ETag
+    "/api/v1/events": ("/api/v1/events?when=all", {}),
+    "/": ("/", {}),
+}
+
+
 def _load(url: str, count: int, seconds: int, folder: Path) -> None:
+    """Each figure from wrk against events_app, the bare app and nginx, one after the other,
+    each server stopped before the next starts."""
     bare_dir = folder / f"bare-{count}"
     bare_dir.mkdir()
-    ours, base = gunicorn("wsgi:app", {"DATABASE_URL": url})
+    with gunicorn("wsgi:app", {"DATABASE_URL": url}) as ours:
+        _write_bare_files(ours.base, bare_dir)
+        share = not_modified_share(ours.base + "/events.ics")
+        rates = {"events_app": _rates(ours.base, seconds, keep_query=True)}
+    with gunicorn("bench.bare_app:app", {"BARE_DIR": str(bare_dir)}) as bare:
+        rates["bare app"] = _rates(bare.base, seconds, keep_query=False)
+    server = nginx(bare_dir, folder / f"nginx-{count}")
+    if server is not None:
+        with server:
+            rates["nginx"] = _rates(server.base, seconds, keep_query=False)
+    print(f"  conditional requests answered 304: {share:.0%}")
+    _report_load(rates, seconds)
+
+
+def _write_bare_files(base: str, bare_dir: Path) -> None:
+    """The bytes events_app serves, for the bare app and nginx to serve from files."""
     for path, name in (
         ("/events.ics", "events.ics"),
         ("/api/v1/events?when=all", "api.json"),
         ("/", "index.html"),
     ):
         (bare_dir / name).write_bytes(urllib.request.urlopen(base + path, timeout=60).read())
-    share = not_modified_share(base + "/events.ics")
-    rates = {
-        path: wrk(base + path, seconds) for path in ("/events.ics", "/api/v1/events?when=all", "/")
-    }
-    stop(ours)
-    bare, bare_base = gunicorn("bench.bare_app:app", {"BARE_DIR": str(bare_dir)})
-    bare_rates = {path: wrk(bare_base + path.split("?")[0], seconds) for path in rates}
-    stop(bare)
+    packed = urllib.request.Request(base + "/events.ics", headers={"Accept-Encoding": "gzip"})
+    (bare_dir / "events.ics.gz").write_bytes(urllib.request.urlopen(packed, timeout=60).read())
 
-    print(f"  conditional requests answered 304: {share:.0%}")
-    for path, rate in rates.items():
-        print(
-            f"  {path:<26} {rate:9.0f} req/s, bare {bare_rates[path]:9.0f}: "
-            f"ratio {rate / bare_rates[path]:.2f}"
-        )
+
+def _rates(base: str, seconds: int, *, keep_query: bool) -> dict[str, float]:
+    rates = {}
+    for figure, (path, headers) in FIGURES.items():
+        address = base + (path if keep_query else path.split("?")[0])
+        if "If-None-Match" in headers:
+            etag = urllib.request.urlopen(address, timeout=60).headers["ETag"]
+            headers = {"If-None-Match": etag}
+        rates[figure] = wrk(address, seconds, headers)
+    return rates
+
+
+def _report_load(rates: dict[str, dict[str, float]], seconds: int) -> None:
+    servers = list(rates)
+    print(
+        f"  requests/s, wrk -t2 -c16 -d{seconds}s; events_app and the bare app under gunicorn "
+        f"with gunicorn.conf.py's worker model, {WORKERS} workers each; nginx {WORKERS} workers"
+    )
+    ratios = [("events_app", "bare app"), ("events_app", "nginx"), ("bare app", "nginx")]
+    ratios = [(a, b) for a, b in ratios if a in rates and b in rates]
+    print(
+        "  | figure | "
+        + " | ".join(servers)
+        + " | "
+        + " | ".join(f"{a} / {b}" for a, b in ratios)
+        + " |"
+    )
+    print("  " + "|---" * (1 + len(servers) + len(ratios)) + "|")
+    for figure in FIGURES:
+        cells = [f"{rates[name][figure]:.0f}" for name in servers]
+        cells += [f"{rates[a][figure] / rates[b][figure]:.2f}" for a, b in ratios]
+        print(f"  | {figure} | " + " | ".join(cells) + " |")
 
 
 def main() -> None:
