@@ -1,31 +1,52 @@
 """Posters and flyers: images read by Tesseract (pytesseract), PDFs from their text layer
-(pdfminer.six) or, when scanned, from their page images. The layout is kept as lines, the
-biggest first, so that a poster's heading is the first line the parser sees (its title).
+(pdfminer.six) or, when scanned, from their pages rendered (pypdfium2) and read by Tesseract.
+The layout is kept as lines, the biggest first, so that a poster's heading is the first line
+the parser sees (its title). Every word keeps its box on its page, and every page a picture,
+so that the review page can outline where each field was read.
 
 Bounds: the file size is the caller's; here the pixel count (Pillow's decompression-bomb limit,
-set explicitly), the page count, encrypted and damaged PDFs, and the OCR time.
+set explicitly, and the same limit for the images inside a PDF and for its rendered pages),
+the page count, encrypted and damaged PDFs, and the OCR time.
 """
 
 from __future__ import annotations
 
 import io
+import math
+import re
 import statistics
+import threading
+import time
 import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 import pytesseract
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
+from pdfminer.layout import LAParams, LTChar, LTPage, LTTextContainer, LTTextLine
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from .source import IngestError, InputTooLargeError, OcrUnavailableError, Source, WordBox
+from .source import (
+    IngestError,
+    InputTooLargeError,
+    OcrUnavailableError,
+    Picture,
+    Source,
+    WordBox,
+)
 
 MAX_PIXELS = 40_000_000  # an A4 page at 600 dpi is 35 million pixels
 MAX_PAGES = 20
 OCR_SECONDS = 60
 PREVIEW_WIDTH = 1200
+PREVIEW_HEIGHT = 4 * PREVIEW_WIDTH
+SCAN_DPI = (150, 300)  # a scanned page is read at its images' own resolution, within these
+BLANK_SCAN_DPI = 200  # a text-less page with no images (its letters drawn as shapes)
 HEADING_RATIO = 0.7  # lines at least this tall, against the tallest, are read first ...
 HEADING_OVER_USUAL = 1.4  # ... when the tallest stands out from the usual line at all
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -52,34 +73,55 @@ def read_image(data: bytes) -> Source:
         text=text,
         origin="poster image",
         words=tuple(boxes),
-        preview=_preview(image),
-        image_size=image.size,
+        pictures=(_picture(image),),
     )
 
 
-def _preview(image: Image.Image) -> bytes:
+def _picture(image: Image.Image) -> Picture:
+    """`image` for the review page: a JPEG at most `PREVIEW_WIDTH` wide, drawn at the image's
+    own size, in whose pixels its words are placed."""
     small = image.copy()
-    small.thumbnail((PREVIEW_WIDTH, PREVIEW_WIDTH * 4))
+    small.thumbnail((PREVIEW_WIDTH, PREVIEW_HEIGHT))
     out = io.BytesIO()
     small.convert("RGB").save(out, format="JPEG", quality=70)
-    return out.getvalue()
+    return Picture(out.getvalue(), image.width, image.height)
 
 
 def read_pdf(data: bytes) -> Source:
-    """The words of a PDF: its text layer, or Tesseract on its page images when it has none."""
-    reader = _pdf_reader(data)
-    lines = _pdf_text_lines(data)
-    kind_note = ()
-    if not any(words for line in lines for words in line.words):
-        lines = []
-        for number, page in enumerate(reader.pages, start=1):
-            for picture in _page_images(page):
-                lines.extend(_ocr_lines(picture, page=number))
-        kind_note = ("The PDF has no text layer: its pages were read by OCR",)
+    """The words of a PDF: its text layer, or Tesseract on its rendered pages when it has none;
+    and a picture of every page, with each word's box on it."""
+    _pdf_reader(data)
+    layout = _pdf_layout(data)
+    scans: list[Image.Image] = []
+    with _pdfium(data) as document:
+        if len(document) != len(layout):
+            raise IngestError("The PDF could not be read (it is damaged)")
+        _check_page_images(document)
+        if _has_text(layout):
+            lines, pictures = _read_text_layer(document, layout)
+        else:
+            scans = [_render(page, _scan_scale(page)) for page in document]
+    notes: tuple[str, ...] = ()
+    if scans:  # Tesseract runs outside the lock: it is the slow part, and needs no PDFium
+        deadline = time.monotonic() + OCR_SECONDS
+        lines = [
+            line
+            for n, scan in enumerate(scans, 1)
+            for line in _ocr_lines(scan, page=n, deadline=deadline)
+        ]
+        pictures = [_picture(scan) for scan in scans]
+        notes = ("The PDF has no text layer: its pages were read by OCR",)
     text, boxes = _layout(lines)
     if not text.strip():
         raise IngestError("No text could be read from the PDF")
-    return Source(kind="pdf", text=text, origin="PDF", words=tuple(boxes), notes=kind_note)
+    return Source(
+        kind="pdf",
+        text=text,
+        origin="PDF",
+        words=tuple(boxes),
+        notes=notes,
+        pictures=tuple(pictures),
+    )
 
 
 def _open_image(data: bytes) -> Image.Image:
@@ -99,18 +141,24 @@ def _open_image(data: bytes) -> Image.Image:
     return image.convert("RGB") if image.mode not in ("RGB", "L") else image
 
 
-def _ocr_lines(image: Image.Image, *, page: int) -> list[_Line]:
+def _ocr_lines(image: Image.Image, *, page: int, deadline: float | None = None) -> list[_Line]:
+    """The lines Tesseract reads on `image`, within `OCR_SECONDS` (the pages of one PDF share
+    them: `deadline` is when they run out)."""
+    if deadline is None:
+        deadline = time.monotonic() + OCR_SECONDS
+    too_long = f"Reading the text took longer than {OCR_SECONDS} seconds"
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise IngestError(too_long)
     try:
-        found = pytesseract.image_to_data(
-            image, output_type=pytesseract.Output.DICT, timeout=OCR_SECONDS
-        )
+        found = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT, timeout=left)
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrUnavailableError(
             "Reading images needs Tesseract, which this server does not have: install the "
             "Debian package tesseract-ocr"
         ) from exc
     except RuntimeError as exc:  # pytesseract's timeout
-        raise IngestError(f"Reading the image took longer than {OCR_SECONDS} seconds") from exc
+        raise IngestError(too_long) from exc
     grouped: dict[tuple[int, ...], list[int]] = {}
     for i, word in enumerate(found["text"]):
         if word.strip() and float(found["conf"][i]) >= 20:
@@ -211,39 +259,161 @@ def _pdf_reader(data: bytes) -> PdfReader:
     return reader
 
 
-def _pdf_text_lines(data: bytes) -> list[_Line]:
-    lines = []
+def _pdf_layout(data: bytes) -> list[LTPage]:
     try:
-        pages = list(extract_pages(io.BytesIO(data), maxpages=MAX_PAGES, laparams=LAParams()))
+        return list(extract_pages(io.BytesIO(data), maxpages=MAX_PAGES, laparams=LAParams()))
     except Exception as exc:  # pdfminer raises many kinds on damaged files; all mean the same
         raise IngestError("The PDF could not be read (it is damaged)") from exc
-    for number, page in enumerate(pages, start=1):
-        height = page.height
-        for block_number, element in enumerate(page):
-            if not isinstance(element, LTTextContainer):
+
+
+def _has_text(layout: list[LTPage]) -> bool:
+    return any(
+        line.get_text().strip()
+        for page in layout
+        for element in page
+        if isinstance(element, LTTextContainer)
+        for line in element
+        if isinstance(line, LTTextLine)
+    )
+
+
+_PDFIUM_LOCK = threading.Lock()
+
+
+@contextmanager
+def _pdfium(data: bytes) -> Iterator[pypdfium2.PdfDocument]:
+    """The PDF opened by PDFium, which renders its pages. PDFium is not thread-safe (a server
+    worker may read two uploads at once), so one document is open at a time."""
+    with _PDFIUM_LOCK:
+        try:
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as exc:
+            raise IngestError("The PDF could not be read (it is damaged)") from exc
+        try:
+            yield document
+        except pypdfium2.PdfiumError as exc:
+            raise IngestError("The PDF could not be drawn (it is damaged)") from exc
+        finally:
+            document.close()
+
+
+def _page_images(page: pypdfium2.PdfPage) -> Iterator[pypdfium2.PdfImage]:
+    yield from page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,))
+
+
+def _check_page_images(document: pypdfium2.PdfDocument) -> None:
+    """Refuse a PDF holding an image of more pixels than a poster may have, before PDFium
+    decodes it to draw the page (its size is read from the image's dictionary)."""
+    for page in document:
+        for picture in _page_images(page):
+            width, height = picture.get_px_size()
+            if width * height > MAX_PIXELS:
+                raise InputTooLargeError(
+                    f"A page image is too large: at most {MAX_PIXELS // 1_000_000} million pixels"
+                )
+
+
+def _render(page: pypdfium2.PdfPage, scale: float) -> Image.Image:
+    """The page drawn at `scale` pixels to the point, or smaller where that would pass
+    `MAX_PIXELS`."""
+    width, height = page.get_size()
+    if not (width > 0 and height > 0):
+        raise IngestError("The PDF could not be read (a page has no size)")
+    scale = min(scale, math.sqrt(MAX_PIXELS / (width * height)))
+    return page.render(scale=scale).to_pil().convert("RGB")
+
+
+def _display_scale(page: pypdfium2.PdfPage) -> float:
+    width, height = page.get_size()
+    return min(PREVIEW_WIDTH / width, PREVIEW_HEIGHT / height)
+
+
+def _scan_scale(page: pypdfium2.PdfPage) -> float:
+    """A scanned page is read at its images' own resolution (Tesseract reads best near it,
+    and more pixels than the scan has add nothing), kept within `SCAN_DPI`."""
+    dpis = [picture.get_metadata().horizontal_dpi for picture in _page_images(page)]
+    dpi = max(dpis, default=BLANK_SCAN_DPI)
+    return min(max(dpi, SCAN_DPI[0]), SCAN_DPI[1]) / 72
+
+
+def _read_text_layer(
+    document: pypdfium2.PdfDocument, layout: list[LTPage]
+) -> tuple[list[_Line], list[Picture]]:
+    lines, pictures = [], []
+    for number, (page, drawn) in enumerate(zip(layout, document, strict=True), start=1):
+        scale = _display_scale(drawn)
+        picture = _render(drawn, scale)
+        scale = picture.width / drawn.get_size()[0]  # as drawn, after any cap
+        lines.extend(_text_lines(page, number, _to_pixels(drawn, scale)))
+        pictures.append(_picture(picture))
+    return lines, pictures
+
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in pdfminer's layout (points, y up)
+
+
+def _to_pixels(page: pypdfium2.PdfPage, scale: float) -> Callable[[Box], tuple[int, ...]]:
+    """From pdfminer's coordinates (points from the media box's lower left, after the page's
+    rotation) to the drawn page's pixels (from the crop box's top left, y down)."""
+    left, _, _, top = _crop_in_layout(page)
+
+    def convert(box: Box) -> tuple[int, ...]:
+        x0, y0, x1, y1 = box
+        return (
+            round((x0 - left) * scale),
+            round((top - y1) * scale),
+            round((x1 - x0) * scale),
+            round((y1 - y0) * scale),
+        )
+
+    return convert
+
+
+def _crop_in_layout(page: pypdfium2.PdfPage) -> Box:
+    """The crop box (what PDFium draws) in pdfminer's coordinates: the page turned as pdfminer
+    turns it (`PDFPageInterpreter.process_page`), the media box's corner at 0, 0."""
+    x0, y0, x1, y1 = page.get_mediabox()
+    turn = {
+        90: lambda x, y: (y - y0, x1 - x),
+        180: lambda x, y: (x1 - x, y1 - y),
+        270: lambda x, y: (y1 - y, x - x0),
+    }.get(page.get_rotation(), lambda x, y: (x - x0, y - y0))
+    c0, c1, c2, c3 = page.get_cropbox()
+    (a, b), (c, d) = turn(c0, c1), turn(c2, c3)
+    return min(a, c), min(b, d), max(a, c), max(b, d)
+
+
+def _text_lines(
+    page: LTPage, number: int, to_pixels: Callable[[Box], tuple[int, ...]]
+) -> list[_Line]:
+    lines = []
+    for block_number, element in enumerate(page):
+        if not isinstance(element, LTTextContainer):
+            continue
+        for line in element:
+            if not isinstance(line, LTTextLine):
                 continue
-            for line in element:
-                if not isinstance(line, LTTextLine):
-                    continue
-                sizes = [c.size for c in line if isinstance(c, LTChar)]
-                words = [
-                    (w, (int(line.x0), int(height - line.y1), int(line.width), int(line.height)))
-                    for w in line.get_text().split()
-                ]
-                if words and sizes:
-                    block = (number, block_number)
-                    lines.append(_Line(words, max(sizes), block, number, block))
+            sizes = [c.size for c in line if isinstance(c, LTChar)]
+            words = [(word, to_pixels(box)) for word, box in _words(line)]
+            if words and sizes:
+                block = (number, block_number)
+                lines.append(_Line(words, max(sizes), block, number, block))
     return lines
 
 
-def _page_images(page) -> list[Image.Image]:
-    try:
-        pictures = [p.image for p in page.images]
-    except (PdfReadError, ValueError, KeyError, OSError, NotImplementedError) as exc:
-        raise IngestError("The PDF's page images could not be read") from exc
-    for picture in pictures:
-        if picture.width * picture.height > MAX_PIXELS:
-            raise InputTooLargeError(
-                f"A page image is too large: at most {MAX_PIXELS // 1_000_000} million pixels"
-            )
-    return [p.convert("RGB") if p.mode not in ("RGB", "L") else p for p in pictures]
+def _words(line: LTTextLine) -> list[tuple[str, Box]]:
+    """The line's words (split as `str.split` splits its text), each with its box: from its
+    first character's left to its last one's right, and the line's bottom and top, so that the
+    outlines of one line are one height."""
+    text, owners = "", []
+    for item in line:
+        part = item.get_text()
+        text += part
+        owners.extend([item] * len(part))
+    words = []
+    for match in re.finditer(r"\S+", text):
+        chars = [c for c in owners[match.start() : match.end()] if isinstance(c, LTChar)]
+        left = min((c.x0 for c in chars), default=line.x0)
+        right = max((c.x1 for c in chars), default=line.x1)
+        words.append((match.group(), (left, line.y0, right, line.y1)))
+    return words

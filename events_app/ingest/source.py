@@ -29,7 +29,8 @@ class OcrUnavailableError(IngestError):
 
 @dataclass(frozen=True)
 class WordBox:
-    """A word recognised on a poster: its place in `Source.text` and on the image (pixels)."""
+    """A word recognised on a poster or a PDF's page: its place in `Source.text` and on the
+    page's `Picture` (pixels, from the top left; `page` counts from 1)."""
 
     start: int
     end: int
@@ -38,6 +39,17 @@ class WordBox:
     width: int
     height: int
     page: int = 1
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One page of a poster or PDF for the review page: a JPEG no wider than 1,200 pixels, and
+    the size of the raster its words are placed on (the image's own, or the rendered page's:
+    the JPEG may be smaller, and is drawn at this size)."""
+
+    jpeg: bytes = field(repr=False)
+    width: int
+    height: int
 
 
 @dataclass(frozen=True)
@@ -61,30 +73,32 @@ class Source:
     calendar_links: tuple[str, ...] = ()
     words: tuple[WordBox, ...] = field(default=(), repr=False)
     notes: tuple[str, ...] = ()
-    preview: bytes = field(default=b"", repr=False)
-    """A poster's image as a JPEG no wider than 1,200 pixels, for the review page; its
-    `image_size` is the original's, in which `words` are placed."""
-    image_size: tuple[int, int] = (0, 0)
+    pictures: tuple[Picture, ...] = field(default=(), repr=False)
+    """A poster's image, or each page of a PDF, as the review page shows it."""
 
 
 @dataclass(frozen=True)
 class Outline:
-    """A recognised word that a draft's field came from, on the poster (original pixels)."""
+    """A recognised word that a draft's field came from, on its page (in that page's
+    `Picture` pixels)."""
 
     left: int
     top: int
     width: int
     height: int
     label: str
+    page: int = 1
 
 
 def outlines(source: Source, spans_per_draft) -> list[Outline]:
-    """The word boxes under each field's span: where on the poster each value was read."""
+    """The word boxes under each field's span: where on the poster or page each value was
+    read."""
     found = []
     for n, spans in enumerate(spans_per_draft):
         for name, span in spans.items():
             label = f"event {n + 1}: {name.split('.')[0]}"
             for word in source.words:
-                if word.start < span.end and span.start < word.end and word.page == 1:
-                    found.append(Outline(word.left, word.top, word.width, word.height, label))
+                if word.start < span.end and span.start < word.end:
+                    box = (word.left, word.top, word.width, word.height)
+                    found.append(Outline(*box, label, word.page))
     return found

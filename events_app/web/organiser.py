@@ -201,17 +201,21 @@ def _review_source(read):
     return _review_page(result.drafts, source.text, source, result.warnings)
 
 
-def _poster_view(source, drafts) -> dict | None:
-    """The poster with the words each field came from outlined, when it was an image."""
-    if not source.preview:
+def _poster_view(source, drafts) -> list[dict] | None:
+    """The poster, or each page of the PDF, with the words each field came from outlined."""
+    if not source.pictures:
         return None
-    width, height = source.image_size
-    return {
-        "image": "data:image/jpeg;base64," + base64.b64encode(source.preview).decode("ascii"),
-        "width": width,
-        "height": height,
-        "outlines": outlines(source, [d.spans for d in drafts]),
-    }
+    found = outlines(source, [d.spans for d in drafts])
+    return [
+        {
+            "image": "data:image/jpeg;base64," + base64.b64encode(picture.jpeg).decode("ascii"),
+            "width": picture.width,
+            "height": picture.height,
+            "number": number,
+            "outlines": [box for box in found if box.page == number],
+        }
+        for number, picture in enumerate(source.pictures, start=1)
+    ]
 
 
 def _paste_again(text: str, reference: str, zone: str, error: str | None):

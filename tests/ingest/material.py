@@ -151,6 +151,14 @@ def webp(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
+def scanned_pdf(pages: list[Image.Image], *, resolution: int = 150) -> bytes:
+    """A PDF of page images with no text layer, as a scanner writes one (Pillow's PDF writer)."""
+    out = io.BytesIO()
+    first, *rest = [page.convert("RGB") for page in pages]
+    first.save(out, format="PDF", resolution=resolution, save_all=True, append_images=rest)
+    return out.getvalue()
+
+
 def text_pdf(pages: list[list[tuple[str, int]]]) -> bytes:
     """A PDF with a text layer: each page a list of (line, font size in points), Helvetica,
     top to bottom. Written by hand so that no PDF library is needed to make the input."""

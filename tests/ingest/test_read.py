@@ -212,7 +212,7 @@ def test_outlines_are_the_word_boxes_under_each_fields_span():
         (w.left, w.top, w.width, w.height) for w in title_words
     ]
     assert len(boxes) == 4
-    assert Image.open(io.BytesIO(source.preview)).size == (1200, 1697)
+    assert [Image.open(io.BytesIO(p.jpeg)).size for p in source.pictures] == [(1200, 1697)]
 
 
 def test_two_page_pdf_is_read_from_its_text_layer_heading_first():

@@ -452,6 +452,13 @@ def _pdf(pages: int, password: str | None = None) -> bytes:
     return out.getvalue()
 
 
+def _image_pdf(size: tuple[int, int]) -> bytes:
+    """A PDF of one black-and-white page image of `size` pixels (a few kilobytes)."""
+    out = io.BytesIO()
+    Image.new("1", size, 1).save(out, format="PDF")
+    return out.getvalue()
+
+
 def _image(size: tuple[int, int], mode: str = "L") -> bytes:
     out = io.BytesIO()
     Image.new(mode, size, 255 if mode == "L" else 1).save(out, format="PNG")
@@ -465,6 +472,13 @@ INGEST: list[Row] = [
     ("an encrypted PDF", lambda c: c.upload(_pdf(1, "pw"), "a.pdf"), 422, "The PDF is encrypted"),
     ("a PDF of 21 pages", lambda c: c.upload(_pdf(21), "a.pdf"), 413, "at most 20 are read"),
     ("a broken PDF", lambda c: c.upload(b"%PDF-1.4\n1 0 obj <<", "a.pdf"), 422, "damaged"),
+    ("a PDF with no text", lambda c: c.upload(_pdf(1), "a.pdf"), 422, "No text could be read"),
+    (
+        "a PDF holding a decompression-bomb image",
+        lambda c: c.upload(_image_pdf((8000, 6000)), "a.pdf"),
+        413,
+        "A page image is too large",
+    ),
     ("an archive", lambda c: c.upload(b"PK\x03\x04" + b"\0" * 64, "a.zip"), 415, "not one this"),
     ("a file over 10 MB", lambda c: c.upload(b"x" * (11 * 1024 * 1024)), 413, "larger than"),
     (

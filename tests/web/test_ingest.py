@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -21,6 +22,7 @@ from tests.ingest.material import (
     invitation_ics,
     news_page,
     png,
+    text_pdf,
 )
 from tests.web.organiser_helpers import csrf_of, post, review_form
 
@@ -196,6 +198,30 @@ def test_organiser_uploads_a_poster(signed_in):
     assert '<image href="data:image/jpeg;base64,' in page
     # The four words of the title are outlined on the poster, each labelled.
     assert page.count("<title>event 1: title</title>") == 4
+
+
+def test_organiser_uploads_a_pdf_and_sees_each_page_with_its_outlines(signed_in):
+    pdf = text_pdf(
+        [
+            [("Books and Beer Night", 32), ("Friday 12 June 2026, doors 7.30pm", 14)],
+            [("The Lamb Inn, 4 Mill Road, Norwich NR2 4AB", 12)],
+        ]
+    )
+    response = upload(signed_in, pdf, "flyer.pdf")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    figures = [
+        (
+            re.search(r"<figcaption[^>]*>([^:]*):", figure).group(1),
+            figure.count('<image href="data:image/jpeg;base64,'),
+            re.findall(r"<title>event 1: (\w+)</title>", figure),
+        )
+        for figure in re.findall(r'<figure class="poster">.*?</figure>', page, re.S)
+    ]
+    assert figures == [
+        ("Page 1 of 2 of the PDF", 1, ["start"] * 4 + ["time"] + ["title"] * 4),
+        ("Page 2 of 2 of the PDF", 1, ["venue"] * 9),
+    ]
 
 
 def test_organiser_upload_may_be_larger_than_the_site_wide_limit(signed_in):
