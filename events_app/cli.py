@@ -78,10 +78,11 @@ def seed_demo_command() -> None:
             )
     finally:
         engine.dispose()
+    where = _safe_url(settings["DATABASE_URL"])
     if created:
-        click.echo(f"Loaded {len(created)} demo events.")
+        click.echo(f"Loaded {len(created)} demo events into {where}.")
     else:
-        click.echo("Demo events are already loaded.")
+        click.echo(f"Demo events are already loaded in {where}.")
 
 
 @cli.command("serve")
@@ -180,7 +181,7 @@ def create_user_command(email: str, role: str) -> None:
         raise click.ClickException(str(exc)) from exc
     finally:
         engine.dispose()
-    click.echo(f"Created {user.role.value} {user.email}.")
+    click.echo(f"Created {user.role.value} {user.email} in {_safe_url(settings['DATABASE_URL'])}.")
 
 
 @cli.command("parse")
@@ -294,7 +295,10 @@ def ingest_mail_command(owner: str) -> None:
     finally:
         engine.dispose()
     plural = "s" if len(stored) != 1 else ""
-    click.echo(f"Stored {len(stored)} draft{plural} for {owner} from {source.origin}.")
+    click.echo(
+        f"Stored {len(stored)} draft{plural} for {owner} from {source.origin} "
+        f"in {_safe_url(settings['DATABASE_URL'])}."
+    )
 
 
 @cli.command("import")
@@ -338,7 +342,8 @@ def import_command(owner: str, source: str) -> None:
         engine.dispose()
     for note in calendar.warnings + summary.refused + summary.notes:
         click.echo(f"note: {note}", err=True)
-    click.echo(f"Imported {len(calendar.events)} events: {summary.describe()}.")
+    where = _safe_url(settings["DATABASE_URL"])
+    click.echo(f"Imported {len(calendar.events)} events into {where}: {summary.describe()}.")
 
 
 def _calendar_source(source: str, settings: dict) -> bytes:

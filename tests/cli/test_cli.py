@@ -31,8 +31,8 @@ def test_migrate_then_seed_demo_serves_the_festival(empty_sqlite):
 
     assert migrated.exit_code == 0, migrated.output
     assert "Database is up to date" in migrated.output
-    assert seeded.output == "Loaded 3 demo events.\n"
-    assert again.output == "Demo events are already loaded.\n"
+    assert seeded.output == f"Loaded 3 demo events into {empty_sqlite}.\n"
+    assert again.output == f"Demo events are already loaded in {empty_sqlite}.\n"
     app = create_app({"DATABASE_URL": empty_sqlite})
     body = app.test_client().get("/events.ics").data
     app.extensions["events_db"].close()
@@ -186,7 +186,10 @@ def test_create_user_reads_the_password_from_standard_input(empty_sqlite):
     again = run_create_user(env, "--email", "org@example.org", password="another password!")
     weak = run_create_user(env, "--email", "new@example.org", password="short")
 
-    assert (created.returncode, created.stdout) == (0, "Created admin org@example.org.\n")
+    assert (created.returncode, created.stdout) == (
+        0,
+        f"Created admin org@example.org in {empty_sqlite}.\n",
+    )
     assert again.returncode != 0
     assert again.stderr.strip() == "Error: There is already an account for org@example.org"
     assert weak.returncode != 0
@@ -221,9 +224,13 @@ def test_import_shows_progress_and_a_summary_and_is_idempotent(with_owner, tmp_p
     again = runner.invoke(cli, ["import", "--owner", "ORG@example.org", str(source)])
 
     assert first.exit_code == 0, first.output
-    assert first.stdout == "Imported 3 events: 3 new drafts, 0 updated, 0 unchanged.\n"
+    assert first.stdout == (
+        f"Imported 3 events into {with_owner}: 3 new drafts, 0 updated, 0 unchanged.\n"
+    )
     assert first.stderr.startswith("Importing")
-    assert again.stdout == "Imported 3 events: 0 new drafts, 0 updated, 3 unchanged.\n"
+    assert again.stdout == (
+        f"Imported 3 events into {with_owner}: 0 new drafts, 0 updated, 3 unchanged.\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -32,14 +32,14 @@ def stored_titles(session) -> list[tuple[str, bool, str]]:
     )
 
 
-def test_ingest_mail_stores_the_messages_events_as_drafts(organiser_db):
+def test_ingest_mail_stores_the_messages_events_as_drafts(organiser_db, database_url):
     result = CliRunner().invoke(
         cli, ["ingest-mail", "--owner", "org@example.org"], input=email(body=ARTICLE_TEXT)
     )
     assert (result.exit_code, result.output) == (
         0,
         "Stored 3 drafts for org@example.org from sam@union.example · "
-        "Arise festival this weekend.\n",
+        f"Arise festival this weekend in {database_url}.\n",
     )
     assert stored_titles(organiser_db) == [
         ("Arise — A Festival of Labour’s Left Ideas", False, "2018-07-28"),
