@@ -231,6 +231,36 @@ def email(
     return bytes(message)
 
 
+def nested_email(depth: int) -> bytes:
+    """A message whose text sits `depth` multipart levels down (a hostile MIME tree)."""
+    inner = b"Content-Type: text/plain\n\nhello\n"
+    for level in range(depth):
+        boundary = f"b{level}".encode()
+        inner = (
+            b"Content-Type: multipart/mixed; boundary="
+            + boundary
+            + b"\n\n--"
+            + boundary
+            + b"\n"
+            + inner
+            + b"\n--"
+            + boundary
+            + b"--\n"
+        )
+    return b"From: a@b.example\nSubject: deep\n" + inner
+
+
+def many_parts_email(parts: int) -> bytes:
+    """A message of `parts` small text parts side by side."""
+    message = EmailMessage()
+    message["From"] = "a@b.example"
+    message["Subject"] = "parts"
+    message.set_content("hello")
+    for n in range(parts - 1):
+        message.add_attachment(f"part {n}", filename=f"p{n}.txt")
+    return bytes(message)
+
+
 def invitation_ics(*, repeating: bool = True) -> bytes:
     """A branch's calendar file as mail programs attach it: a timed meeting in summer time and,
     with `repeating`, a two-day weekend school, a short weekly series and an entry with no start."""

@@ -32,6 +32,7 @@ from tests.ingest.material import (
     email,
     invitation_ics,
     microdata_page,
+    nested_email,
     news_page,
     png,
     rdfa_page,
@@ -442,7 +443,7 @@ def _huge_png() -> bytes:
             "The message's text is in an unknown character set: klingon-8",
         ),
         (
-            lambda: _nested_email(8),
+            lambda: nested_email(8),
             InputTooLargeError,
             "The message is nested more than 5 levels deep",
         ),
@@ -467,24 +468,6 @@ def test_bad_input_is_refused_with_a_reason(data, error, message):
     with pytest.raises(error) as caught:
         read_bytes(data())
     assert str(caught.value) == message
-
-
-def _nested_email(depth: int) -> bytes:
-    inner = b"Content-Type: text/plain\n\nhello\n"
-    for level in range(depth):
-        boundary = f"b{level}".encode()
-        inner = (
-            b"Content-Type: multipart/mixed; boundary="
-            + boundary
-            + b"\n\n--"
-            + boundary
-            + b"\n"
-            + inner
-            + b"\n--"
-            + boundary
-            + b"--\n"
-        )
-    return b"From: a@b.example\nSubject: deep\n" + inner
 
 
 def test_missing_tesseract_names_the_package(monkeypatch):

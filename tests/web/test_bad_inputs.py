@@ -20,6 +20,7 @@ from events_app.fetch import Fetcher
 from events_app.store import repository
 from tests.builders import event
 from tests.conftest import NOW
+from tests.ingest.material import many_parts_email, nested_email
 from tests.web.organiser_helpers import csrf_of
 
 FORM = {
@@ -498,6 +499,18 @@ INGEST: list[Row] = [
         ),
         422,
         "unknown character set: x-nope",
+    ),
+    (
+        "an e-mail nested 8 levels deep",
+        lambda c: c.upload(nested_email(8), "m.eml"),
+        413,
+        "nested more than 5 levels deep",
+    ),
+    (
+        "an e-mail of 60 parts",
+        lambda c: c.upload(many_parts_email(60), "m.eml"),
+        413,
+        "more than 50 parts",
     ),
     ("a link to a private address", lambda c: c.link("http://10.0.0.1/news"), 422, "not allowed"),
     ("a link to a file", lambda c: c.link("file:///etc/passwd"), 422, "must start with"),
