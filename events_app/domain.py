@@ -138,6 +138,7 @@ class Event:
     online: bool = False
     recurrence: str | None = None
     source_text: str = ""
+    show_source: bool = False  # the organiser chose to show `source_text` on the event's page
     imported_as: str = ""  # what the source calendar said at the last import (JSON)
     parent: EventSummary | None = None
     sessions: list[EventSummary] = field(default_factory=list)
@@ -187,6 +188,9 @@ class Event:
         return [link for link in self.links if link.kind == LinkKind.TICKETS]
 
 
+STATED_IN_AN_EDIT = ("organiser", "status", "show_source")
+
+
 @dataclass(frozen=True)
 class EventEdit:
     """What an edit may change on a stored event, and nothing more: the organiser's form and a
@@ -195,8 +199,9 @@ class EventEdit:
     owns it, whether it is published, its festival, the text it was read from, what the last
     import said) is kept, or changed by a use case of its own (publish, cancel, restore).
 
-    `organiser` and `status` are None when the edit leaves them as they are: the form has no
-    field for either (cancelling is a button of its own), while a calendar states both."""
+    `organiser`, `status` and `show_source` are None when the edit leaves them as they are:
+    the form states the organiser and whether the pasted text is shown but not the status
+    (cancelling is a button of its own), while a calendar states the organiser and status."""
 
     title: str
     start: datetime
@@ -213,17 +218,18 @@ class EventEdit:
     recurrence: str | None = None
     organiser: str | None = None
     status: EventStatus | None = None
+    show_source: bool | None = None
 
     @classmethod
     def of(cls, event: Event, **stated: object) -> EventEdit:
         """The editable fields of `event` (a form's or a calendar's reading), with `stated`
-        giving `organiser` or `status` where the source says them."""
-        names = [f.name for f in fields(cls) if f.name not in ("organiser", "status")]
+        giving `organiser`, `status` or `show_source` where the source says them."""
+        names = [f.name for f in fields(cls) if f.name not in STATED_IN_AN_EDIT]
         return cls(**{name: getattr(event, name) for name in names}, **stated)  # type: ignore[arg-type]
 
     def applied_to(self, event: Event) -> Event:
         changes = {f.name: getattr(self, f.name) for f in fields(self)}
-        for name in ("organiser", "status"):
+        for name in STATED_IN_AN_EDIT:
             if changes[name] is None:
                 del changes[name]
         return replace(event, **changes)

@@ -350,6 +350,7 @@ def _copy_fields(row: EventRow, event: Event) -> None:
     row.status = event.status.value
     row.published = event.published
     row.organiser = event.organiser
+    row.show_source = event.show_source
     row.online = event.online
     row.recurrence = event.recurrence
     row.imported_as = event.imported_as
@@ -713,6 +714,7 @@ def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
         online=row.online,
         recurrence=row.recurrence,
         source_text=row.source.text if row.source is not None else "",
+        show_source=row.show_source,
         imported_as=row.imported_as or "",
         sequence=row.sequence,
         revision=row.revision or 0,

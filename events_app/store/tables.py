@@ -250,6 +250,7 @@ class EventRow(Base):
     status: Mapped[str] = mapped_column(String(20), default="confirmed")
     published: Mapped[bool] = mapped_column(Boolean, default=False)
     organiser: Mapped[str] = mapped_column(String(300), default="")
+    show_source: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     online: Mapped[bool] = mapped_column(Boolean, default=False)
     recurrence: Mapped[str | None] = mapped_column(String(500), nullable=True)
     imported_as: Mapped[str] = mapped_column(Text, default="", server_default="")

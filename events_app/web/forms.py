@@ -15,6 +15,7 @@ from ..domain import (
     NAME_MAX,
     ClockChange,
     Event,
+    EventEdit,
     EventStatus,
     EventSummary,
     InvalidEventError,
@@ -53,8 +54,10 @@ class EventForm:
     price: str = ""
     description: str = ""
     tags: str = ""
+    organiser: str = ""
     online: bool = False
     all_day: bool = False
+    show_source: bool = False
     recurrence: str = ""  # the raw rule: the advanced fallback, and what a form without the
     # repeats control sends (the 409 page's choices)
     repeat: str | None = None  # the control's kind (repeats.KINDS); None: not sent
@@ -165,7 +168,9 @@ def form_from_event(event: Event) -> EventForm:
         price=tickets.price if tickets else "",
         description=event.description,
         tags=", ".join(event.tags),
+        organiser=event.organiser,
         online=event.online,
+        show_source=event.show_source,
         all_day=event.all_day and not event.time_tba,
         recurrence=event.recurrence or "",
         **_repeat_fields(event.recurrence, event.timezone, when.day, event.all_day),
@@ -212,7 +217,9 @@ def read_form(form: MultiDict[str, str], prefix: str) -> EventForm:
         price=text("price"),
         description=text("description"),
         tags=text("tags"),
+        organiser=text("organiser"),
         online=bool(form.get(f"{prefix}online")),
+        show_source=bool(form.get(f"{prefix}show_source")),
         all_day=bool(form.get(f"{prefix}all_day")),
         recurrence=text("recurrence"),
         repeat=text("repeat") if f"{prefix}repeat" in form else None,
@@ -283,6 +290,8 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
         links=links,
         tags=[t.strip() for t in values.tags.split(",") if t.strip()],
         online=values.online,
+        organiser=" ".join(values.organiser.split()),
+        show_source=values.show_source,
         recurrence=values.rule(zone_name) or None,
         status=EventStatus.CONFIRMED,
         parent=EventSummary(
@@ -291,6 +300,13 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
         if parent_title
         else None,
     )
+
+
+def edit_from_form(values: EventForm) -> EventEdit:
+    """The change the edit form makes: its fields, the organiser's name and whether the
+    announcement is shown included (a calendar's re-import states neither of the last two)."""
+    event = event_from_form(values)
+    return EventEdit.of(event, organiser=event.organiser, show_source=event.show_source)
 
 
 def _instants(when: LocalWhen) -> tuple[datetime, datetime | None]:

@@ -36,11 +36,13 @@ LABELS = {
     "tickets": "Tickets link",
     "price": "Price",
     "tags": "Tags",
+    "organiser": "Organiser",
+    "show_source": "Show the announcement on the page",
     "recurrence": "Repeats",
     "description": "Description",
 }
 FIELDS = tuple(LABELS)
-FLAGS = ("all_day", "online")
+FLAGS = ("all_day", "online", "show_source")
 PICKS = ("yours", "saved")
 DIGEST_CHARS = 12
 BASE_MAX = 2_000

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from .. import listings, services
-from ..domain import Event, EventEdit, InvalidEventError, UnknownTimeZoneError, User
+from ..domain import Event, InvalidEventError, UnknownTimeZoneError, User
 from ..fetch import FetchError
 from ..ingest import MAX_FILE_BYTES, IngestError, outlines
 from ..ingest import read as ingest
@@ -368,7 +368,7 @@ def save(event_id: int):
         services.edit_event(
             db_session(),
             event.id,
-            EventEdit.of(forms.event_from_form(values)),
+            forms.edit_from_form(values),
             now=now(),
             editor=_user(),
             expected_revision=_revision_read(),

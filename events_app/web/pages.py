@@ -23,6 +23,7 @@ from .caching import cached_page
 from .calendar_links import add_to_calendar_links, subscribe_links
 from .context import db_session, now, site_name, site_urls
 from .errors import BadQueryError, status_of
+from .event_page import call_to_action, share_links
 from .formatting import when
 from .listing import asked_filter, facet_context, feed_title
 from .query import active_filters, int_param
@@ -105,6 +106,8 @@ def event(slug: str):
         is_past=found.is_past(now()),
         jsonld=event_jsonld(found, urls, site_name=site_name()),
         maps=_maps(found.venues),
+        action=call_to_action(found, now()),
+        share=share_links(found, urls.event(slug)),
         add_to_calendar=add_to_calendar_links(found, urls.event(slug), urls.event_ics(slug)),
     )
 

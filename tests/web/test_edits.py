@@ -38,8 +38,8 @@ def confirm_form(client, event_id: int, action: str) -> dict[str, str]:
 
 
 def test_an_edit_through_the_form_keeps_what_the_form_does_not_show(signed_in, app_session):
-    """The form has no organiser field and no import snapshot: saving it keeps both, so a
-    re-import still knows the new title is the organiser's own and keeps it."""
+    """The form shows the imported organiser and has no import snapshot: saving it keeps both,
+    so a re-import still knows the new title is the organiser's own and keeps it."""
     upload(signed_in, CALENDAR)
     [imported] = stored(app_session)
 
