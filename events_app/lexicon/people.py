@@ -203,5 +203,7 @@ PROFESSIONS: frozenset[str] = frozenset(
     " panellist panelist guest fellow candidate vice-chancellor chancellor dean principal"
     " headteacher governor superintendent commissioner ceo manager chief midwife driver"
     " porter cleaner carer firefighter paramedic pharmacist dentist vet postman postwoman"
-    " electrician plumber builder miner docker".split()
+    " electrician plumber builder miner docker translator interpreter critic publisher"
+    " essayist biographer memoirist blogger podcaster entrepreneur businessman businesswoman"
+    " bishop archbishop chaplain canon monk nun ranger gardener pilot astronaut".split()
 )

@@ -474,6 +474,12 @@ def _places() -> dict[str, tuple[_Place, ...]]:
     return result
 
 
+def is_place_name(name: str) -> bool:
+    """Whether the words are the whole name of a town, state or country the tables know
+    ('Ann Arbor', 'New South Wales'): for readers of other things, such as people's names."""
+    return _key(name) in _places()
+
+
 @cache
 def _zone_country() -> dict[str, str]:
     """The country of each zone the tables name, for votes between ambiguous readings."""

@@ -361,7 +361,13 @@ def _seeds(reading: Reading) -> list[Seed]:
         if item and seeds and not dated and _continues(reading, seeds[-1], sentence):
             seeds[-1].items.append(
                 listings_mod.Item(
-                    item["time"], item["title"], sentence.start, sentence.end, (line, line), False
+                    item["time"],
+                    item["title"],
+                    sentence.start,
+                    sentence.end,
+                    (line, line),
+                    False,
+                    sentence.end,
                 )
             )
             continue
@@ -804,6 +810,11 @@ def _labelled(reading: Reading, seed: Seed, title, title_span, venues, speakers)
         people = people_mod.field_people(who.head, who.start)
         if people:
             speakers = people
+    cell = listings_mod.speaker_cell(layout, layout.line_at(at), at)
+    if cell is not None:
+        people = people_mod.field_people(*cell)
+        if people:
+            speakers = people
     return title, title_span, venues, speakers
 
 
@@ -982,6 +993,8 @@ def _venue_candidates(
             add_found(sentence.text, sentence.start, "standing")
     for venue in _entry_addresses(reading, seed):
         out.append(Candidate(venue, "address", venue.span, _venue_features(text, venue, "entry")))
+    for venue in _venue_lines(reading, seed):
+        out.append(Candidate(venue, "venue_line", venue.span, _venue_features(text, venue, None)))
     nearest = reading.rooms.nearest(seed.mention.start)
     if nearest is not None:  # a seminar's room in its abstract, a listing's in its footer
         features = _venue_features(text, nearest, "elsewhere")
@@ -1023,6 +1036,20 @@ def _entry_addresses(reading: Reading, seed: Seed) -> list[DraftVenue]:
 ENTRY_LINE = 200  # longer lines are prose, read as the event's sentences are
 
 
+def _venue_lines(reading: Reading, seed: Seed) -> list[DraftVenue]:
+    """A building's name set out on a line of its own beside the event's date line ('21 MAY'
+    over 'LANGE HALL' over a day's timetable): the place, where no sentence says it."""
+    layout = reading.layout
+    line = layout.line_at(seed.mention.start)
+    found = []
+    for nearby in (layout.next_text_line(line.number), layout.previous_text_line(line.number)):
+        if nearby is None or not places_mod.venue_shaped(nearby.text.strip()):
+            continue
+        span = nearby.span()
+        found.append(DraftVenue(span.text, span=span))
+    return found[:1]
+
+
 def _venue_line_above(layout: Layout, line, address: DraftVenue) -> DraftVenue | None:
     """'Count Basie Center for the Arts' on the line over '99 Monmouth St, Red Bank, NJ': a
     short line with a venue word names the address below it."""
@@ -1038,10 +1065,10 @@ def _venue_line_above(layout: Layout, line, address: DraftVenue) -> DraftVenue |
     return dataclasses.replace(address, name=name, span=Span(at, at + len(name), name, 0.5))
 
 
-def _venue_features(text: str, venue: DraftVenue, where: str) -> tuple[str, ...]:
-    features = [where]
+def _venue_features(text: str, venue: DraftVenue, where: str | None) -> tuple[str, ...]:
+    features = [where] if where else []
     name = venue.name
-    if places_mod.VENUE_NOUN.search(name):
+    if places_mod.VENUE_NOUN.search(name) or places_mod.venue_shaped(name):
         features.append("venue_noun")
     elif not (
         venue.address
@@ -1126,7 +1153,7 @@ def _programme(reading: Reading, seed: Seed, parent: Draft) -> list[Draft]:
         start = datetime.combine(day, found[0].first.value())
         end = datetime.combine(day, found[0].last.value()) if found[0].last else None
         line = reading.text[item.start : item.end]
-        speakers = people_mod.unique_people(reading.people.within(item.start, item.end))
+        speakers = people_mod.unique_people(reading.people.within(item.start, item.body_end))
         child = Draft(
             title=title,
             start=start,
@@ -1139,13 +1166,30 @@ def _programme(reading: Reading, seed: Seed, parent: Draft) -> list[Draft]:
         )
         child.spans["title"] = Span(item.start, item.end, line, 0.7)
         children.append(child)
-    if children and not parent.speakers:
-        names: dict[str, DraftPerson] = {}
-        for child in children:
-            for person in child.speakers:
-                names.setdefault(person.name.lower(), person)
-        parent.speakers = list(names.values())
+    _share_speakers(reading, seed, parent, children)
     return children
+
+
+def _share_speakers(reading: Reading, seed: Seed, parent: Draft, children: list[Draft]) -> None:
+    """Who speaks in a programme set out below the event, session by session, speaks at that
+    session and not at the whole (a book fair's programme, a conference's timetable); where the
+    programme runs on in the event's own paragraph ('10am: plenary with A. 2pm: panel with B'),
+    the whole lists everyone its sessions name."""
+    block = reading.layout.block_at(seed.mention.start)
+    set_out = [i for i in seed.items if reading.layout.block_at(i.start) != block]
+
+    def in_a_session(person: DraftPerson) -> bool:
+        at = person.span.start if person.span else -1
+        return any(i.start <= at < i.body_end for i in set_out)
+
+    parent.speakers = [p for p in parent.speakers if not in_a_session(p)]
+    if parent.speakers or set_out:
+        return
+    names: dict[str, DraftPerson] = {}
+    for child in children:
+        for person in child.speakers:
+            names.setdefault(person.name.lower(), person)
+    parent.speakers = list(names.values())
 
 
 def _link_parents(reading: Reading, seeds: list[Seed], drafts: list[Draft]) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
-from ..lexicon import calendar_words
+from ..lexicon import calendar_words, cues
 from .patterns import guarded
 
 MONTHS = {
@@ -114,6 +114,11 @@ RELATIVE = re.compile(
     rf"\b(?:(?P<which>this|next|coming|last|on)\s+(?P<wd>{_WD})(?!\w)|(?P<word>today|tonight|tomorrow))",
     re.IGNORECASE,
 )
+# "today's" before a common word that names nothing one attends ('today's world', 'tomorrow's
+# leaders'); "tonight's concert" and "today's meeting" keep their day.
+_SPOKEN_OF = re.compile(
+    r"['’]s\s+(?!(?:" + "|".join(re.escape(n) for n in cues.EVENT_NOUNS) + r")\b)[a-z]"
+)  # lower case only: "Today's HCI Seminar" names one
 EVERY = re.compile(
     rf"\b(?:every|each)\s+(?:(?P<nth>first|second|third|fourth|last)\s+)?(?P<wd>{_WD})(?![a-z])"
     r"(?:s\b)?(?:\s+of\s+(?:the|each|every)\s+month)?"
@@ -287,6 +292,8 @@ def find_dates(text: str, *, day_first: bool, language: str | None = None) -> li
         if mention:
             found.append(mention)
     for m in RELATIVE.finditer(text):
+        if m["word"] and _SPOKEN_OF.match(text, m.end()):
+            continue  # 'in today's world': the present, not a day
         found.append(
             DateMention(
                 m.start(),

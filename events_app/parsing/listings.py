@@ -44,6 +44,7 @@ class Item:
     end: int
     lines: tuple[int, int]
     before_title: bool
+    body_end: int  # where the lines about the item stop: the next item, or its paragraph's end
 
 
 def clock_only(line: Line) -> bool:
@@ -90,14 +91,18 @@ def timed_items(layout: Layout) -> list[Item]:
     after = sum(_names_something(neighbour(n, 1)) for n in clocks)
     before = sum(_names_something(neighbour(n, -1)) for n in clocks)
     step = -1 if before > after else 1
-    items = []
+    found = []
     for n in clocks:
         name = neighbour(n, step)
         if not _names_something(name) or _dated(neighbour(n, -1)):
             continue  # a clock under a date line is that date's own time
         assert name is not None
-        clock = text_lines[n]
+        found.append((text_lines[n], name))
+    nexts: list[int | None] = [min(clock.start, name.start) for clock, name in found[1:]]
+    items = []
+    for (clock, name), next_start in zip(found, [*nexts, None][: len(found)], strict=True):
         span = name.span()
+        last = max(clock.number, name.number)
         items.append(
             Item(
                 clock.text.strip(),
@@ -106,9 +111,27 @@ def timed_items(layout: Layout) -> list[Item]:
                 span.end,
                 (clock.number, name.number),
                 before_title=step == -1,
+                body_end=_body_end(layout, last) if next_start is None else next_start,
             )
         )
     return items
+
+
+def _body_end(layout: Layout, last: int) -> int:
+    """The end of the paragraph about a listing's last item: the lines after its clock and name
+    up to the first blank line after them, a date line or a clock line."""
+    end = layout.lines[last].end
+    seen_text = False
+    for line in layout.lines[last + 1 :]:
+        if line.blank:
+            if seen_text:
+                break
+            continue
+        if _dated(line) or clock_only(line):
+            break
+        seen_text = True
+        end = line.end
+    return end
 
 
 # Calendars set out by month ------------------------------------------------------------------
@@ -307,20 +330,53 @@ TABLE_LOOK_BACK = 40  # lines: how far above a row its table's header may stand
 def title_columns(layout: Layout, line: Line) -> list[int]:
     """The columns of the table header over a row ('Date | Speaker | Title |') that name its
     events: 'Title', or a column ending in it ('Pre-talk title'), in order."""
+    return [n for n, c in enumerate(_header_over(layout, line)) if _names_events(c)]
+
+
+def _names_events(column: str) -> bool:
+    return column in TITLE_COLUMNS or column.endswith((" title", " topic"))
+
+
+SPEAKER_COLUMNS = frozenset({"speaker", "speakers", "presenter", "presenters", "who", "lecturer"})
+
+
+def _names_speakers(column: str) -> bool:
+    return column in SPEAKER_COLUMNS or column.endswith((" speaker", " speakers", " presenter"))
+
+
+def _header_over(layout: Layout, line: Line) -> list[str]:
+    """The cells of the table header over a row, in lower case ([] when none is found)."""
     if "|" not in line.text:
         return []
     for above in reversed(layout.lines[max(0, line.number - TABLE_LOOK_BACK) : line.number]):
         if "|" not in above.text:
             continue
         header = [" ".join(c.lower().split()) for c in above.text.split("|")]
-        columns = [n for n, c in enumerate(header) if _names_events(c)]
-        if columns:
-            return columns
+        if any(_names_events(c) for c in header):
+            return header
     return []
 
 
-def _names_events(column: str) -> bool:
-    return column in TITLE_COLUMNS or column.endswith((" title", " topic"))
+def speaker_cell(layout: Layout, line: Line, at: int) -> tuple[str, int] | None:
+    """'Jan. 24 | Ann Lee (MIT) | Why Dunes Move |' under 'Date | Speaker | Title |': the
+    speaker's cell of the row and where it starts. Where the header pairs two title columns
+    with two speaker columns ('Pre-talk speaker | Pre-talk title'), the speaker column before
+    the title column the event's mention stands in."""
+    header = _header_over(layout, line)
+    speakers = [n for n, c in enumerate(header) if _names_speakers(c)]
+    if not speakers:
+        return None
+    here = layout.text[line.start : at].count("|")
+    titles = [n for n, c in enumerate(header) if _names_events(c)]
+    title = here if here in titles else titles[0]
+    before = [n for n in speakers if n < title]
+    column = before[-1] if before else speakers[0]
+    cells = line.text.split("|")
+    if column >= len(cells) or not cells[column].strip():
+        return None
+    start = line.start + sum(len(c) + 1 for c in cells[:column])
+    lead = len(cells[column]) - len(cells[column].lstrip())
+    return cells[column].strip(), start + lead
 
 
 def days_in_rows(layout: Layout, mentions: list[DateMention]) -> list[DateMention]:

@@ -25,6 +25,7 @@ from ..lexicon.cues import (
     SPEAKER_INLINE_CUES,
     SPEAKER_LIST_CUES,
 )
+from ..lexicon.given_names import is_given_name
 from ..lexicon.people import (
     NOBODY_PHRASES,
     NON_NAME_WORDS,
@@ -37,6 +38,7 @@ from ..lexicon.people import (
     ROLE_WORDS,
     post_nominal,
 )
+from ..lexicon.zones import is_place_name
 from .evidence import confidence
 from .model import DraftPerson, Span
 from .patterns import guarded, initials
@@ -420,6 +422,10 @@ def _name_shape(words: tuple[str, ...]) -> frozenset[str]:
         found.add("capitals")
     if any(w.lower().strip(".") in ROLE_NOUNS for w in plain):
         found.add("role_in_name")
+    if len(plain) > 1 and is_given_name(plain[0]):
+        found.add("given_name")  # 'Tomasz' is not listed, 'Delia' is: a hit speaks for a person
+    if len(plain) > 1 and is_place_name(" ".join(plain)):
+        found.add("place_name")  # 'Ann Arbor', 'Alice Springs': a town, whatever its words
     return frozenset(found)
 
 
@@ -457,6 +463,8 @@ def _context_features(text: str, c: Candidate, run_start: int, run_end: int) -> 
     if first_after and first_after[0] in _AFTER_FIRST_WORDS and _AFTER_CUE.match(verb):
         c.features.add("speaks_after")
     m = _AFFILIATION_AFTER.match(after) if after[:1] in _AFFILIATION_OPENERS else None
+    if m and c.name.isupper() and m.group().isupper():
+        m = None  # 'SMALL PRESSES, BIG IDEAS': in a line of capitals an acronym is no sign
     if m:
         c.features.add("affiliation_after")
         c.affiliation = _affiliation_text(after, m)

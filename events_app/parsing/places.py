@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lexicon import cues
 from .dates import is_calendar_word
 from .model import DraftVenue, Span
 from .patterns import guarded
@@ -95,6 +96,23 @@ VENUE_NOUN = re.compile(
     r"|Museum|Gallery|Pub|Inn|Tavern|Arms|Hotel|Studios?|Works|Mill|Barn|Farm|Brewing|Brewery"
     r"|Taproom)\b"
 )
+_ATTENDED = re.compile(
+    r"\b(?:" + "|".join(re.escape(n) for n in cues.EVENT_NOUNS if n != "event") + r")\b",
+    re.IGNORECASE,
+)
+
+
+def venue_shaped(name: str) -> bool:
+    """A short name whose last word is a building's, in any case ('Lange Hall', 'LANGE
+    HALL'), that names nothing one attends ('Town Hall meeting' does)."""
+    words = name.split()
+    if not 1 < len(words) <= 4 or not name[0].isalnum() or _ATTENDED.search(name):
+        return False  # '@ Your Library' names a programme
+    if not all(w[0].isupper() or w in ("of", "the", "and", "&") for w in words):
+        return False  # 'Climate jobs day school': a name is written in capitals
+    return bool(VENUE_NOUN.fullmatch(words[-1].rstrip(".,:").capitalize()))
+
+
 OPEN_SPACE = re.compile(
     r"\b(?:Square|Green|Place|Street|Road|Park|Fields?|Common|Gardens|Castle|Bridge|Market"
     r"|Quay|Pier|Beach|Parade|Terrace|Circus|Embankment|Plaza|Avenue|Lane|Cross|Moor|Heath"

@@ -13,7 +13,7 @@ from .dates import is_calendar_word
 from .evidence import Candidate
 from .model import Span
 from .people import AFFILIATION_START
-from .places import find_postcodes, us_places
+from .places import find_postcodes, us_places, venue_shaped
 from .text import Sentence
 from .times import find_times
 from .tokens import ROLES, Layout, Line
@@ -646,6 +646,8 @@ def title_features(title: str) -> tuple[str, ...]:
         features.append("addressing")  # 'See you in 2020', '@ Your Library': the writer talking
     if all(w in _VAGUE_WORDS for w in re.findall(r"[a-z]+", words)):
         features.append("vague")  # 'Next', 'Following week', 'Will end'
+    if venue_shaped(title):
+        features.append("venue_shaped")  # 'LANGE HALL' under a date line: where, not what
     return tuple(features)
 
 
@@ -703,11 +705,24 @@ _LEADING_DATE = re.compile(
 )
 
 
+# 'Riverside Book Fair 2031 Programme': the programme of a gathering named before the word.
+_PROGRAMME_OF = re.compile(
+    r"^(?P<name>.*\b(?:festival|fair|conference|summit|congress|symposium|convention|expo"
+    r"|weekend|gathering|day\s+school)\b(?:\s+\d{4})?)\s*[:–—-]?\s*"
+    r"(?:programme|program|schedule|timetable|line-?up|events)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
 def heading_title(heading: str) -> str | None:
-    """A heading as a title; 'Monday 29 March: Earthquake Lecture' names the lecture."""
+    """A heading as a title; 'Monday 29 March: Earthquake Lecture' names the lecture, and a
+    gathering's 'Programme' heading names the gathering."""
     led = _LEADING_DATE.match(heading)
     if led:
         return rest_of_line(heading[led.end() :])
+    programme = _PROGRAMME_OF.match(heading.strip())
+    if programme:
+        return clean_title(programme["name"], name=True)
     return clean_title(heading, name=True)
 
 

@@ -52,6 +52,7 @@ TITLE = {
     "furniture": -6.0,  # 'Admission by donation', 'Book now', 'All welcome'
     "address": -6.0,  # '99 High St, Red Bank, NJ 07701'
     "over_address": -4.0,  # the line under it is an address: it names the venue
+    "venue_shaped": -3.0,  # 'Lange Hall': a short name that ends in a building's word
 }
 TITLE_THRESHOLD = 0.0
 
@@ -65,6 +66,7 @@ VENUE = {
     "room": 7.0,  # 'Wean Hall 5409', 'Room B12, Physics Building'
     "preposition": 4.0,  # 'at Unite House'
     "named_segment": 3.0,  # ', Marx House.' between commas
+    "venue_line": 3.0,  # 'LANGE HALL' on a line of its own beside the date's line
     "city": 1.0,
     "clause": 0.0,
     "preamble": -1.0,
@@ -117,12 +119,14 @@ SPEAKER = {
     "listed": 1.0,  # one of two or more names in one list that each have evidence
     "in_list": 0.0,
     "starts_sentence": -0.5,  # a capital at a sentence start says nothing about a name
-    "possessive": 0.0,
+    "possessive": -1.5,  # 'celebrating Karl Marx's bicentenary': someone spoken of
+    "given_name": 3.0,  # its first word is a listed first name (lexicon/given_names.py)
     # against
     "one_word": -2.5,  # 'Winsome': only with a cue
     "initials_only": -3.0,  # 'UK', 'J.K.'
     "organisation": -8.0,  # 'Unite the Union', 'Department of Physics'
     "place_word": -4.0,  # 'Conway Hall', 'Bridge Street'
+    "place_name": -6.0,  # 'Ann Arbor': the whole name of a town the zone tables know
     "calendar": -8.0,  # 'Saturday', 'March'
     "common_word": -6.0,  # 'Public Meeting', 'The Talk'
     "capitals": -1.0,  # 'JOHN SMITH' (seminar e-mails write names so), 'NHS', 'AGM'
