@@ -159,9 +159,11 @@ def scanned_pdf(pages: list[Image.Image], *, resolution: int = 150) -> bytes:
     return out.getvalue()
 
 
-def text_pdf(pages: list[list[tuple[str, int]]]) -> bytes:
+def text_pdf(pages: list[list[tuple[str, int]]], *, leading: float = 1.8) -> bytes:
     """A PDF with a text layer: each page a list of (line, font size in points), Helvetica,
-    top to bottom. Written by hand so that no PDF library is needed to make the input."""
+    top to bottom, `leading` times the size apart (1.8 sets each line apart; a paragraph's
+    lines are nearer 1.2). Written by hand so that no PDF library is needed to make the
+    input."""
     objects: list[bytes] = []
     page_ids = []
     font_id = 3
@@ -174,7 +176,7 @@ def text_pdf(pages: list[list[tuple[str, int]]]) -> bytes:
         for text, size in lines:
             escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             commands.append(f"BT /F1 {size} Tf 50 {y} Td ({escaped}) Tj ET")
-            y -= int(size * 1.8)
+            y -= round(size * leading)
         stream = zlib.compress("\n".join(commands).encode("latin-1"))
         objects.append(
             b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)

@@ -36,6 +36,7 @@ from tests.ingest.material import (
     news_page,
     png,
     rdfa_page,
+    scanned_pdf,
     text_pdf,
     webp,
 )
@@ -193,6 +194,70 @@ def test_poster_of_the_seed_gives_its_three_events():
     assert [row[1:] for row in summary(document)] == [
         row[1:] for row in parsed_directly(SEED_PARAGRAPH)
     ]
+
+
+#: The seed's three events as its text gives them: start, end, venues, speakers.
+SEED_EVENTS = [
+    ("2018-07-28", None, [], ["Chris Williamson"]),
+    ("2018-07-27T18:30", None, ["Student Central"], []),
+    (
+        "2018-07-28T10:00",
+        "2018-07-28T17:00",
+        ["Student Central", "Unite House"],
+        ["John McDonnell", "Diane Abbott", "Richard Burgon", "Shami Chakrabarti", "Steve Turner"],
+    ),
+]
+#: The seed split over two pages between sentences: the speaker's session on the first, the
+#: rally and the festival's day on the second.
+_SENTENCES = SEED_PARAGRAPH.split(". ")
+SEED_PAGES = (". ".join(_SENTENCES[:2]) + ".", ". ".join(_SENTENCES[2:]))
+
+
+def _wrapped(text: str, size: int, width: int = 64) -> list[tuple[str, int]]:
+    return [(line, size) for line in textwrap.wrap(text, width)]
+
+
+def _latin(text: str) -> str:
+    """`text` in the characters the hand-written PDF's Helvetica has (no dash, no curly
+    apostrophe, no no-break space)."""
+    return text.replace("—", "-").replace("’", "'").replace("\xa0", " ")
+
+
+SEED_AS = {
+    "poster-heading-at-the-foot": lambda: webp(
+        draw_poster([*_wrapped(SEED_PARAGRAPH, 30), ("Arise festival", 90)])
+    ),
+    "two-page-pdf-text-layer": lambda: text_pdf(
+        [
+            [("Arise festival", 24), *_wrapped(_latin(SEED_PAGES[0]), 10, 95)],
+            _wrapped(_latin(SEED_PAGES[1]), 10, 95),
+        ],
+        leading=1.25,
+    ),
+    "two-page-pdf-scanned": lambda: scanned_pdf(
+        [
+            draw_poster([("Arise festival", 90), *_wrapped(SEED_PAGES[0], 30)]),
+            draw_poster(_wrapped(SEED_PAGES[1], 30)),
+        ]
+    ),
+    "email-with-the-poster-attached": lambda: email(
+        body="Poster attached, please share.",
+        attachment=(
+            png(draw_poster([("Arise festival", 90), *_wrapped(SEED_PARAGRAPH, 30)])),
+            "image",
+            "png",
+            "arise.png",
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("make", SEED_AS.values(), ids=SEED_AS.keys())
+def test_the_seed_as_a_poster_a_pdf_or_an_attachment_gives_its_three_events(make):
+    """Titles are left out: a poster's heading ("Arise festival") is read as the title of the
+    event it stands over, and OCR reads the curly apostrophe of "Labour’s" as another glyph."""
+    document = read(make(), reference=PUBLISHED)
+    assert [row[1:] for row in summary(document)] == SEED_EVENTS
 
 
 def test_poster_words_are_placed_on_the_image():
