@@ -1,5 +1,7 @@
 """How long ingest takes: a 200 KB page fetched from a local server and read (extruct,
-trafilatura, the parser), and an A4 poster at 150 dpi through Tesseract and the parser.
+trafilatura, the parser), an A4 poster at 150 dpi through Tesseract and the parser, and the
+same poster as PDFs: two A4 pages with a text layer (pdfminer, both pages drawn for the review
+page by pypdfium2) and one scanned at 150 dpi (drawn, then read by Tesseract).
 Prints figures; never asserts.
 
     .venv/bin/python bench/ingest_bench.py
@@ -7,12 +9,15 @@ Prints figures; never asserts.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import statistics
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageDraw, ImageFont
 
 from events_app.fetch import Fetcher, allowed_hosts
@@ -63,22 +68,55 @@ def serve(body: bytes) -> Server:
     return server
 
 
-def poster() -> bytes:
+POSTER = [  # (line, size in pixels at 150 dpi)
+    ("River Birds in Winter", 90),
+    ("Thursday 10 December 2026, 7pm", 44),
+    ("The Old Library, 12 Castle Street, York YO1 9RN", 34),
+    ("A talk by Dr Maria Holt", 34),
+    ("Free, all welcome", 34),
+]
+
+
+def poster_image() -> Image.Image:
     image = Image.new("L", (1240, 1754), 255)
     pen = ImageDraw.Draw(image)
-    lines = [
-        ("River Birds in Winter", 90),
-        ("Thursday 10 December 2026, 7pm", 44),
-        ("The Old Library, 12 Castle Street, York YO1 9RN", 34),
-        ("A talk by Dr Maria Holt", 34),
-        ("Free, all welcome", 34),
-    ]
     y = 120
-    for text, size in lines:
+    for text, size in POSTER:
         pen.text((80, y), text, font=ImageFont.truetype(FONT, size), fill=0)
         y += int(size * 1.8)
+    return image
+
+
+def poster() -> bytes:
     out = io.BytesIO()
-    image.save(out, format="PNG")
+    poster_image().save(out, format="PNG")
+    return out.getvalue()
+
+
+def scanned_pdf() -> bytes:
+    out = io.BytesIO()
+    poster_image().convert("RGB").save(out, format="PDF", resolution=150)
+    return out.getvalue()
+
+
+def text_pdf() -> bytes:
+    """The poster's lines as a two-page A4 PDF with a text layer (Helvetica, written by
+    PDFium): the heading and the date on the first page, the rest on the second."""
+    document = pypdfium2.PdfDocument.new()
+    for lines in (POSTER[:2], POSTER[2:]):
+        page = document.new_page(595, 842)
+        y = 760
+        for text, pixels in lines:
+            size = pixels * 72 / 150
+            item = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", size)
+            wide = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+            pdfium_c.FPDFText_SetText(item, ctypes.cast(wide, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+            pdfium_c.FPDFPageObj_Transform(item, 1, 0, 0, 1, 40, y)
+            pdfium_c.FPDFPage_InsertObject(page.raw, item)
+            y -= round(size * 1.8)
+        pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    document.save(out)
     return out.getvalue()
 
 
@@ -107,6 +145,13 @@ def main() -> None:
     read_poster = lambda: parse_source(read_bytes(image), timezone="Europe/London")  # noqa: E731
     seconds, events = timed(read_poster, 3)
     print(f"poster: A4 at 150 dpi (1240 x 1754 px), median {seconds:.2f} s, {events} event(s)")
+    for name, data in (
+        ("pdf, text layer: 2 A4 pages read and drawn 1200 px wide", text_pdf()),
+        ("pdf, scanned: 1 A4 page at 150 dpi drawn and read by Tesseract", scanned_pdf()),
+    ):
+        read_pdf = lambda data=data: parse_source(read_bytes(data), timezone="Europe/London")  # noqa: E731
+        seconds, events = timed(read_pdf, 3)
+        print(f"{name}, median {seconds:.2f} s, {events} event(s)")
 
 
 if __name__ == "__main__":
