@@ -7,13 +7,13 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from flask import request
+from flask import current_app, request
 from werkzeug.datastructures import MultiDict
 
 from .. import listings
 from ..domain import EventFilter
 from .calendar_links import subscribe_links
-from .context import db_session, default_timezone, now, site_name, site_urls
+from .context import data_version, db_session, default_timezone, now, site_name, site_urls
 from .query import active_filters, day, event_filter
 
 FACET_LABELS = {
@@ -105,11 +105,27 @@ def facet_context(filters: dict[str, str], *, extra: dict[str, str] | None = Non
         "filter_names": filter_names(filters),
         "filter_labels": FACET_LABELS,
         "remove_links": {name: _query(_without(filters, name)) for name in filters},
-        "options": listings.facet_options(db_session()),
+        "options": facet_options(),
         "subscribe": subscribe_links(urls.page(f"/events.ics{_query(scope)}"), feed_title(scope)),
         "json_url": urls.page(f"/api/v1/events{_query({**scope, 'when': 'all'})}"),
         "shortcuts": shortcuts(),
     }
+
+
+FACET_OPTIONS = "events_facet_options"
+
+
+def facet_options() -> listings.FacetOptions:
+    """The facet menus as of the current data version, kept by each process until it moves:
+    every listing page shows the same menus, and their queries count the uses of each venue,
+    speaker and tag over all published events, which grows with the listings. The version is
+    read first, so menus kept under it are never older than it."""
+    version = data_version()
+    kept = current_app.extensions.get(FACET_OPTIONS)
+    if kept is None or kept[0] != version:
+        kept = (version, listings.facet_options(db_session()))
+        current_app.extensions[FACET_OPTIONS] = kept
+    return kept[1]
 
 
 def _without(filters: dict[str, str], name: str) -> dict[str, str]:

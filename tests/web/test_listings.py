@@ -3,6 +3,7 @@ calendars (across midnight, across days, across a clock change), search marks, s
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from datetime import UTC, datetime, timedelta
@@ -11,7 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from icalendar import Calendar
 
-from events_app.domain import EventStatus
+from events_app import services
+from events_app.domain import EventEdit, EventStatus
 from tests.builders import LONDON, event, london, person, venue
 from tests.conftest import NOW
 from tests.html_reader import attribute, elements, texts, titles
@@ -107,6 +109,26 @@ def test_the_facet_form_offers_only_what_published_events_name(client, programme
     assert texts(page, "#f-speaker option") == ["Any speaker", "Owen Jones"]
     assert attribute(page, "#f-speaker option", "value") == ["", "owen-jones"]
     assert texts(page, "#f-tag option") == ["Any tag", "climate", "housing"]
+
+
+@pytest.mark.parametrize("path", ["/", "/calendar/2026/12", "/week/2026-11-30"])
+def test_the_facet_menus_follow_each_change(client, app_session, programme, path):
+    """The menus are kept between changes: a publish and then an edit each show at once."""
+    page_of(client.get(path))
+    services.publish(app_session, programme[4].id, now=NOW)
+    published = page_of(client.get(path))
+    edit = dataclasses.replace(EventEdit.of(programme[4]), venues=[])
+    services.edit_event(app_session, programme[4].id, edit, now=NOW)
+    edited = page_of(client.get(path))
+
+    assert texts(published, "#f-venue option") == [
+        "Any venue",
+        "Conway Hall",
+        "Friends House",
+        "Secret Room",
+    ]
+    assert texts(edited, "#f-venue option") == ["Any venue", "Conway Hall", "Friends House"]
+    assert texts(edited, "#f-tag option") == ["Any tag", "climate", "housing", "secret"]
 
 
 def test_a_chosen_facet_stays_chosen_in_the_form(client, programme):
