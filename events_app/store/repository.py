@@ -567,29 +567,31 @@ def delete_event(session: Session, event_id: int, *, now: datetime) -> bool:
     return bool(deleted.rowcount)
 
 
-def _named_publicly(link) -> Select:
-    """Ids of the venues or people that a published event names: the only ones the public
-    may see (one named only in a draft, or in an event since deleted, stays private)."""
+def _named_publicly(link, model):
+    """Whether a published event names the venue or person (`model`'s row): the only ones the
+    public may see (one named only in a draft, or in an event since deleted, stays private).
+    A correlated EXISTS: each row is looked up by its links' index and the search stops at
+    the first published event, where a list of every published event's links grows with the
+    listings (a venue's page read all 100,000 events' links)."""
     column = link.venue_id if link is EventVenueRow else link.person_id
     return (
-        select(column)
+        select(link.event_id)
         .join(EventRow, EventRow.id == link.event_id)
-        .where(EventRow.published.is_(True))
+        .where(column == model.id, EventRow.published.is_(True))
+        .exists()
     )
 
 
 def get_venue(session: Session, slug: str) -> Venue | None:
     """A venue's public page: only a venue that a published event names."""
-    query = select(VenueRow).where(
-        VenueRow.slug == slug, VenueRow.id.in_(_named_publicly(EventVenueRow))
-    )
+    query = select(VenueRow).where(VenueRow.slug == slug, _named_publicly(EventVenueRow, VenueRow))
     row = session.scalars(query).first()
     return to_venue(row) if row else None
 
 
 def get_person(session: Session, slug: str) -> Person | None:
     query = select(PersonRow).where(
-        PersonRow.slug == slug, PersonRow.id.in_(_named_publicly(EventSpeakerRow))
+        PersonRow.slug == slug, _named_publicly(EventSpeakerRow, PersonRow)
     )
     row = session.scalars(query).first()
     return to_person(row) if row else None
@@ -606,11 +608,7 @@ def tag_in_use(session: Session, tag: str) -> bool:
 
 def list_venues(session: Session) -> list[Venue]:
     """The venues published events name, by name (what the site may say it knows)."""
-    query = (
-        select(VenueRow)
-        .where(VenueRow.id.in_(_named_publicly(EventVenueRow)))
-        .order_by(VenueRow.name)
-    )
+    query = select(VenueRow).where(_named_publicly(EventVenueRow, VenueRow)).order_by(VenueRow.name)
     return [to_venue(r) for r in session.scalars(query)]
 
 
