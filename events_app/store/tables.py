@@ -235,7 +235,13 @@ class LoginFailureRow(Base):
 
 class EventRow(Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_published_start", "published", "start_utc"), NEVER_REUSED)
+    __table_args__ = (
+        Index("ix_events_published_start", "published", "start_utc"),
+        # An organiser's dashboard: their lists by start, their drafts by when they were stored.
+        Index("ix_events_owner_published_start", "owner_id", "published", "start_utc"),
+        Index("ix_events_owner_published_created", "owner_id", "published", "created_at"),
+        NEVER_REUSED,
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(255), unique=True)
