@@ -72,9 +72,13 @@ def fresh_database(backend: str, folder: Path) -> str:
     return url
 
 
-def wrk(url: str, connections: int, seconds: int) -> dict[str, float]:
+def wrk(
+    url: str, connections: int, seconds: int, headers: dict[str, str] | None = None
+) -> dict[str, float]:
+    sent = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     done = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", url],
+        [*command, *sent, url],
         capture_output=True,
         text=True,
         timeout=seconds + 120,
