@@ -5,8 +5,8 @@ The dashboard's lists (drafts, upcoming, past, each a page and a count) and its 
 drafts stored together read one owner's events; with these the database reads only those
 rows, in order, instead of every event (bench/pages_bench.py prints the plans).
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-02 16:00:00
 
 """
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0012"
-down_revision: str | Sequence[str] | None = "0011"
+revision: str = "0013"
+down_revision: str | Sequence[str] | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
