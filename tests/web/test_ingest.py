@@ -297,33 +297,47 @@ def test_cli_parse_url_refused_without_the_setting(pages, monkeypatch, tmp_path)
 
 
 @pytest.mark.parametrize(
-    ("data", "title"),
+    ("data", "titles"),
     [
-        (lambda: png(draw_poster(POSTER_TOP)), "Books and Beer Night"),
+        (lambda: png(draw_poster(POSTER_TOP)), ["Books and Beer Night"]),
         (
             lambda: email(
                 body="Poster night",
                 attachment=(png(draw_poster(POSTER_TOP)), "image", "png", "p.png"),
             ),
-            "Books and Beer Night",
+            ["Books and Beer Night"],
         ),
         (
             lambda: email(
                 body="Save the date",
                 attachment=(invitation_ics(repeating=False), "text", "calendar", "d.ics"),
             ),
-            "Branch annual general meeting",
+            ["Branch annual general meeting"],
+        ),
+        (
+            lambda: text_pdf(
+                [[("Books and Beer Night", 32)], [("Friday 12 June 2026, 7.30pm", 14)]]
+            ),
+            ["Books and Beer Night"],
+        ),
+        (
+            news_page,
+            [
+                "Session on Latin America",
+                "Opening rally for Arise",
+                "Arise — A Festival of Labour’s Left Ideas",
+            ],
         ),
     ],
-    ids=["poster", "email-with-poster", "email-with-calendar-file"],
+    ids=["poster", "email-with-poster", "email-with-calendar-file", "pdf", "saved-page"],
 )
-def test_cli_parse_reads_files_by_content_not_name(tmp_path, monkeypatch, data, title):
+def test_cli_parse_reads_files_by_content_not_name(tmp_path, monkeypatch, data, titles):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'events.db'}")
     path = tmp_path / "notes.txt"
     path.write_bytes(data())
     result = CliRunner().invoke(cli, ["parse", str(path)])
     assert result.exit_code == 0, result.output
-    assert [e["title"] for e in json.loads(result.output)["events"]] == [title]
+    assert [e["title"] for e in json.loads(result.output)["events"]] == titles
 
 
 def test_cli_parse_refuses_a_file_it_cannot_read_in_one_line(tmp_path, monkeypatch):
