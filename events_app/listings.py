@@ -27,7 +27,13 @@ PAST_LIMIT = 50
 
 class UnknownFacetError(LookupError):
     """A filter names a venue, speaker, tag or festival that no published event names: the
-    answer is "no such thing", not an empty calendar. The message is safe to show."""
+    answer is "no such thing", not an empty calendar. The message is safe to show; `param`
+    (venue, speaker, tag or series) and `value` let a page say it in the visitor's language."""
+
+    def __init__(self, message: str, *, param: str = "", value: str = "") -> None:
+        super().__init__(message)
+        self.param = param
+        self.value = value
 
 
 def check_facets(session: Session, criteria: EventFilter) -> None:
@@ -51,7 +57,9 @@ def facet_names(session: Session, criteria: EventFilter) -> dict[str, str]:
             continue
         name = find(session, value)
         if name is None:
-            raise UnknownFacetError(f"No {kind} “{value[:80]}” is listed here.")
+            raise UnknownFacetError(
+                f"No {kind} “{value[:80]}” is listed here.", param=param, value=value[:80]
+            )
         names[param] = name
     return names
 

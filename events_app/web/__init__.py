@@ -22,6 +22,7 @@ from . import (
     formatting,
     health,
     imports,
+    language,
     organiser,
     pages,
     query,
@@ -50,6 +51,7 @@ def init_app(app: Flask) -> None:
     )
     app.teardown_appcontext(context.close_session)
     app.url_map.converters["int"] = query.AsciiIntConverter
+    language.register(app)
     formatting.register(app)
     errors.register(app)
     security.register(app)

@@ -29,6 +29,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.http import parse_accept_header, parse_etags, unquote_etag
 
 from ..domain import Event
+from . import language
 from .context import data_version, now
 from .query import FILTER_PARAMS
 from .security import chosen_headers
@@ -306,6 +307,7 @@ def serve_cached(kind: str, build: Callable[[], Rendered], *, public: bool = Tru
         data_version(),
         now().replace(second=0, microsecond=0),
         current_app.config["FEED_PAST_DAYS"],
+        language.current(),
     )
     cached = current_app.extensions["events_response_cache"].get(key, build)
     request.environ[STORABLE] = True

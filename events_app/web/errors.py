@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, jsonify, make_response, render_template, request
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -56,6 +57,20 @@ def status_of(exc: Exception) -> int:
     return next((status for kind, status in STATUSES if isinstance(exc, kind)), 400)
 
 
+UNKNOWN_FACET = {
+    "venue": lazy_gettext("No venue “%(value)s” is listed here."),
+    "speaker": lazy_gettext("No speaker “%(value)s” is listed here."),
+    "tag": lazy_gettext("No tag “%(value)s” is listed here."),
+    "series": lazy_gettext("No festival or series “%(value)s” is listed here."),
+}
+
+
+def facet_message(exc: UnknownFacetError) -> str:
+    """The refusal in the visitor's language (English for feeds and the API)."""
+    said = UNKNOWN_FACET.get(exc.param)
+    return str(said) % {"value": exc.value} if said is not None else str(exc)
+
+
 def _entry_kind(exc: InvalidEntryError) -> str:
     if isinstance(exc, InvalidVenueError):
         return "venue"
@@ -84,9 +99,11 @@ def _too_large_message() -> str:
     """Names the limit of the address asked (a calendar upload's is higher than a form's)."""
     limit = request.max_content_length
     if not limit:
-        return "The request is larger than this site accepts."
+        return gettext("The request is larger than this site accepts.")
     size = f"{limit // 2**20} MiB" if limit >= 2**20 else f"{limit // 1024} KiB"
-    return f"The request is larger than this site accepts here: at most {size}."
+    return gettext(
+        "The request is larger than this site accepts here: at most %(size)s.", size=size
+    )
 
 
 def storage_full(exc: OperationalError) -> bool:
@@ -104,14 +121,16 @@ def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         if exc.code == 404:
-            return error_response(404, "Not found", "There is no page at this address.")
+            return error_response(
+                404, gettext("Not found"), gettext("There is no page at this address.")
+            )
         if exc.code == 413:
-            return error_response(413, "Too large", _too_large_message())
+            return error_response(413, gettext("Too large"), _too_large_message())
         return error_response(exc.code or 500, exc.name, exc.description or exc.name)
 
     @app.errorhandler(BadQueryError)
     def bad_query(exc: BadQueryError):
-        return error_response(400, "Bad request", str(exc))
+        return error_response(400, gettext("Bad request"), str(exc))
 
     @app.errorhandler(InvalidEventError)
     def invalid_event(exc: InvalidEventError):
@@ -123,19 +142,19 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(NotFoundError)
     def not_found(_exc: NotFoundError):
-        return error_response(404, "Not found", "There is no such event.")
+        return error_response(404, gettext("Not found"), gettext("There is no such event."))
 
     @app.errorhandler(UnknownFacetError)
     def unknown_facet(exc: UnknownFacetError):
-        return error_response(status_of(exc), "Not found", str(exc))
+        return error_response(status_of(exc), gettext("Not found"), facet_message(exc))
 
     @app.errorhandler(IntegrityError)
     def conflicting_write(exc: IntegrityError):
         log.warning("write refused by a database constraint: %s", exc.orig.__class__.__name__)
         return error_response(
             409,
-            "Saved by someone else at the same moment",
-            "Nothing was saved. Please reload the page and try again.",
+            gettext("Saved by someone else at the same moment"),
+            gettext("Nothing was saved. Please reload the page and try again."),
         )
 
     @app.errorhandler(OperationalError)
@@ -144,16 +163,18 @@ def register(app: Flask) -> None:
             log.error("storage full: nothing was saved (%s)", exc.orig.__class__.__name__)
             return error_response(
                 507,
-                "Storage full",
-                "The site's storage is full, so nothing was saved. "
-                "Please tell the site's administrator, then try again.",
+                gettext("Storage full"),
+                gettext(
+                    "The site's storage is full, so nothing was saved. "
+                    "Please tell the site's administrator, then try again."
+                ),
             )
         if needs_migrating(database().engine):
             return _not_migrated()
         log.error("database unavailable: %s", exc.__class__.__name__)
         return _retry_later(
-            "Temporarily unavailable",
-            "The event database cannot be reached just now. Please try again in a minute.",
+            gettext("Temporarily unavailable"),
+            gettext("The event database cannot be reached just now. Please try again in a minute."),
         )
 
     @app.errorhandler(ProgrammingError)
@@ -167,9 +188,11 @@ def register(app: Flask) -> None:
     def _not_migrated():
         log.error("database schema missing or behind the code: run `events-app migrate`")
         return _retry_later(
-            "Not set up yet",
-            "The event database has not been set up for this version of the site: "
-            "run `events-app migrate`, then try again.",
+            gettext("Not set up yet"),
+            gettext(
+                "The event database has not been set up for this version of the site: "
+                "run `events-app migrate`, then try again."
+            ),
         )
 
     def _retry_later(title: str, message: str):
@@ -182,5 +205,7 @@ def register(app: Flask) -> None:
     def internal_error(exc: InternalServerError):
         log.exception("unhandled error", exc_info=exc.original_exception)
         return error_response(
-            500, "Something went wrong", "The error has been logged. Please try again later."
+            500,
+            gettext("Something went wrong"),
+            gettext("The error has been logged. Please try again later."),
         )

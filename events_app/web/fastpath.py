@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl
 from flask import Flask
 from werkzeug.datastructures import MultiDict
 
+from . import language
 from .caching import (
     ENCODINGS,
     RESPONSE_CACHE_BYTES,
@@ -93,8 +94,11 @@ class FastPath:
         except Exception:  # the database is away: let Flask answer, with its 503 page
             return None
         query = MultiDict(parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True))
+        if language.ASKED in query:  # the switcher's answer sets the cookie: Flask gives it
+            return None
         encoding = negotiate(environ.get("HTTP_ACCEPT_ENCODING"), ENCODINGS)
-        return (path, answer_query(query), encoding, version, moment)
+        spoken = language.choose(None, None, environ.get("HTTP_ACCEPT_LANGUAGE"))
+        return (path, answer_query(query), encoding, version, moment, spoken)
 
     def _answer(self, stored: Stored, environ: dict[str, Any], start_response):
         if etag_matches(environ.get("HTTP_IF_NONE_MATCH"), stored.etag):

@@ -4,22 +4,66 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import groupby
 from urllib.parse import urlencode
 
+from babel.dates import format_date
 from flask import Flask
+from flask_babel import get_locale, gettext, lazy_gettext
 from markupsafe import Markup, escape
 
 from .. import maps, passwords
-from ..domain import Event, Venue
+from ..domain import Event, LinkKind, Venue
 from ..zone_input import pickable_zones, zone_city
 
-TIME_TBA = "Time to be announced"
+# Translators: the patterns below are Babel (Unicode LDML) date patterns, not text: EEEE is
+# the weekday, d the day, MMMM the month's name (LLLL standing alone), y the year; words in
+# 'single quotes' are kept as written.
+DAY_PATTERN = lazy_gettext("EEEE d MMMM y")
+DAY_MONTH_PATTERN = lazy_gettext("d MMMM")
+DATE_PATTERN = lazy_gettext("d MMMM y")
+MONTH_PATTERN = lazy_gettext("LLLL y")
+A_MONDAY = date(2024, 1, 1)
+
+
+def _date(day: date, pattern: str) -> str:
+    """A day written by Babel in the visitor's language (a plain date: never moved to a zone)."""
+    return format_date(day, str(pattern), locale=get_locale() or "en")
 
 
 def day_heading(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """'Friday 27 July 2018'; 'viernes, 27 de julio de 2018' in Spanish."""
+    return _date(day, DAY_PATTERN)
+
+
+def day_and_month(day: date) -> str:
+    return _date(day, DAY_MONTH_PATTERN)
+
+
+def month_heading(day: date) -> str:
+    """'July 2018'; 'julio de 2018'."""
+    return _date(day, MONTH_PATTERN)
+
+
+def written_date(day: date) -> str:
+    """'1 January 2027'; '1 de enero de 2027'."""
+    return _date(day, DATE_PATTERN)
+
+
+def weekday(day: date) -> str:
+    return _date(day, "EEEE")
+
+
+def month_name(day: date) -> str:
+    """The month's name as it reads after a day number ('July'; 'julio')."""
+    return _date(day, "MMMM")
+
+
+def weekdays() -> list[tuple[str, str]]:
+    """Monday to Sunday, each as (full name, short name), in the visitor's language."""
+    days = [A_MONDAY + timedelta(days=n) for n in range(7)]
+    return [(weekday(d), _date(d, "EEE")) for d in days]
 
 
 def clock(moment: datetime) -> str:
@@ -33,30 +77,42 @@ def when(event: Event) -> str:
     if event.all_day:
         days = day_heading(event.first_day)
         if event.last_day != event.first_day:
-            days = f"{days} to {day_heading(event.last_day)}"
+            days = gettext("%(first)s to %(last)s", first=days, last=day_heading(event.last_day))
         if event.time_tba:
-            return f"{days}, time to be announced"
-        return days if event.last_day != event.first_day else f"{days}, all day"
+            return gettext("%(days)s, time to be announced", days=days)
+        if event.last_day != event.first_day:
+            return days
+        return gettext("%(days)s, all day", days=days)
     text = f"{day_heading(start.date())}, {clock(start)}"
     if end is None:
         return f"{text} {start:%Z}"
     if end.date() == start.date():
         return f"{text}–{clock(end)} {end:%Z}"
-    return f"{text} {start:%Z} to {day_heading(end.date())}, {clock(end)} {end:%Z}"
+    return gettext(
+        "%(start)s to %(end)s",
+        start=f"{text} {start:%Z}",
+        end=f"{day_heading(end.date())}, {clock(end)} {end:%Z}",
+    )
 
 
 def time_only(event: Event) -> str:
     """The time part for a listing already grouped by day."""
     if event.all_day:
         if event.time_tba:
-            return TIME_TBA
-        return "All day" if event.last_day == event.first_day else f"Until {event.last_day:%-d %B}"
+            return gettext("Time to be announced")
+        if event.last_day == event.first_day:
+            return gettext("All day")
+        return gettext("Until %(day)s", day=day_and_month(event.last_day))
     start, end = event.local_start, event.local_end
     if end is None:
         return f"{clock(start)} {start:%Z}"
     if end.date() == start.date():
         return f"{clock(start)}–{clock(end)} {end:%Z}"
-    return f"{clock(start)} {start:%Z} to {end:%-d %B} {clock(end)}"
+    return gettext(
+        "%(start)s to %(end)s",
+        start=f"{clock(start)} {start:%Z}",
+        end=f"{day_and_month(end.date())} {clock(end)}",
+    )
 
 
 def by_day(events: Iterable[Event]) -> list[tuple[date, list[Event]]]:
@@ -66,9 +122,22 @@ def by_day(events: Iterable[Event]) -> list[tuple[date, list[Event]]]:
 
 def by_month(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
     return [
-        (month, list(group))
-        for month, group in groupby(events, key=lambda e: f"{e.local_start:%B %Y}")
+        (month_heading(first), list(group))
+        for first, group in groupby(events, key=lambda e: e.local_start.date().replace(day=1))
     ]
+
+
+LINK_KINDS = {
+    LinkKind.EVENT_PAGE: lazy_gettext("Event page"),
+    LinkKind.TICKETS: lazy_gettext("Tickets"),
+    LinkKind.ONLINE: lazy_gettext("Online"),
+    LinkKind.OTHER: lazy_gettext("Other"),
+}
+
+
+def link_kind(kind: LinkKind) -> str:
+    """A link's kind as a label, for links that carry none of their own."""
+    return str(LINK_KINDS[kind])
 
 
 def mark(text: str, words: Iterable[str]) -> Markup:
@@ -119,16 +188,23 @@ def register(app: Flask) -> None:
         when=when,
         time_only=time_only,
         day_heading=day_heading,
+        month_heading=month_heading,
+        written_date=written_date,
+        day_and_month=day_and_month,
+        weekday=weekday,
+        month_name=month_name,
         iso=iso,
         mark=mark,
         excerpt=excerpt,
         osm_link=osm_link,
         osm_embed=osm_embed,
+        link_kind=link_kind,
     )
     # The password forms' hints and minlength come from the one rule the server applies.
     app.jinja_env.globals.update(
         by_day=by_day,
         by_month=by_month,
+        weekdays=weekdays,
         password_min_length=passwords.MIN_LENGTH,
         pickable_zones=pickable_zones,
         zone_city=zone_city,

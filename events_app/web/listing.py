@@ -8,22 +8,25 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from flask import current_app, request
+from flask_babel import force_locale, lazy_gettext
 from werkzeug.datastructures import MultiDict
 
 from .. import listings
 from ..domain import EventFilter
+from . import language
 from .calendar_links import subscribe_links
 from .context import data_version, db_session, default_timezone, now, site_name, site_urls
+from .formatting import written_date
 from .query import active_filters, day, event_filter
 
 FACET_LABELS = {
-    "q": "words",
-    "venue": "venue",
-    "speaker": "speaker",
-    "tag": "tag",
-    "series": "festival or series",
-    "from": "from",
-    "to": "to",
+    "q": lazy_gettext("words"),
+    "venue": lazy_gettext("venue"),
+    "speaker": lazy_gettext("speaker"),
+    "tag": lazy_gettext("tag"),
+    "series": lazy_gettext("festival or series"),
+    "from": lazy_gettext("from"),
+    "to": lazy_gettext("to"),
 }
 
 
@@ -48,7 +51,7 @@ def filter_names(filters: dict[str, str]) -> dict[str, str]:
     for bound in ("from", "to"):
         written = day(filters.get(bound), bound)
         if written is not None:
-            names[bound] = f"{written.day} {written:%B %Y}"
+            names[bound] = written_date(written)
     return names
 
 
@@ -57,7 +60,8 @@ def feed_title(filters: dict[str, str]) -> str:
     subscribe link: the site's name, then what narrows it."""
     if not filters:
         return site_name()
-    names = filter_names(filters)
+    with force_locale(language.DEFAULT):  # a feed's name is the same for every visitor
+        names = filter_names(filters)
     phrases = [FEED_PHRASES[k].format(names[k]) for k in FEED_PHRASES if k in names]
     return f"{site_name()}: {', '.join(phrases)}"
 

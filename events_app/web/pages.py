@@ -13,6 +13,7 @@ from flask import (
     request,
     send_from_directory,
 )
+from flask_babel import gettext
 
 from .. import listings
 from ..domain import EventFilter, Venue
@@ -22,7 +23,7 @@ from ..store import repository
 from .caching import cached_page
 from .calendar_links import add_to_calendar_links, subscribe_links
 from .context import db_session, now, site_name, site_urls
-from .errors import BadQueryError, status_of
+from .errors import BadQueryError, facet_message, status_of
 from .event_page import call_to_action, share_links
 from .formatting import when
 from .listing import asked_filter, facet_context, feed_title
@@ -182,7 +183,9 @@ def embed():
     try:
         criteria = asked_filter()
         limit = int_param(request.args, "limit", 5, 1, 50)
-    except (UnknownFacetError, BadQueryError) as exc:
+    except UnknownFacetError as exc:
+        return _embed_page([], message=facet_message(exc), status=status_of(exc))
+    except BadQueryError as exc:
         return _embed_page([], message=str(exc), status=status_of(exc))
     return _embed_page(listings.upcoming(db_session(), criteria, now(), limit=limit))
 
@@ -194,7 +197,7 @@ def _embed_page(events: list, *, message: str = "", status: int = 200):
             "embed.html",
             events=events,
             message=message,
-            title=request.args.get("title", "Upcoming events")[:100],
+            title=request.args.get("title", gettext("Upcoming events"))[:100],
             theme=theme if theme in ("light", "dark", "auto") else "auto",
         ),
         status,
