@@ -100,3 +100,15 @@ def test_the_switcher_changes_the_language_and_it_stays_changed(browser, site):
     assert switched == ("es", "Semana del 7 de diciembre al 13 de diciembre de 2026")
     assert days == ["miércoles, 2 de diciembre de 2026", "martes, 8 de diciembre de 2026"]
     assert current == "Español"
+
+
+def test_the_time_in_the_visitors_zone_is_said_in_spanish_too(browser, site):
+    context = browser.new_context(locale="es-ES", timezone_id="America/New_York")
+    page = context.new_page()
+    page.goto(site.url + PAGES["event"][0])
+    notes = page.locator(".local-time").all_inner_texts()
+    context.close()
+
+    assert notes == [
+        "En tu zona horaria (America/New_York): miércoles, 2 de diciembre, 13:30 a 16:00 GMT-5"
+    ]
