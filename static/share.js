@@ -9,8 +9,11 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(box.value).then(
-        function () { said.textContent = "Link copied."; },
-        function () { box.select(); said.textContent = "Press Ctrl+C (or ⌘C) to copy the selected link."; }
+        function () { said.textContent = button.dataset.copied || "Link copied."; },
+        function () {
+          box.select();
+          said.textContent = button.dataset.copyHint || "Press Ctrl+C (or ⌘C) to copy the selected link.";
+        }
       );
     });
   });

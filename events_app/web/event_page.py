@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote, urlencode
 
+from flask_babel import gettext
+
 from ..domain import Event, EventStatus, LinkKind
 
 # A price that costs nothing: "Free", "free entry", "£0", "0.00", "Free (donations welcome)".
@@ -32,15 +34,18 @@ def call_to_action(event: Event, now: datetime) -> Action | None:
     if tickets:
         link = tickets[0]
         free = bool(link.price) and FREE.search(link.price) is not None
-        return Action("Register" if free else "Book a place", link.url, link.price)
+        return Action(
+            gettext("Register") if free else gettext("Book a place"), link.url, link.price
+        )
     join = next((link for link in event.links if link.kind == LinkKind.ONLINE), None)
-    return Action("Join online", join.url) if join is not None else None
+    return Action(gettext("Join online"), join.url) if join is not None else None
 
 
 def share_links(event: Event, url: str) -> dict[str, str]:
     """Addresses that hand the page to an e-mail program or a Bluesky post, and the text a
     Mastodon post starts with (its server is the visitor's own, asked on the page)."""
-    title = f"[Cancelled] {event.title}" if event.status == EventStatus.CANCELLED else event.title
+    cancelled = event.status == EventStatus.CANCELLED
+    title = gettext("[Cancelled] ") + event.title if cancelled else event.title
     text = f"{title} {url}"
     return {
         "url": url,
