@@ -40,7 +40,10 @@ except ImportError:  # pragma: no cover - depends on the platform
     brotli = None
 
 RESPONSE_CACHE_BYTES = 64 * 1024 * 1024
-PUBLIC_CACHE_CONTROL = "public, max-age=300"
+# Shared caches (a CDN) may keep a public answer five minutes, serve it a minute past that while
+# they revalidate (RFC 5861), and a day past it while this site answers with errors or not at
+# all: a calendar is better served yesterday's feed than none.
+PUBLIC_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=60, stale-if-error=86400"
 # Every query parameter a cached view reads. Anything else is left out of cache keys and of
 # the links an answer gives back to itself, so `?x=1`, `?x=2` ... are one answer, stored once.
 ANSWER_PARAMS = (*FILTER_PARAMS, "when", "limit", "page", "title", "theme")

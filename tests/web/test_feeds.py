@@ -111,7 +111,9 @@ def test_feeds_answer_304_to_a_matching_etag(client, demo):
 
     again = client.get("/events.ics", headers={"If-None-Match": first.headers["ETag"]})
 
-    assert first.headers["Cache-Control"] == "public, max-age=300"
+    assert first.headers["Cache-Control"] == (
+        "public, max-age=300, stale-while-revalidate=60, stale-if-error=86400"
+    )
     assert again.status_code == 304
     assert again.data == b""
 
