@@ -17,7 +17,8 @@ and an organiser who owns a tenth of them:
 - each gunicorn worker's memory (RSS) after the load.
 
 PostgreSQL comes from BENCH_POSTGRES_URL (default: the local server's `perf` database, which is
-emptied). Needs wrk (apt-get install -y wrk) for the load figures.
+emptied). Needs wrk (apt-get install -y wrk) for the load figures. Each page is asked for
+WARM_UP times before wrk starts, so the figures are of a site that has served each page before.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,6 +183,9 @@ def plans_and_renders(url: str) -> list[str]:
     return lines
 
 
+WARM_UP = 8  # requests of each page and encoding before wrk: each worker builds its answer
+
+
 def load(url: str, seconds: int) -> list[str]:
     server = Gunicorn(url, workers=2)
     lines = ["| page | client | req/s | p50 ms | p99 ms | errors |", "|---|---|---|---|---|---|"]
@@ -189,7 +194,11 @@ def load(url: str, seconds: int) -> list[str]:
         for name, path in {**PAGES, "feed": "/events.ics", "API": "/api/v1/events"}.items():
             headers = {"Cookie": cookie} if name == "dashboard" else {}
             for client, extra in (("plain", {}), ("gzip", {"Accept-Encoding": "gzip"})):
-                r = wrk(server.url + path, 16, seconds, {**headers, **extra})
+                sent = {**headers, **extra}
+                for _ in range(WARM_UP):
+                    asked = urllib.request.Request(server.url + path, headers=sent)
+                    urllib.request.urlopen(asked, timeout=300).read()
+                r = wrk(server.url + path, 16, seconds, sent)
                 lines.append(
                     f"| {name} | {client} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} "
                     f"| {r['errors']:.0f} |"
