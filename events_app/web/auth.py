@@ -22,6 +22,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext, ngettext
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from .. import accounts
@@ -148,7 +149,7 @@ def logout():
     if token:
         accounts.log_out(db_session(), token)
     session.clear()
-    flash("You are signed out.")
+    flash(gettext("You are signed out."))
     return redirect(url_for("pages.index"))
 
 
@@ -165,7 +166,9 @@ def change_password():
     assert user is not None
     new = request.form.get("new_password", "")[:2048]
     if new != request.form.get("repeat_password", "")[:2048]:
-        return render_template("organiser/account.html", error="The new passwords differ"), 422
+        return render_template(
+            "organiser/account.html", error=gettext("The new passwords differ")
+        ), 422
     try:
         ended = accounts.change_password(
             db_session(),
@@ -176,7 +179,7 @@ def change_password():
         )
     except (accounts.AccountError, WeakPasswordError) as exc:
         return render_template("organiser/account.html", error=str(exc)), 422
-    flash(f"Password changed. {_ended(ended)}")
+    flash(gettext("Password changed. %(sessions)s", sessions=_ended(ended)))
     return redirect(url_for("auth.account"))
 
 
@@ -192,5 +195,7 @@ def end_other_sessions():
 
 def _ended(count: int) -> str:
     if count == 0:
-        return "You were signed in nowhere else."
-    return f"Signed out of {count} other session{'s' if count != 1 else ''}."
+        return gettext("You were signed in nowhere else.")
+    return ngettext(
+        "Signed out of %(num)d other session.", "Signed out of %(num)d other sessions.", count
+    )

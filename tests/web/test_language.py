@@ -9,6 +9,7 @@ import re
 import pytest
 
 from tests.builders import event, london, venue
+from tests.web.organiser_helpers import csrf_of
 
 
 @pytest.fixture
@@ -190,3 +191,20 @@ def test_the_switcher_sets_its_cookie_even_when_the_page_is_already_kept(app, li
     switched = app.test_client().get("/week/2026-12-07?lang=es")
 
     assert "lang=es" in switched.headers.get("Set-Cookie", "")
+
+
+def test_the_account_page_and_its_messages_in_spanish(signed_in):
+    signed_in.get("/organiser/account?lang=es")
+    page = signed_in.get("/organiser/account").text
+    token = csrf_of(page)
+    signed_in.post("/organiser/account/sessions", data={"csrf_token": token})
+    after = signed_in.get("/organiser/account").text
+
+    assert texts(page, r"<h1>(.*?)</h1>") + texts(page, r"<h2>(.*?)</h2>") == [
+        "Tu cuenta",
+        "Cambiar la contraseña",
+        "Otras sesiones",
+    ]
+    assert texts(after, r'<div class="flash" role="status"><p>(.*?)</p>') == [
+        "No tenía ninguna otra sesión abierta."
+    ]
