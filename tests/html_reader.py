@@ -123,3 +123,8 @@ def titles(page: str) -> list[str]:
 def attribute(page: str, selector: str, name: str) -> list[str]:
     """The `name` attribute of every element matching `selector` (e.g. each link's href)."""
     return [element.attrs.get(name, "") for element in elements(page, selector)]
+
+
+def alerts(page: str) -> list[str]:
+    """What the page tells the person about their last action: its alerts and flashed messages."""
+    return texts(page, "[role=alert], .flash p")

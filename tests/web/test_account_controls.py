@@ -9,6 +9,7 @@ import re
 import pytest
 
 from tests.conftest import PASSWORD
+from tests.html_reader import alerts, text, texts
 from tests.web.organiser_helpers import csrf_of, sign_in
 
 NEW_PASSWORD = "a brand new passphrase"
@@ -48,7 +49,7 @@ def test_every_page_a_signed_in_organiser_sees_links_to_their_account(app, signe
     assert "/organiser/account" not in visitor
     account = signed_in.get(links["/"][0][0])
     assert account.status_code == 200
-    assert "<h1>Your account</h1>" in account.get_data(as_text=True)
+    assert text(account.get_data(as_text=True), "h1") == "Your account"
 
 
 def test_changing_the_password_needs_the_current_one(app, signed_in):
@@ -81,9 +82,9 @@ def test_a_changed_password_signs_out_every_other_session(app, signed_in):
     response = change(signed_in, PASSWORD)
 
     assert response.status_code == 302
-    assert "Password changed. Signed out of 1 other session." in signed_in.get(
-        "/organiser/account"
-    ).get_data(as_text=True)
+    assert alerts(signed_in.get("/organiser/account").get_data(as_text=True)) == [
+        "Password changed. Signed out of 1 other session."
+    ]
     assert (is_signed_in(signed_in), is_signed_in(elsewhere)) == (True, False)
     assert sign_in(app.test_client(), password=PASSWORD).status_code == 401
     assert sign_in(app.test_client(), password=NEW_PASSWORD).status_code == 302
@@ -95,9 +96,9 @@ def test_ending_other_sessions_keeps_this_one(app, signed_in):
     response = form_post(signed_in, "/organiser/account/sessions", {})
 
     assert response.status_code == 302
-    assert "Signed out of 2 other sessions." in signed_in.get("/organiser/account").get_data(
-        as_text=True
-    )
+    assert alerts(signed_in.get("/organiser/account").get_data(as_text=True)) == [
+        "Signed out of 2 other sessions."
+    ]
     assert [is_signed_in(c) for c in (signed_in, *others)] == [True, False, False]
 
 
@@ -121,7 +122,11 @@ def test_a_disabled_account_is_signed_out_at_once_and_cannot_sign_in(app, as_adm
     assert response.status_code == 302
     assert is_signed_in(their_browser) is False
     assert sign_in(app.test_client()).status_code == 401
-    assert "disabled" in as_admin.get("/organiser/users/").get_data(as_text=True)
+    users = texts(as_admin.get("/organiser/users/").get_data(as_text=True), "tbody td")
+    assert list(zip(users[0::3], users[2::3], strict=True)) == [
+        ("admin@example.org", "can sign in Disable admin@example.org"),
+        ("org@example.org", "disabled Enable org@example.org"),
+    ]
 
 
 def test_an_enabled_account_signs_in_again(app, as_admin, organiser):

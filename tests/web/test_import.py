@@ -13,6 +13,7 @@ from events_app.fetch import Fetcher
 from events_app.store import repository
 from tests.calendar_server import SMALL_CALENDAR, CalendarServer
 from tests.conftest import NOW
+from tests.html_reader import alerts
 from tests.web.organiser_helpers import PASSWORD, csrf_of, press, sign_in
 
 
@@ -56,7 +57,7 @@ def test_an_uploaded_calendar_arrives_as_drafts(signed_in, app_session, client):
     assert event.uid == "talk-1@elsewhere.example"
     assert not event.published
     dashboard = signed_in.get("/organiser/").get_data(as_text=True)
-    assert "Imported: 1 new draft, 0 updated, 0 unchanged." in dashboard
+    assert alerts(dashboard) == ["Imported: 1 new draft, 0 updated, 0 unchanged."]
     assert b"Housing co-ops" not in client.get("/events.ics").data
 
 
@@ -66,9 +67,9 @@ def test_importing_again_updates_instead_of_duplicating(signed_in, app_session):
     press(signed_in, f"/organiser/events/{first.id}/publish")
 
     upload(signed_in, SMALL_CALENDAR)
-    assert "0 new drafts, 0 updated, 1 unchanged" in signed_in.get("/organiser/").get_data(
-        as_text=True
-    )
+    assert alerts(signed_in.get("/organiser/").get_data(as_text=True)) == [
+        "Imported: 0 new drafts, 0 updated, 1 unchanged."
+    ]
     upload(signed_in, SMALL_CALENDAR.replace(b"T190000", b"T183000"))
 
     [event] = stored(app_session)
@@ -94,7 +95,7 @@ def test_another_organisers_event_is_left_alone_and_never_named(client, signed_i
     titles = sorted((e.owner_id == other.id, e.title[:8]) for e in stored(app_session))
     assert titles == [(False, "Housing "), (True, "Hijacked")]
     dashboard = client.get("/organiser/").get_data(as_text=True)
-    assert "Imported: 1 new draft, 0 updated, 0 unchanged." in dashboard
+    assert alerts(dashboard) == ["Imported: 1 new draft, 0 updated, 0 unchanged."]
     assert "Housing" not in dashboard
 
 
