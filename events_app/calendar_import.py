@@ -31,6 +31,7 @@ import x_wr_timezone
 from . import budget
 from .calendar_zones import iana_zone_for
 from .domain import (
+    ADDRESS_MAX,
     DESCRIPTION_MAX,
     NAME_MAX,
     TAG_MAX,
@@ -626,7 +627,7 @@ def _place(component: Any) -> tuple[list[Venue], Link | None]:
     if _URL.match(location) and len(location) <= URL_MAX:
         return [], Link(location, LinkKind.ONLINE, "Join online")
     name, _, address = location.partition(",")
-    return [Venue(name=name.strip()[:NAME_MAX], address=address.strip()[:500])], None
+    return [Venue(name=name.strip()[:NAME_MAX], address=address.strip()[:ADDRESS_MAX])], None
 
 
 def _organiser(component: Any) -> str:

@@ -288,6 +288,12 @@ def calendar_changed(before: Event, after: Event) -> bool:
 TITLE_MAX = 300
 DESCRIPTION_MAX = 20_000
 NAME_MAX = 300
+ADDRESS_MAX = 500
+POSTCODE_MAX = 20
+CITY_MAX = 120
+HONORIFIC_MAX = 40
+VENUES_PER_EVENT = 20
+SPEAKERS_PER_EVENT = 100
 URL_MAX = 2000
 LINK_TEXT_MAX = 200
 TAG_MAX = 50
@@ -525,6 +531,10 @@ def check_event(event: Event) -> None:
         check_calendar_date(event.end.date(), "The end")
     if event.end is not None and event.end < event.start:
         raise InvalidEventError("The end must not be before the start")
+    if len(event.venues) > VENUES_PER_EVENT:
+        raise InvalidEventError(f"Too many venues: at most {VENUES_PER_EVENT} per event")
+    if len(event.speakers) > SPEAKERS_PER_EVENT:
+        raise InvalidEventError(f"Too many speakers: at most {SPEAKERS_PER_EVENT} per event")
     try:
         for venue in event.venues:
             check_venue(venue)
@@ -593,9 +603,9 @@ def check_venue(venue: Venue) -> None:
     if not venue.name.strip():
         raise InvalidVenueError("Every venue needs a name")
     _check_length("Venue name", venue.name, NAME_MAX, InvalidVenueError)
-    _check_length("Address", venue.address, 500, InvalidVenueError)
-    _check_length("Postcode", venue.postcode, 20, InvalidVenueError)
-    _check_length("City", venue.city, 120, InvalidVenueError)
+    _check_length("Address", venue.address, ADDRESS_MAX, InvalidVenueError)
+    _check_length("Postcode", venue.postcode, POSTCODE_MAX, InvalidVenueError)
+    _check_length("City", venue.city, CITY_MAX, InvalidVenueError)
     _check_storable(venue.name, venue.address, venue.postcode, venue.city, error=InvalidVenueError)
     if venue.latitude is not None and not -90 <= venue.latitude <= 90:
         raise InvalidVenueError("Latitude must be between -90 and 90")
@@ -609,7 +619,7 @@ def check_person(person: Person) -> None:
     if not person.name.strip():
         raise InvalidPersonError("Every speaker needs a name")
     _check_length("Speaker name", person.name, NAME_MAX, InvalidPersonError)
-    _check_length("Title or post-nominal", person.honorific, 40, InvalidPersonError)
+    _check_length("Title or post-nominal", person.honorific, HONORIFIC_MAX, InvalidPersonError)
     _check_length("Affiliation", person.affiliation, NAME_MAX, InvalidPersonError)
     _check_storable(person.name, person.honorific, person.affiliation, error=InvalidPersonError)
 

@@ -4,7 +4,7 @@ domain event read back from what was submitted, refused with a reason when it ca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfoNotFoundError
 
@@ -12,7 +12,20 @@ from werkzeug.datastructures import MultiDict
 
 from .. import repeats
 from ..domain import (
+    ADDRESS_MAX,
+    CITY_MAX,
+    DESCRIPTION_MAX,
+    HONORIFIC_MAX,
+    LINK_TEXT_MAX,
     NAME_MAX,
+    POSTCODE_MAX,
+    RECURRENCE_MAX,
+    SPEAKERS_PER_EVENT,
+    TAG_MAX,
+    TAGS_PER_EVENT,
+    TITLE_MAX,
+    URL_MAX,
+    VENUES_PER_EVENT,
     ClockChange,
     Event,
     EventEdit,
@@ -32,8 +45,28 @@ from ..parsing import Draft
 from ..repeats import WEEKDAYS
 from ..zone_input import read_zone
 
-FIELD_MAX = 20_000
 WARNINGS_MAX = 20
+SHORT_MAX = 100
+"""A box with no limit of its own holds a date, a time, a zone, a number or a choice."""
+BOX_MAX = {
+    "title": ("Title", TITLE_MAX),
+    "description": ("Description", DESCRIPTION_MAX),
+    "url": ("Link", URL_MAX),
+    "tickets": ("Tickets link", URL_MAX),
+    "price": ("Price", LINK_TEXT_MAX),
+    "tags": ("The list of tags", TAGS_PER_EVENT * (TAG_MAX + 2)),
+    "recurrence": ("Repeat rule", RECURRENCE_MAX),
+    "parent": ("Part of", TITLE_MAX),
+}
+"""Each box's label and most characters, from the domain's limits: an over-long box is
+refused by name as the form is read, before anything splits or parses it."""
+# A venue line is "name; address; postcode; city", a speaker line "name; title; affiliation".
+LINE_BOXES = {
+    "venues": ("venue", VENUES_PER_EVENT, NAME_MAX + ADDRESS_MAX + POSTCODE_MAX + CITY_MAX + 9),
+    "speakers": ("speaker", SPEAKERS_PER_EVENT, NAME_MAX + HONORIFIC_MAX + NAME_MAX + 6),
+}
+"""Boxes of one entry a line: at most the domain's number of entries, each line at most its
+parts' limits together; each part is then checked by the domain (`check_venue`)."""
 WARNING_CHARS = 500
 
 
@@ -194,14 +227,11 @@ def _join(*parts: str) -> str:
 
 
 def read_form(form: MultiDict[str, str], prefix: str) -> EventForm:
+    """The boxes as submitted, unchecked, so a refused form can be shown again as it was
+    (`event_from_form` checks them); the request's own size bounds what they hold."""
+
     def text(name: str) -> str:
-        value = form.get(f"{prefix}{name}", "")
-        if len(value) > FIELD_MAX:
-            raise InvalidEventError(
-                f"{name.replace('_', ' ').capitalize()} is too long: at most "
-                f"{FIELD_MAX:,} characters"
-            )
-        return value.strip()
+        return form.get(f"{prefix}{name}", "").strip()
 
     return EventForm(
         title=text("title"),
@@ -235,6 +265,33 @@ def read_form(form: MultiDict[str, str], prefix: str) -> EventForm:
     )
 
 
+def check_boxes(values: EventForm) -> None:
+    """Refuse the first box holding more than its limit (BOX_MAX, LINE_BOXES, else SHORT_MAX),
+    before any box is split or parsed."""
+    for box in fields(EventForm):
+        value = getattr(values, box.name)
+        if not isinstance(value, str):
+            continue
+        if box.name in LINE_BOXES:
+            _check_lines(value, *LINE_BOXES[box.name])
+        else:
+            default = (box.name.replace("_", " ").capitalize(), SHORT_MAX)
+            _check_box(*BOX_MAX.get(box.name, default), value)
+
+
+def _check_box(label: str, limit: int, value: str) -> None:
+    if len(value) > limit:
+        raise InvalidEventError(f"{label} is too long: at most {limit:,} characters")
+
+
+def _check_lines(value: str, entry: str, most: int, line_max: int) -> None:
+    lines = _lines(value)
+    if len(lines) > most:
+        raise InvalidEventError(f"Too many {entry}s: at most {most} per event")
+    for line in lines:
+        _check_box(f"A {entry} line", line_max, value=line)
+
+
 def _clock_pass(value: str) -> str:
     if value not in CLOCK_PASSES:
         raise InvalidEventError("Which pass of the repeated hour: “first” or “second”")
@@ -252,6 +309,7 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
     """The event the form describes; InvalidEventError names the first field that is wrong.
     A day with no start time is all day only when the box says so; else its time is to be
     announced."""
+    check_boxes(values)
     zone_name = read_zone(values.timezone or "Europe/London")
     first_day = _date(values.start_date, "Start date", required=True)
     assert first_day is not None
@@ -328,7 +386,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _parts(line: str, count: int) -> list[str]:
-    parts = [p.strip()[: NAME_MAX + 1] for p in line.split(";")]
+    parts = [p.strip() for p in line.split(";")]
     return (parts + [""] * count)[:count]
 
 
