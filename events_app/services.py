@@ -55,6 +55,15 @@ class ConflictError(RuntimeError):
         self.current = current
 
 
+class SessionsChoiceError(RuntimeError):
+    """A festival with sessions is deleted only once the caller says what becomes of them;
+    `current` is the festival as it is now, with the sessions it has under the lock."""
+
+    def __init__(self, current: Event) -> None:
+        super().__init__(f"Event {current.id} has sessions: keep them or delete them too")
+        self.current = current
+
+
 def new_uid(domain: str) -> str:
     return f"{uuid.uuid4()}@{domain}"
 
@@ -395,12 +404,17 @@ def delete(
     now: datetime,
     editor: User | None = None,
     expected_revision: int | None = None,
-    with_sessions: bool = False,
+    with_sessions: bool | None = False,
 ) -> Event:
     """Delete the event (returned as it was); a festival's sessions go with it when
-    `with_sessions`, and else stay as events of their own."""
+    `with_sessions`, and else stay as events of their own. `with_sessions=None` (no choice
+    made) deletes only an event with no sessions, and else raises SessionsChoiceError: the
+    sessions are read under the row lock, so one added since the caller looked is not
+    deleted or let go unasked."""
     with transaction(session):
         event = _locked(session, event_id, editor, expected_revision)
+        if event.sessions and with_sessions is None:
+            raise SessionsChoiceError(event)
         for child in event.sessions if with_sessions else []:
             repository.delete_event(session, child.id, now=now)
         repository.delete_event(session, event_id, now=now)

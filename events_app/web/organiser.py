@@ -488,6 +488,8 @@ def _act(use_case, event_id: int, message, confirmed: str | None = None, **optio
         return _confirm(
             conflict.current, confirmed, CHANGED_SINCE + " Here it is as it is now."
         ), 409
+    except services.SessionsChoiceError as unchosen:
+        return _confirm(unchosen.current, "delete", "Choose what happens to its sessions."), 422
     flash(message(done))
     return redirect(url_for("organiser.dashboard"))
 
@@ -517,14 +519,16 @@ def delete(event_id: int):
     """Delete; a festival with sessions is deleted only once the form says what becomes of
     them (kept as events of their own, or deleted too)."""
     event = _editable(event_id)
-    choice = request.form.get("sessions")
-    if event.sessions and choice not in ("keep", "delete"):
-        return _confirm(event, "delete", "Choose what happens to its sessions."), 422
-    gone = f" and its {len(event.sessions)} sessions" if choice == "delete" else ""
+    with_sessions = {"keep": False, "delete": True}.get(request.form.get("sessions", ""))
     return _act(
         services.delete,
         event.id,
-        lambda deleted: f"Deleted “{deleted.title}”{gone}.",
+        lambda deleted: f"Deleted “{deleted.title}”{_sessions_gone(deleted, with_sessions)}.",
         confirmed="delete",
-        with_sessions=choice == "delete",
+        with_sessions=with_sessions,
     )
+
+
+def _sessions_gone(deleted: Event, with_sessions: bool | None) -> str:
+    count = len(deleted.sessions) if with_sessions else 0
+    return f" and its {count} sessions" if count else ""

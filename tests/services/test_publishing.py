@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from events_app import services
+from events_app.domain import EventFilter, EventSummary
 from events_app.store import repository
 from tests.builders import child_of, event, london
 from tests.conftest import NOW
@@ -58,3 +61,42 @@ def test_deleting_a_festival_moves_its_sessions_revision_and_sequence(session):
         talk.sequence + 1,
         NOW + timedelta(days=3),
     )
+
+
+def test_deleting_a_festival_with_no_choice_about_its_sessions_is_refused_under_the_lock(session):
+    """The choice is checked on the festival as the row lock shows it: a session added after
+    the caller looked (here, before the call) is not deleted or let go without asking."""
+    [festival] = store(session, event("Festival", start=london(2027, 7, 1, 10, 0)))
+    store(
+        session,
+        event(
+            "Talk",
+            start=london(2027, 7, 1, 12, 0),
+            parent=EventSummary(
+                id=festival.id,
+                slug=festival.slug,
+                title=festival.title,
+                uid=festival.uid,
+                start=festival.start,
+                timezone=festival.timezone,
+            ),
+        ),
+    )
+
+    with pytest.raises(services.SessionsChoiceError) as refused:
+        services.delete(session, festival.id, now=NOW, with_sessions=None)
+
+    assert not session.in_transaction()
+    assert [s.title for s in refused.value.current.sessions] == ["Talk"]
+    assert sorted(e.title for e in repository.list_events(session, EventFilter())) == [
+        "Festival",
+        "Talk",
+    ]
+
+
+def test_deleting_an_event_without_sessions_needs_no_choice(session):
+    [alone] = store(session, event("Talk"))
+
+    services.delete(session, alone.id, now=NOW, with_sessions=None)
+
+    assert repository.list_events(session, EventFilter()) == []
