@@ -256,7 +256,8 @@ def ingest_mail_command(owner: str) -> None:
     """Read one e-mail on standard input and store its events as that account's drafts.
 
     What a mail server's pipe delivery calls ("|events-app ingest-mail --owner ..."): the
-    drafts wait on the organiser page for review, and one line says what was stored."""
+    drafts wait on the organiser page for review, and one line says what was stored.
+    Long because each way a delivery can fail gets its own one-line error and exit code."""
     settings = _settings()
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:

@@ -22,7 +22,8 @@ def json_head(urls: SiteUrls, *, title: str) -> dict[str, Any]:
 
 
 def event_to_dict(event: Event, urls: SiteUrls) -> dict[str, Any]:
-    """Times as ISO 8601 in the event's own zone (so with its offset), plus the IANA zone."""
+    """Times as ISO 8601 in the event's own zone (so with its offset), plus the IANA zone.
+    Long as the API's event schema is: one literal, read beside the OpenAPI document."""
     return {
         "id": event.uid,
         "slug": event.slug,

@@ -16,6 +16,8 @@ _STATUS = {
 
 
 def event_jsonld(event: Event, urls: SiteUrls, *, site_name: str) -> dict[str, Any]:
+    """The event as schema.org's Event. Long as the document is: one literal per property
+    that search engines read, so the whole shape can be read in one place."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",

@@ -38,7 +38,9 @@ def read_email(
 ) -> Source:
     """The announcement in one message. `read_attachment` reads an attached poster (PNG, JPEG,
     WebP or PDF) into a Source, whose text is added after the message's own; `read_calendar`
-    reads an attached calendar file into drafts, which stand as the message's events."""
+    reads an attached calendar file into drafts, which stand as the message's events.
+    Long because it is one walk over the parts, each kind (calendar, poster, other) handled
+    where it is met, so the order of the texts is the message's own."""
     message = BytesParser(policy=policy.default).parsebytes(data)
     if not isinstance(message, EmailMessage) or not message.keys():
         raise IngestError("This is not an e-mail: it has no headers")

@@ -44,7 +44,8 @@ def read_bytes(
 ) -> Source:
     """Whatever `data` is (by its content, not its name): a page, an e-mail, a poster, text.
     With `now` (which a repeating event's occurrences count from), an e-mail's attached
-    calendar file is read into drafts; without it the file is only named in the notes."""
+    calendar file is read into drafts; without it the file is only named in the notes.
+    Long as the list of kinds is: one short branch for each, in the order they are sniffed."""
     if len(data) > MAX_FILE_BYTES:
         raise InputTooLargeError(f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     kind = kind_of(data)

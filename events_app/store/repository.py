@@ -685,7 +685,8 @@ def _summary(row: EventRow, *, with_venues: bool = False) -> EventSummary:
 
 
 def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
-    """The domain event for a row; parent and sessions only where the query loaded them."""
+    """The domain event for a row; parent and sessions only where the query loaded them.
+    Long as the Event is wide: one keyword per column, the schema's ordinary repetition."""
     unloaded = inspect(row).unloaded
     parent = None
     if "parent" not in unloaded and row.parent is not None:

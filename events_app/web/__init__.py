@@ -32,6 +32,9 @@ from .fastpath import FastPath
 
 
 def init_app(app: Flask) -> None:
+    """Wire the web layer into the app: the request class, logging, blueprints and hooks.
+    Long as a list of registrations is, and kept in one function so their order (which
+    `before_request` hook runs first) is read in one place."""
     app.request_class = query.StrictRequest
     logs.configure(app.config["LOG_LEVEL"], app.config["LOG_FORMAT"], edge.RequestIdFilter())
     app.json.sort_keys = False  # type: ignore[attr-defined]

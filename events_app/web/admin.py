@@ -211,7 +211,13 @@ def merge(kind: str, entry_id: int):
 @bp.get("/users/")
 @admin_required
 def users():
-    return render_template("organiser/users.html", users=account_store.list_users(db_session()))
+    return _users_page()
+
+
+def _users_page(error: str | None = None) -> str:
+    """The accounts page, with the reason the last change was refused when it was."""
+    listing = account_store.list_users(db_session())
+    return render_template("organiser/users.html", users=listing, error=error)
 
 
 @bp.post("/users/")
@@ -226,8 +232,7 @@ def add_user():
             db_session(), email, request.form.get("password", "")[:2048], Role(role), now()
         )
     except (accounts.AccountError, WeakPasswordError) as exc:
-        listing = account_store.list_users(db_session())
-        return render_template("organiser/users.html", users=listing, error=str(exc)), 422
+        return _users_page(str(exc)), 422
     flash(f"Created the {role} account {accounts.normalise_email(email)}.")
     return redirect(url_for("admin.users"))
 
@@ -241,8 +246,7 @@ def change_role(user_id: int):
     try:
         accounts.change_role(db_session(), user_id, Role(role))
     except accounts.AccountError as exc:
-        listing = account_store.list_users(db_session())
-        return render_template("organiser/users.html", users=listing, error=str(exc)), 422
+        return _users_page(str(exc)), 422
     flash("Role changed.")
     return redirect(url_for("admin.users"))
 
@@ -259,8 +263,7 @@ def change_access(user_id: int):
     try:
         accounts.set_disabled(db_session(), acting, user_id, action == "disable")
     except accounts.AccountError as exc:
-        listing = account_store.list_users(db_session())
-        return render_template("organiser/users.html", users=listing, error=str(exc)), 422
+        return _users_page(str(exc)), 422
     flash(
         "Account disabled: it is signed out and cannot sign in."
         if action == "disable"

@@ -19,7 +19,7 @@ from ..store import repository
 from ..zone_input import read_zone
 from .auth import current_user
 from .caching import Rendered, answer_args, newest, serve_cached
-from .context import db_session, default_timezone, now, site_name, site_urls
+from .context import db_session, default_timezone, now, reading_context, site_name, site_urls
 from .errors import BadQueryError, status_of
 from .formatting import when
 from .openapi import openapi_document
@@ -127,8 +127,7 @@ def parse():
             text,
             reference_date=_json_date(document.get("reference_date")),
             timezone=_json_zone(document.get("timezone")),
-            fallback_year=now().year,
-            known_venues=services.known_venue_names(db_session()),
+            **reading_context(),
         )
     except ParseError as exc:
         abort(422, description=str(exc))
@@ -150,8 +149,7 @@ def _parse_link(document: dict):
             source,
             timezone=zone,
             reference_date=reference,
-            fallback_year=now().year,
-            known_venues=services.known_venue_names(db_session()),
+            **reading_context(),
             parse=services.read_announcement,
         )
     except (FetchError, IngestError) as exc:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from flask import current_app, g
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from .. import config
+from .. import config, services
 from ..feeds import SiteUrls
 from ..store.db import VersionProbe
 
@@ -69,3 +70,10 @@ def uid_domain() -> str:
 
 def default_timezone() -> str:
     return current_app.config["DEFAULT_TIMEZONE"]
+
+
+def reading_context() -> dict[str, Any]:
+    """What this site reads every announcement against, whichever way it comes (pasted,
+    linked, uploaded or sent to the API): this year, for dates that name none, and the venues
+    already stored, so one text names a known place the same way on every path."""
+    return {"fallback_year": now().year, "known_venues": services.known_venue_names(db_session())}

@@ -118,6 +118,9 @@ def storage_full(exc: OperationalError) -> bool:
 
 
 def register(app: Flask) -> None:
+    """The one mapping from exceptions to responses (domain errors carry no status; here they
+    get one). Long as the list of handled kinds is: one short handler each, side by side."""
+
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         if exc.code == 404:

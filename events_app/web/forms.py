@@ -308,7 +308,7 @@ def warnings_of(form: MultiDict[str, str], prefix: str) -> list[str]:
 def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Event:
     """The event the form describes; InvalidEventError names the first field that is wrong.
     A day with no start time is all day only when the box says so; else its time is to be
-    announced."""
+    announced. Long as the form is wide: each box read once, in the order the form shows."""
     check_boxes(values)
     zone_name = read_zone(values.timezone or "Europe/London")
     first_day = _date(values.start_date, "Start date", required=True)

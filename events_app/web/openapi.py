@@ -79,6 +79,8 @@ ERROR_SCHEMA = {
 
 
 def openapi_document(base_url: str, site_name: str) -> dict[str, Any]:
+    """The API's OpenAPI 3.1 description. Long as the document is: one literal, checked by
+    openapi-spec-validator in the tests, so paths and schemas read in the shape clients see."""
     error = {
         "description": "error",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},

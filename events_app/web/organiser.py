@@ -21,7 +21,7 @@ from ..store import repository
 from ..zone_input import read_zone
 from . import forms, merge
 from .auth import current_user, login_required
-from .context import db_session, default_timezone, now, uid_domain
+from .context import db_session, default_timezone, now, reading_context, uid_domain
 from .errors import status_of
 from .highlight import highlight
 from .imports import fetcher
@@ -99,8 +99,7 @@ def review():
             text,
             reference_date=reference,
             timezone=zone,
-            fallback_year=now().year,
-            known_venues=services.known_venue_names(db_session()),
+            **reading_context(),
             assumed_reference=assumed,
         )
     except ParseError as exc:
@@ -188,8 +187,7 @@ def _review_source(read):
         result = ingest.parse_source(
             source,
             timezone=zone,
-            fallback_year=now().year,
-            known_venues=services.known_venue_names(db_session()),
+            **reading_context(),
             parse=services.read_announcement,
         )
     except (FetchError, IngestError) as exc:
