@@ -8,6 +8,7 @@ import icalendar
 from events_app.domain import EventFilter, EventStatus
 from events_app.store import repository
 from tests.builders import child_of, event, london
+from tests.html_reader import alerts, attribute, text, texts
 from tests.web.organiser_helpers import press
 
 
@@ -32,10 +33,10 @@ def test_cancel_asks_first_then_restore_puts_it_back_on(
     restored = sequence_in_feed(signed_in, talk.slug)
 
     assert asked.status_code == 200
-    assert "Cancel “Housing talk”?" in asked.get_data(as_text=True)
+    assert text(asked.get_data(as_text=True), "h1") == "Cancel “Housing talk”?"
     assert still == before == ("CONFIRMED", 0)
     assert cancelled == ("CANCELLED", 1)
-    assert f'action="/organiser/events/{talk.id}/restore"' in dashboard
+    assert f"/organiser/events/{talk.id}/restore" in attribute(dashboard, "form", "action")
     assert restored == ("CONFIRMED", 2)
 
 
@@ -45,7 +46,7 @@ def test_delete_asks_first(signed_in, organiser, store_events, app_session):
     asked = signed_in.get(f"/organiser/events/{talk.id}/delete")
 
     assert asked.status_code == 200
-    assert "Delete “Housing talk”?" in asked.get_data(as_text=True)
+    assert text(asked.get_data(as_text=True), "h1") == "Delete “Housing talk”?"
     assert [e.title for e in repository.list_events(app_session, EventFilter())] == ["Housing talk"]
 
 
@@ -76,9 +77,13 @@ def test_deleting_a_festival_asks_what_happens_to_its_sessions(
     refused = press(signed_in, f"/organiser/events/{festival.id}/delete", {})
     app_session.rollback()
 
-    assert "It has 2 sessions: what happens to them?" in asked
+    assert texts(asked, "legend, fieldset.choice li") == [
+        "It has 2 sessions: what happens to them?",
+        "Opening talk",
+        "Print workshop",
+    ]
     assert refused.status_code == 422
-    assert "Choose what happens to its sessions." in refused.get_data(as_text=True)
+    assert alerts(refused.get_data(as_text=True)) == ["Choose what happens to its sessions."]
     assert len(repository.list_events(app_session, EventFilter())) == 3
 
 
