@@ -35,7 +35,7 @@ from .dates import DateMention, YearContext
 from .evidence import Candidate
 from .model import Draft, DraftLink, DraftPerson, DraftVenue, Span
 from .text import Sentence, split_sentences
-from .tokens import Layout, read_layout
+from .tokens import Layout, is_bullet, read_layout
 
 DEADLINE = re.compile(
     r"\b(?:deadline|applications?|nominations?|submissions?|entries|closing\s+date|apply"
@@ -133,6 +133,7 @@ class Reading:
     standing: list[Sentence] = field(default_factory=list)  # 'All talks are held in ...'
     rooms: places_mod.Rooms = field(default_factory=lambda: places_mod.Rooms([]))
     anchor_starts: tuple[int, ...] = ()  # every seed's anchor date, in text order
+    shows: bool | None = None  # the text lists concerts and gigs, not talks (worked out once)
 
 
 def _dates_in(reading: Reading, text: str) -> list[DateMention]:
@@ -700,6 +701,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
         draft.warnings.extend(time_warnings)
         drafts.append(draft)
     _performers_apart(reading, clause_text + " " + (title or ""), drafts)
+    _acts_named_by_titles(reading, drafts)
     if drafts and seed.items:
         children = _programme(reading, seed, drafts[0])
         if children and drafts[0].title == "Event" and all(i.before_title for i in seed.items):
@@ -758,6 +760,51 @@ def _performers_apart(reading: Reading, words: str, drafts: list[Draft]) -> None
         acts = [p for p in draft.speakers if p.name.casefold() in reading.performer_names]
         draft.performers = [*draft.performers, *acts]
         draft.speakers = [p for p in draft.speakers if p not in acts]
+
+
+SHOWS = re.compile(
+    r"\b(?:gigs?|concerts?|shows?|tours?|bands?|djs?|live\s+music|comedy|comedians?|stand-up"
+    r"|headlin\w+|line-?ups?|performances?|musical)\b",
+    re.IGNORECASE,
+)
+_ACT = re.compile(r"(?:[A-Z][\w'’.&-]*\s+(?:(?:of|the|and|&|y)\s+)?){0,4}[A-Z][\w'’.&-]*")
+
+
+def _acts_named_by_titles(reading: Reading, drafts: list[Draft]) -> None:
+    """In a list of shows ('- Ann Lee at the Roundhouse on Friday, May 8', '- The Lanterns,
+    Corn Exchange'), an item's name is its act: where the whole text is about concerts and
+    gigs and says nothing of talks, a bulleted item whose title is a name is performed by the
+    act its title names, and whoever else the item names performs too."""
+    if reading.shows is None:
+        reading.shows = len(SHOWS.findall(reading.text)) >= 2 and not TALKING.search(reading.text)
+    if not reading.shows:
+        return
+    for draft in drafts:
+        span = draft.spans.get("title")
+        if draft.performers or span is None:
+            continue
+        if not is_bullet(reading.layout.line_at(span.start).text):
+            continue
+        act = _act_of(draft.title, draft.venues)
+        if act and all(p.name in act for p in draft.speakers):  # 'The Lanterns' over 'Lanterns'
+            at = span.start + draft.title.find(act)
+            draft.performers = [DraftPerson(act, span=Span(at, at + len(act), act, 0.5))]
+            draft.title = act  # the venue has its own field: 'Ann Lee', not 'Ann Lee at ...'
+            draft.spans["title"] = Span(at, at + len(act), act, span.confidence)
+        else:
+            draft.performers = draft.speakers
+        draft.speakers = []
+
+
+def _act_of(title: str, venues: list[DraftVenue]) -> str | None:
+    """'Ann Lee at the Roundhouse' with the Roundhouse as venue: 'Ann Lee'; a title with an
+    event's word ('Jazz brunch'), a building's name or a colon is not an act's name."""
+    for venue in venues:
+        title = re.sub(rf"\s+(?:at|@)\s+(?:the\s+)?{re.escape(venue.name)}\s*$", "", title)
+    found = _ACT.fullmatch(title.strip())
+    if not found or places_mod.venue_shaped(title) or frames_mod.EVENT_NOUN.search(title):
+        return None
+    return title.strip()
 
 
 def _is_performance(words: str) -> bool:

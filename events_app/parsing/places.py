@@ -77,7 +77,7 @@ PREPOSITION = re.compile(
     r"\b(?:at|in|outside|inside|on|@|en|im|au|dans)\s+(?:the\s+|el\s+|la\s+|der\s+|dem\s+|le\s+)?",
     re.IGNORECASE,
 )
-_CONNECTORS = {"of", "the", "and", "&", "de", "la", "le", "du"}
+_CONNECTORS = {"of", "for", "the", "and", "&", "de", "la", "le", "du"}  # Centre for the Arts
 _CALENDAR_WORD = re.compile(
     r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$",
     re.IGNORECASE,
@@ -94,7 +94,7 @@ VENUE_NOUN = re.compile(
     r"\b(?:Hall|House|Centre|Center|Rooms?|Building|Chapel|Church|Library|Theatre|Theater"
     r"|Institute|College|University|School|Club|Cinema|Arena|Stadium|Park|Gardens|Bookshop"
     r"|Museum|Gallery|Pub|Inn|Tavern|Arms|Hotel|Studios?|Works|Mill|Barn|Farm|Brewing|Brewery"
-    r"|Taproom)\b"
+    r"|Taproom|Restaurant|Cafe|Café|Bistro|Diner)\b"
 )
 _ATTENDED = re.compile(
     r"\b(?:" + "|".join(re.escape(n) for n in cues.EVENT_NOUNS if n != "event") + r")\b",

@@ -293,9 +293,20 @@ _NEXT_EVENT = re.compile(
 )
 
 
+# 'This virtual session will feature ...', 'The annual ceilidh takes place ...': the subject of
+# a sentence about what will happen, with a word or more before its event noun.
+_THIS_EVENT = re.compile(
+    r"(?:^|[.!?]\s+)(?:this|the)\s+"
+    rf"(?P<title>(?:(?!next\b|last\b)[\w-]+\s+){{1,4}}(?:{_EVENT_NOUNS}))"  # not 'union's next'
+    r"\s+(?:will|takes\s+place|is\s+(?:on|at|free|open))\b",
+    re.IGNORECASE,
+)
+
+
 def next_event(text: str) -> str | None:
-    """'the next Cafe Science meeting will ...' -> 'Cafe Science meeting'."""
-    m = _NEXT_EVENT.search(text)
+    """'the next Cafe Science meeting will ...' -> 'Cafe Science meeting'; 'This virtual
+    session will feature ...' -> 'Virtual session'."""
+    m = _NEXT_EVENT.search(text) or _THIS_EVENT.search(text)
     if not m:
         return None
     words = " ".join(m["title"].split())
