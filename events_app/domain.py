@@ -32,6 +32,25 @@ class LinkKind(enum.StrEnum):
     OTHER = "other"
 
 
+class Attendance(enum.StrEnum):
+    """How people take part: at a venue, online (through the join link), or either."""
+
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
+def attendance_of(attendance: Attendance | None, online: bool, has_venues: bool) -> Attendance:
+    """The attendance an event states, or else what its online flag and venues imply (events
+    stored before the choice existed, and readings of text and calendars that say only
+    "online"): online with a venue is hybrid."""
+    if attendance is not None:
+        return attendance
+    if online:
+        return Attendance.HYBRID if has_venues else Attendance.ONLINE
+    return Attendance.IN_PERSON
+
+
 class Role(enum.StrEnum):
     ADMIN = "admin"
     ORGANISER = "organiser"
@@ -136,6 +155,7 @@ class Event:
     links: list[Link] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     online: bool = False
+    attendance: Attendance | None = None  # None: read from `online` and the venues
     recurrence: str | None = None
     source_text: str = ""
     show_source: bool = False  # the organiser chose to show `source_text` on the event's page
@@ -187,6 +207,17 @@ class Event:
     def tickets(self) -> list[Link]:
         return [link for link in self.links if link.kind == LinkKind.TICKETS]
 
+    @property
+    def attendance_mode(self) -> Attendance:
+        return attendance_of(self.attendance, self.online, bool(self.venues))
+
+    @property
+    def join_link(self) -> str | None:
+        """Where to join online: the online link, else the event page."""
+        online = [link.url for link in self.links if link.kind == LinkKind.ONLINE]
+        page = [link.url for link in self.links if link.kind == LinkKind.EVENT_PAGE]
+        return next(iter(online + page), None)
+
 
 STATED_IN_AN_EDIT = ("organiser", "status", "show_source")
 
@@ -215,6 +246,7 @@ class EventEdit:
     links: list[Link] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     online: bool = False
+    attendance: Attendance | None = None
     recurrence: str | None = None
     organiser: str | None = None
     status: EventStatus | None = None
@@ -265,6 +297,7 @@ CALENDAR_FIELDS = (
     "description",
     "recurrence",
     "online",
+    "attendance",
     "organiser",
     "tags",
 )

@@ -38,6 +38,7 @@ def event_to_dict(event: Event, urls: SiteUrls) -> dict[str, Any]:
         "time_tba": event.time_tba,
         "status": event.status.value,
         "online": event.online,
+        "attendance": event.attendance_mode.value,
         "recurrence": event.recurrence,
         "venues": [_venue(v, urls) for v in event.venues],
         "speakers": [_person(p, urls) for p in event.speakers],

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 import icalendar
 
-from ..domain import Event, EventStatus
+from ..domain import Attendance, Event, EventStatus
 from .vtimezone import clamp_year, vtimezone
 from .wall_clock import last_occurrence, unclear, unclear_occurrences
 
@@ -158,6 +158,8 @@ def to_vevent(event: Event, url: str) -> icalendar.Event:
         located = next((v for v in event.venues if v.latitude is not None), None)
         if located is not None and located.longitude is not None:
             vevent.add("geo", (located.latitude, located.longitude))
+    elif event.attendance_mode is Attendance.ONLINE and event.join_link:
+        vevent.add("location", event.join_link)  # where an online event takes place
     vevent.add("url", url)
     vevent.add("description", clean_text(plain_description(event, url)))
     if event.tags:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..domain import Event, EventStatus, EventSummary, LinkKind, Venue
+from ..domain import Attendance, Event, EventStatus, EventSummary, LinkKind, Venue
 from . import SiteUrls, iso_end, iso_start
 
 _STATUS = {
@@ -80,20 +80,21 @@ def _session_start(session: EventSummary) -> str:
     return local.date().isoformat() if session.all_day else local.isoformat()
 
 
+ATTENDANCE_MODES = {
+    Attendance.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+    Attendance.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    Attendance.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
+
+
 def _attendance(event: Event) -> str:
-    if event.online and event.venues:
-        return "https://schema.org/MixedEventAttendanceMode"
-    if event.online:
-        return "https://schema.org/OnlineEventAttendanceMode"
-    return "https://schema.org/OfflineEventAttendanceMode"
+    return ATTENDANCE_MODES[event.attendance_mode]
 
 
 def _locations(event: Event) -> list[dict[str, Any]]:
     places: list[dict[str, Any]] = [_place(v) for v in event.venues]
-    if event.online:
-        join = next((link.url for link in event.links if link.kind == LinkKind.ONLINE), None)
-        page = next((link.url for link in event.links if link.kind == LinkKind.EVENT_PAGE), None)
-        places.append({"@type": "VirtualLocation", "url": join or page or ""})
+    if event.attendance_mode is not Attendance.IN_PERSON:
+        places.append({"@type": "VirtualLocation", "url": event.join_link or ""})
     return places
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain import (
+    Attendance,
     Event,
     EventFilter,
     EventStatus,
@@ -352,6 +353,7 @@ def _copy_fields(row: EventRow, event: Event) -> None:
     row.organiser = event.organiser
     row.show_source = event.show_source
     row.online = event.online
+    row.attendance = event.attendance.value if event.attendance else None
     row.recurrence = event.recurrence
     row.imported_as = event.imported_as
     row.parent_id = event.parent.id if event.parent else None
@@ -711,6 +713,7 @@ def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
         published=row.published,
         organiser=row.organiser,
         online=row.online,
+        attendance=Attendance(row.attendance) if row.attendance else None,
         recurrence=row.recurrence,
         source_text=row.source.text if row.source is not None else "",
         show_source=row.show_source,

@@ -258,6 +258,7 @@ class EventRow(Base):
     organiser: Mapped[str] = mapped_column(String(300), default="")
     show_source: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     online: Mapped[bool] = mapped_column(Boolean, default=False)
+    attendance: Mapped[str | None] = mapped_column(String(10), nullable=True)
     recurrence: Mapped[str | None] = mapped_column(String(500), nullable=True)
     imported_as: Mapped[str] = mapped_column(Text, default="", server_default="")
     source_id: Mapped[int | None] = mapped_column(

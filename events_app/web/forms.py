@@ -26,6 +26,7 @@ from ..domain import (
     TITLE_MAX,
     URL_MAX,
     VENUES_PER_EVENT,
+    Attendance,
     ClockChange,
     Event,
     EventEdit,
@@ -38,6 +39,7 @@ from ..domain import (
     Person,
     UnclearWallTimeError,
     Venue,
+    attendance_of,
     check_calendar_date,
     check_link,
 )
@@ -88,7 +90,8 @@ class EventForm:
     description: str = ""
     tags: str = ""
     organiser: str = ""
-    online: bool = False
+    attendance: str = "in_person"  # domain.Attendance
+    join_url: str = ""
     all_day: bool = False
     show_source: bool = False
     recurrence: str = ""  # the raw rule: the advanced fallback, and what a form without the
@@ -141,6 +144,7 @@ class EventForm:
         return any(change is ClockChange.REPEATED for _, _, change in changes)
 
 
+_NOT_PAGES = (LinkKind.TICKETS, LinkKind.ONLINE)
 CLOCK_PASSES = {"": None, "first": 0, "second": 1}  # the pass a form names, as a fold
 
 
@@ -166,7 +170,8 @@ def _repeat_fields(rule: str | None, zone: str, day: date, all_day: bool) -> dic
 def form_from_draft(draft: Draft, parent_index: str = "") -> EventForm:
     when = LocalWhen.of(draft.start, draft.end, draft.timezone)
     tickets = next((link for link in draft.links if link.kind == "tickets"), None)
-    page = next((link for link in draft.links if link.kind != "tickets"), None)
+    join = next((link for link in draft.links if link.kind == "online"), None)
+    page = next((link for link in draft.links if link.kind not in ("tickets", "online")), None)
     return EventForm(
         title=draft.title,
         **_when_fields(when),
@@ -178,7 +183,8 @@ def form_from_draft(draft: Draft, parent_index: str = "") -> EventForm:
         url=page.url if page else "",
         tickets=tickets.url if tickets else "",
         price=draft.price,
-        online=draft.online,
+        attendance=attendance_of(None, draft.online, bool(draft.venues)).value,
+        join_url=join.url if join else "",
         recurrence=draft.recurrence or "",
         **_repeat_fields(draft.recurrence, draft.timezone, when.day, when.start is None),
         parent=parent_index,
@@ -189,7 +195,8 @@ def form_from_draft(draft: Draft, parent_index: str = "") -> EventForm:
 def form_from_event(event: Event) -> EventForm:
     when = event.local_when
     tickets = next((link for link in event.links if link.kind == LinkKind.TICKETS), None)
-    page = next((link for link in event.links if link.kind != LinkKind.TICKETS), None)
+    join = next((link for link in event.links if link.kind == LinkKind.ONLINE), None)
+    page = next((link for link in event.links if link.kind not in _NOT_PAGES), None)
     return EventForm(
         title=event.title,
         **_when_fields(when),
@@ -202,8 +209,9 @@ def form_from_event(event: Event) -> EventForm:
         description=event.description,
         tags=", ".join(event.tags),
         organiser=event.organiser,
-        online=event.online,
         show_source=event.show_source,
+        attendance=event.attendance_mode.value,
+        join_url=join.url if join else "",
         all_day=event.all_day and not event.time_tba,
         recurrence=event.recurrence or "",
         **_repeat_fields(event.recurrence, event.timezone, when.day, event.all_day),
@@ -248,8 +256,9 @@ def read_form(form: MultiDict[str, str], prefix: str) -> EventForm:
         description=text("description"),
         tags=text("tags"),
         organiser=text("organiser"),
-        online=bool(form.get(f"{prefix}online")),
         show_source=bool(form.get(f"{prefix}show_source")),
+        attendance=text("attendance") or ("online" if form.get(f"{prefix}online") else "in_person"),
+        join_url=text("join_url"),
         all_day=bool(form.get(f"{prefix}all_day")),
         recurrence=text("recurrence"),
         repeat=text("repeat") if f"{prefix}repeat" in form else None,
@@ -328,10 +337,14 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
         fold=CLOCK_PASSES[values.clock_pass],
     )
     start, end = _instants(when)
+    attendance = _attendance(values)
     links = []
     if values.url:
         check_link(values.url)
-        links.append(Link(values.url, LinkKind.ONLINE if values.online else LinkKind.EVENT_PAGE))
+        links.append(Link(values.url, LinkKind.EVENT_PAGE))
+    if values.join_url:
+        check_link(values.join_url)
+        links.append(Link(values.join_url, LinkKind.ONLINE, "Join online"))
     if values.tickets:
         check_link(values.tickets)
         links.append(Link(values.tickets, LinkKind.TICKETS, price=values.price[:200]))
@@ -347,9 +360,10 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
         speakers=[Person(*_parts(line, 3)) for line in _lines(values.speakers)],
         links=links,
         tags=[t.strip() for t in values.tags.split(",") if t.strip()],
-        online=values.online,
         organiser=" ".join(values.organiser.split()),
         show_source=values.show_source,
+        online=attendance is not Attendance.IN_PERSON,
+        attendance=attendance,
         recurrence=values.rule(zone_name) or None,
         status=EventStatus.CONFIRMED,
         parent=EventSummary(
@@ -365,6 +379,19 @@ def edit_from_form(values: EventForm) -> EventEdit:
     announcement is shown included (a calendar's re-import states neither of the last two)."""
     event = event_from_form(values)
     return EventEdit.of(event, organiser=event.organiser, show_source=event.show_source)
+
+
+def _attendance(values: EventForm) -> Attendance:
+    try:
+        attendance = Attendance(values.attendance)
+    except ValueError:
+        raise InvalidEventError("How people attend: in person, online or hybrid") from None
+    if values.join_url and attendance is Attendance.IN_PERSON:
+        raise InvalidEventError(
+            "A join link is for an event people attend online: choose “Online” or “Hybrid”, "
+            "or clear the join link"
+        )
+    return attendance
 
 
 def _instants(when: LocalWhen) -> tuple[datetime, datetime | None]:

@@ -29,8 +29,9 @@ LABELS = {
     "timezone": "Time zone",
     "clock_pass": "Which pass of the repeated hour",
     "all_day": "All day",
-    "online": "Online",
-    "url": "Event page or join link",
+    "attendance": "How people attend",
+    "url": "Event page",
+    "join_url": "Join link",
     "venues": "Venues",
     "speakers": "Speakers",
     "tickets": "Tickets link",
@@ -42,7 +43,7 @@ LABELS = {
     "description": "Description",
 }
 FIELDS = tuple(LABELS)
-FLAGS = ("all_day", "online", "show_source")
+FLAGS = ("all_day", "show_source")
 PICKS = ("yours", "saved")
 DIGEST_CHARS = 12
 BASE_MAX = 2_000

@@ -56,6 +56,7 @@ EVENT_SCHEMA: dict[str, Any] = {
         },
         "status": {"type": "string", "enum": ["confirmed", "tentative", "cancelled"]},
         "online": {"type": "boolean"},
+        "attendance": {"type": "string", "enum": ["in_person", "online", "hybrid"]},
         "recurrence": _NULLABLE_STRING,
         "venues": {"type": "array", "items": {"type": "object"}},
         "speakers": {"type": "array", "items": {"type": "object"}},

@@ -101,3 +101,31 @@ def test_the_repeats_control_sets_the_rule_and_shows_it_back(browser, server, ax
     assert shown == ("Weekly", ["Tuesday", "Thursday"], "2027-03-31", "")
     assert (set_violations, shown_violations) == ([], [])
     context.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_hybrid_event_shows_its_venue_and_its_join_link(browser, server, axe_source, size):
+    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
+    page = context.new_page()
+    sign_in(page, server, "org@example.org", PASSWORD)
+    draft = new_event(page, server, "Branch meeting", "2027-01-14", "18:30")
+    draft.get_by_label("How people attend").select_option(label="Hybrid: in person and online")
+    draft.get_by_label("Join link (online or hybrid)").fill("https://meet.example.org/branch")
+    draft.get_by_label("Venues, one a line: name; address; postcode; city").fill(
+        "Conway Hall; 25 Red Lion Square; WC1R 4RL; London"
+    )
+    shot(page, f"attendance-set-{size}")
+    follow(page, page.get_by_role("button", name="Publish"))
+    page.goto(f"{server.url}/events/branch-meeting-2027-01-14")
+    where = page.locator("dt:text('Where') + dd li").all_inner_texts()
+    join = page.get_by_role("link", name="join link").get_attribute("href")
+    shot(page, f"attendance-event-{size}")
+    found = violations(page, axe_source)
+
+    assert [line.split("\n")[0] for line in where] == [
+        "Conway Hall",
+        "Also online (hybrid): join link",
+    ]
+    assert join == "https://meet.example.org/branch"
+    assert found == []
+    context.close()
