@@ -118,6 +118,16 @@ class Link:
     price: str = ""
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A stored cover image, named by the SHA-256 of its bytes (so its address never changes
+    and may be cached for ever); the bytes themselves are served, never carried here."""
+
+    digest: str
+    width: int
+    height: int
+
+
 @dataclass
 class EventSummary:
     """Enough of another event to link to it: a parent festival or one of its sessions."""
@@ -159,6 +169,7 @@ class Event:
     recurrence: str | None = None
     source_text: str = ""
     show_source: bool = False  # the organiser chose to show `source_text` on the event's page
+    cover: Picture | None = None
     imported_as: str = ""  # what the source calendar said at the last import (JSON)
     parent: EventSummary | None = None
     sessions: list[EventSummary] = field(default_factory=list)
@@ -219,7 +230,7 @@ class Event:
         return next(iter(online + page), None)
 
 
-STATED_IN_AN_EDIT = ("organiser", "status", "show_source")
+STATED_IN_AN_EDIT = ("organiser", "status", "show_source", "cover")
 
 
 @dataclass(frozen=True)
@@ -251,12 +262,15 @@ class EventEdit:
     organiser: str | None = None
     status: EventStatus | None = None
     show_source: bool | None = None
+    cover: Picture | None = None  # a new cover; None keeps the one there is
+    remove_cover: bool = False
 
     @classmethod
     def of(cls, event: Event, **stated: object) -> EventEdit:
         """The editable fields of `event` (a form's or a calendar's reading), with `stated`
         giving `organiser`, `status` or `show_source` where the source says them."""
-        names = [f.name for f in fields(cls) if f.name not in STATED_IN_AN_EDIT]
+        left = (*STATED_IN_AN_EDIT, "remove_cover")
+        names = [f.name for f in fields(cls) if f.name not in left]
         return cls(**{name: getattr(event, name) for name in names}, **stated)  # type: ignore[arg-type]
 
     def applied_to(self, event: Event) -> Event:
@@ -264,6 +278,8 @@ class EventEdit:
         for name in STATED_IN_AN_EDIT:
             if changes[name] is None:
                 del changes[name]
+        if changes.pop("remove_cover"):
+            changes["cover"] = None
         return replace(event, **changes)
 
 

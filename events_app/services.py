@@ -32,6 +32,7 @@ from .domain import (
     check_person,
     check_venue,
 )
+from .images import Upload
 from .parsing import Draft, ParseResult, parse_announcement
 from .parsing.dates import evidence_years
 from .recurrence import normalise_rule
@@ -173,8 +174,10 @@ def create_events(
     uid_domain: str,
     once_key: str | None = None,
     owner_id: int | None = None,
+    images: Sequence[Upload] = (),
 ) -> list[Event]:
-    """Store a batch in one transaction: all of it or none of it.
+    """Store a batch in one transaction: all of it or none of it, with the cover `images`
+    its events refer to.
 
     A session of a festival names its parent by title (`parent.title`), and the parent comes
     earlier in the batch; a parent with a real id is linked as it is. With `once_key` (a review
@@ -187,11 +190,17 @@ def create_events(
                 session, once_key, owner_id, now
             ):
                 raise AlreadyDoneError("These events were stored already")
+            _store_images(session, images)
             return _store_new(session, events, now=now, uid_domain=uid_domain)
     except IntegrityError as exc:
         if once_key is not None and _key_taken(session, once_key):
             raise AlreadyDoneError("These events were stored already") from exc
         raise
+
+
+def _store_images(session: Session, images: Sequence[Upload]) -> None:
+    for upload in images:
+        repository.store_image(session, upload.picture, upload.body)
 
 
 def _store_new(
@@ -345,15 +354,19 @@ def edit_event(
     editor: User | None = None,
     expected_revision: int | None = None,
     expected_uid: str | None = None,
+    images: Sequence[Upload] = (),
 ) -> Event:
-    """Apply `edit` to the event as it is now; SEQUENCE goes up only when a calendar would
-    show the difference. What the edit does not name (owner, publication, status, festival,
-    import snapshot) stays as stored. The edit is checked before the row is locked, so a slow
-    repeat rule never holds the lock; `expected_uid` (the identity of the event the editor
-    opened) makes a save meant for an event that has gone NotFoundError, whatever now has its
-    id. `editor` and `expected_revision` as for `_locked`."""
+    """Apply `edit` to the event as it is now (its new cover, if any, among `images`);
+    SEQUENCE goes up only when a calendar would show the difference. What the edit does not
+    name (owner, publication, status, festival, import snapshot) stays as stored. The edit is
+    checked before the row is locked, so a slow repeat rule never holds the lock;
+    `expected_uid` (the identity of the event the editor opened) makes a save meant for an
+    event that has gone NotFoundError, whatever now has its id. `editor` and
+    `expected_revision` as for `_locked`."""
     edit = _checked(edit)
-    return _change(session, event_id, edit.applied_to, now, editor, expected_revision, expected_uid)
+    return _change(
+        session, event_id, edit.applied_to, now, editor, expected_revision, expected_uid, images
+    )
 
 
 def _checked(edit: EventEdit) -> EventEdit:
@@ -429,12 +442,14 @@ def _change(
     editor: User | None,
     expected_revision: int | None,
     expected_uid: str | None = None,
+    images: Sequence[Upload] = (),
 ) -> Event:
     """`change` made to the event as it is now: read under the row lock and written in the
-    same transaction, so two changes can never both pass the revision check, and one saved a
-    moment before is never undone by this one."""
+    same transaction (with any image it refers to), so two changes can never both pass the
+    revision check, and one saved a moment before is never undone by this one."""
     with transaction(session):
         before = _locked(session, event_id, editor, expected_revision, expected_uid)
+        _store_images(session, images)
         return _save_over(session, before, change(before), now)
 
 

@@ -34,6 +34,7 @@ TABLES = (
     "event_speakers",
     "event_venues",
     "events",
+    "images",
     "venues",
     "people",
     "suggestions",

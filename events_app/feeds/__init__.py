@@ -29,6 +29,9 @@ class SiteUrls:
     def person(self, slug: str) -> str:
         return self.page(f"/speakers/{quote(slug)}")
 
+    def image(self, digest: str) -> str:
+        return self.page(f"/images/{digest}.jpg")
+
 
 def iso_start(event: Event) -> str:
     """ISO 8601 in the event's own zone (so with its offset); a date for a day's event."""

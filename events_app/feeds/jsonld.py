@@ -36,6 +36,8 @@ def event_jsonld(event: Event, urls: SiteUrls, *, site_name: str) -> dict[str, A
     }
     if event.local_end is not None:
         data["endDate"] = iso_end(event)
+    if event.cover is not None:
+        data["image"] = [urls.image(event.cover.digest)]
     if event.description:
         data["description"] = event.description
     if event.speakers:

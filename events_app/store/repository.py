@@ -23,6 +23,8 @@ from sqlalchemy import (
     type_coerce,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain import (
@@ -34,6 +36,7 @@ from ..domain import (
     Link,
     LinkKind,
     Person,
+    Picture,
     Venue,
     match_key,
     slugify,
@@ -43,6 +46,7 @@ from .tables import (
     EventRow,
     EventSpeakerRow,
     EventVenueRow,
+    ImageRow,
     LinkRow,
     PersonRow,
     PublishKeyRow,
@@ -298,6 +302,28 @@ def save_event(session: Session, event: Event, *, now: datetime) -> Event:
     return to_event(row, include_drafts=True)
 
 
+def store_image(session: Session, picture: Picture, body: bytes) -> None:
+    """Keep an image's bytes under its digest, once: the same picture uploaded again, here or
+    on another app server at the same moment, adds nothing (INSERT ... ON CONFLICT DO
+    NOTHING, which SQLite and PostgreSQL both have)."""
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgres_insert
+    session.execute(
+        insert(ImageRow)
+        .values(
+            digest=picture.digest,
+            width=picture.width,
+            height=picture.height,
+            body=body,
+            created_at=datetime.now(UTC),
+        )
+        .on_conflict_do_nothing(index_elements=["digest"])
+    )
+
+
+def image_body(session: Session, digest: str) -> bytes | None:
+    return session.scalar(select(ImageRow.body).where(ImageRow.digest == digest))
+
+
 def find_or_create_source(session: Session, text: str) -> SourceRow:
     """The stored copy of this announcement; a batch of events from one paste shares it."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -352,6 +378,7 @@ def _copy_fields(row: EventRow, event: Event) -> None:
     row.published = event.published
     row.organiser = event.organiser
     row.show_source = event.show_source
+    row.cover_digest = event.cover.digest if event.cover else None
     row.online = event.online
     row.attendance = event.attendance.value if event.attendance else None
     row.recurrence = event.recurrence
@@ -717,6 +744,7 @@ def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
         recurrence=row.recurrence,
         source_text=row.source.text if row.source is not None else "",
         show_source=row.show_source,
+        cover=Picture(row.cover.digest, row.cover.width, row.cover.height) if row.cover else None,
         imported_as=row.imported_as or "",
         sequence=row.sequence,
         revision=row.revision or 0,

@@ -178,6 +178,20 @@ class SourceRow(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
+class ImageRow(Base):
+    """A cover image's bytes, stored once under their SHA-256 however many events show it, in
+    the database every app server shares (so any of them serves it). The body is read only
+    when the image itself is asked for."""
+
+    __tablename__ = "images"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    body: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
 class PublishKeyRow(Base):
     """A review form's one-time key, kept once its events are stored: the same form sent
     again (a second click, a retry after a lost response, eight tabs) stores nothing more."""
@@ -257,6 +271,9 @@ class EventRow(Base):
     published: Mapped[bool] = mapped_column(Boolean, default=False)
     organiser: Mapped[str] = mapped_column(String(300), default="")
     show_source: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    cover_digest: Mapped[str | None] = mapped_column(
+        ForeignKey("images.digest", ondelete="SET NULL"), nullable=True, index=True
+    )
     online: Mapped[bool] = mapped_column(Boolean, default=False)
     attendance: Mapped[str | None] = mapped_column(String(10), nullable=True)
     recurrence: Mapped[str | None] = mapped_column(String(500), nullable=True)
@@ -291,6 +308,7 @@ class EventRow(Base):
         order_by=TagRow.name, cascade="all, delete-orphan", lazy="selectin"
     )
     source: Mapped[SourceRow | None] = relationship(lazy="selectin")
+    cover: Mapped[ImageRow | None] = relationship(lazy="selectin")
     parent: Mapped[EventRow | None] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list[EventRow]] = relationship(
         back_populates="parent", order_by="EventRow.start_utc"

@@ -18,6 +18,7 @@ from ..domain import (
     UnknownTimeZoneError,
 )
 from ..fetch import FetchError, TooLargeError
+from ..images import ImageRefusedError, ImageTooLargeError
 from ..ingest.source import (
     IngestError,
     InputTooLargeError,
@@ -37,6 +38,8 @@ class BadQueryError(ValueError):
 
 
 STATUSES: tuple[tuple[type[Exception], int], ...] = (
+    (ImageTooLargeError, 413),
+    (ImageRefusedError, 415),
     (TextTooLongError, 413),
     (UnknownTimeZoneError, 400),
     (InvalidEventError, 422),

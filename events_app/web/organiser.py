@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
-from .. import listings, services
+from .. import images, listings, services
 from ..domain import Event, InvalidEventError, UnknownTimeZoneError, User
 from ..fetch import FetchError
 from ..ingest import MAX_FILE_BYTES, IngestError, outlines
@@ -173,6 +173,18 @@ def allow_file_uploads() -> None:
     this runs before any other hook reads the form (the CSRF check does)."""
     if request.endpoint == "organiser.review_file":
         request.max_content_length = MAX_FILE_BYTES + 64 * 1024
+    elif request.endpoint in ("organiser.save", "organiser.publish"):
+        # A cover image (at most images.MAX_BYTES) beside the form's own fields.
+        request.max_content_length = images.MAX_BYTES + 2 * 1024 * 1024
+
+
+def _cover_upload(prefix: str) -> images.Upload | None:
+    """The cover chosen in the form's file box, checked and made web-sized (ImageRefusedError
+    when it cannot be); None when no file was chosen."""
+    upload = request.files.get(f"{prefix}cover")
+    if upload is None or not upload.filename:
+        return None
+    return images.read_cover(upload.stream.read(images.MAX_BYTES + 1))
 
 
 @bp.record_once
@@ -264,7 +276,8 @@ def publish():
     if not chosen:
         return _review_again(text, values, "Tick at least one event to publish."), 422
     try:
-        events = _events_from_forms(values, chosen, text)
+        covers = {i: _cover_upload(f"e{i}-") for i in chosen}
+        events = _events_from_forms(values, chosen, text, covers)
         stored = services.create_events(
             db_session(),
             events,
@@ -272,6 +285,7 @@ def publish():
             uid_domain=uid_domain(),
             once_key=_publish_key(),
             owner_id=_user().id,
+            images=[upload for upload in covers.values() if upload is not None],
         )
     except services.AlreadyDoneError:
         flash("These events were saved already; nothing was stored twice.")
@@ -286,15 +300,27 @@ def publish():
     return redirect(url_for("organiser.dashboard"))
 
 
-def _events_from_forms(values: list[forms.EventForm], chosen: list[int], text: str) -> list[Event]:
+def _events_from_forms(
+    values: list[forms.EventForm],
+    chosen: list[int],
+    text: str,
+    covers: dict[int, images.Upload | None],
+) -> list[Event]:
     published = request.form.get("action") == "publish"
     events = []
     for i in chosen:
         parent = whole_number(values[i].parent, "parent", 0, MAX_DRAFTS - 1)
         parent_title = values[parent].title if parent in chosen and parent != i else None
         event = forms.event_from_form(values[i], parent_title=parent_title)
+        cover = covers.get(i)
         events.append(
-            dataclasses.replace(event, published=published, source_text=text, owner_id=_user().id)
+            dataclasses.replace(
+                event,
+                published=published,
+                source_text=text,
+                owner_id=_user().id,
+                cover=cover.picture if cover is not None else None,
+            )
         )
     return sorted(events, key=lambda e: e.parent is not None)
 
@@ -363,14 +389,21 @@ def save(event_id: int):
         message = "Choose which version to keep for: " + ", ".join(unchosen) + "."
         return _conflict(event, values, base, error=message), 422
     try:
+        cover = _cover_upload("")
+        edit = dataclasses.replace(
+            forms.edit_from_form(values),
+            cover=cover.picture if cover is not None else None,
+            remove_cover=cover is None and bool(request.form.get("remove_cover")),
+        )
         services.edit_event(
             db_session(),
             event.id,
-            forms.edit_from_form(values),
+            edit,
             now=now(),
             editor=_user(),
             expected_revision=_revision_read(),
             expected_uid=request.form.get("uid"),
+            images=[cover] if cover is not None else [],
         )
     except services.NotFoundError:
         abort(404, description="The event this form was opened for no longer exists.")

@@ -33,6 +33,7 @@ from .security import allow_map_frames, content_security_policy
 FRAMEABLE_POLICY = content_security_policy(framed_by="*")
 
 bp = Blueprint("pages", __name__)
+IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 @bp.get("/favicon.ico")
@@ -109,8 +110,23 @@ def event(slug: str):
         maps=_maps(found.venues),
         action=call_to_action(found, now()),
         share=share_links(found, urls.event(slug)),
+        cover_url=urls.image(found.cover.digest) if found.cover else None,
         add_to_calendar=add_to_calendar_links(found, urls.event(slug), urls.event_ics(slug)),
     )
+
+
+@bp.get("/images/<string(length=64):digest>.jpg")
+def image(digest: str):
+    """A cover image by the SHA-256 of its bytes: an address whose answer never changes, so
+    browsers and proxies may keep it for a year without asking again."""
+    if not all(c in "0123456789abcdef" for c in digest):
+        abort(404)
+    body = repository.image_body(db_session(), digest) or abort(404)
+    response = make_response(body)
+    response.mimetype = "image/jpeg"
+    response.headers["Cache-Control"] = IMMUTABLE
+    response.set_etag(digest)
+    return response.make_conditional(request)
 
 
 def _maps(venues: list[Venue]) -> list[Venue]:
