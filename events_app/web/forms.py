@@ -234,9 +234,10 @@ def _join(*parts: str) -> str:
     return "; ".join(parts).rstrip("; ")
 
 
-def read_form(form: MultiDict[str, str], prefix: str) -> EventForm:
+def read_form(form: MultiDict[str, str], prefix: str, default_zone: str) -> EventForm:
     """The boxes as submitted, unchecked, so a refused form can be shown again as it was
-    (`event_from_form` checks them); the request's own size bounds what they hold."""
+    (`event_from_form` checks them); the request's own size bounds what they hold. A zone box
+    left empty is the site's default zone (DEFAULT_TIMEZONE), as a blank form shows it."""
 
     def text(name: str) -> str:
         return form.get(f"{prefix}{name}", "").strip()
@@ -247,7 +248,7 @@ def read_form(form: MultiDict[str, str], prefix: str) -> EventForm:
         start_time=text("start_time"),
         end_date=text("end_date"),
         end_time=text("end_time"),
-        timezone=text("timezone"),
+        timezone=text("timezone") or default_zone,
         venues=text("venues"),
         speakers=text("speakers"),
         url=text("url"),
@@ -319,7 +320,7 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
     A day with no start time is all day only when the box says so; else its time is to be
     announced. Long as the form is wide: each box read once, in the order the form shows."""
     check_boxes(values)
-    zone_name = read_zone(values.timezone or "Europe/London")
+    zone_name = read_zone(values.timezone)
     first_day = _date(values.start_date, "Start date", required=True)
     assert first_day is not None
     end_day = _date(values.end_date, "End date")

@@ -75,7 +75,7 @@ def values_of(form: EventForm) -> dict[str, str]:
         for name in FIELDS
     }
     with contextlib.suppress(InvalidEventError):  # a control that cannot be read: as sent
-        values["recurrence"] = form.rule(read_zone(form.timezone or "Europe/London"))
+        values["recurrence"] = form.rule(read_zone(form.timezone))
     return values
 
 

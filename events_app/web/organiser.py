@@ -267,7 +267,7 @@ def _blank() -> forms.EventForm:
 def publish():
     text = request.form.get("text", "")
     count = form_int(request.form, "count", 0, 0, MAX_DRAFTS)
-    values = [forms.read_form(request.form, f"e{i}-") for i in range(count)]
+    values = [forms.read_form(request.form, f"e{i}-", default_timezone()) for i in range(count)]
     if request.form.get("action") == "add":
         if count >= MAX_DRAFTS:
             return _review_again(text, values, f"At most {MAX_DRAFTS} events at a time."), 422
@@ -381,7 +381,7 @@ def save(event_id: int):
     after someone else's is shown both versions to choose from, never stored over them."""
     event = _editable(event_id)
     submitted, unchosen = merge.resolved(request.form)
-    values = forms.read_form(submitted, "")
+    values = forms.read_form(submitted, "", default_timezone())
     # What the editor opened, and (from the 409 page) the version its choices were made against.
     base = request.form.get("base", "")[: merge.BASE_MAX]
     seen = request.form.get("seen", "")[: merge.BASE_MAX] or base

@@ -10,7 +10,7 @@ import zoneinfo
 import pytest
 
 from events_app.config import ConfigError, load_config
-from events_app.domain import known_zone
+from events_app.domain import EventFilter, known_zone
 from events_app.store import repository
 from tests.web.organiser_helpers import SEED_PARAGRAPH, csrf_of, paste, review_form
 
@@ -93,3 +93,19 @@ def test_an_event_in_what_is_no_zone_is_not_stored(signed_in, app_session, name)
 def test_the_default_zone_setting_must_be_a_zone():
     with pytest.raises(ConfigError, match="DEFAULT_TIMEZONE: unknown time zone 'localtime'"):
         load_config({"DEFAULT_TIMEZONE": "localtime"})
+
+
+def test_a_zone_box_left_empty_is_the_sites_default_zone(app, signed_in, app_session):
+    app.config["DEFAULT_TIMEZONE"] = "America/Chicago"
+    page = paste(signed_in).get_data(as_text=True)
+    fields = {**review_form(page), "csrf_token": csrf_of(page), "action": "publish"}
+    chosen = {k: v for k, v in fields.items() if not k.startswith(("e1-", "e2-"))}
+
+    response = signed_in.post(
+        "/organiser/publish", data={**chosen, "count": "1", "e0-timezone": ""}
+    )
+
+    assert response.status_code == 302
+    app_session.rollback()
+    stored = repository.list_events(app_session, EventFilter(include_drafts=True))
+    assert [(e.title, e.timezone) for e in stored] == [(fields["e0-title"], "America/Chicago")]
