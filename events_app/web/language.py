@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, g, request
 from flask_babel import Babel
-from werkzeug.datastructures import LanguageAccept
+from werkzeug.datastructures import LanguageAccept, MultiDict
 from werkzeug.http import parse_accept_header
 
 LANGUAGES = {"en": "English", "es": "Español"}
@@ -42,12 +42,26 @@ def current() -> str:
             DEFAULT
             if request.blueprint in NEUTRAL_BLUEPRINTS
             else choose(
-                request.args.get(ASKED),
+                _asked(),
                 request.cookies.get(COOKIE),
                 request.headers.get("Accept-Language"),
             )
         )
     return g.language
+
+
+def _query() -> MultiDict[str, str]:
+    """The query string where it can be read at all: one refused as not UTF-8 (BadQueryError,
+    a ValueError) is answered in the visitor's other choices of language, and its error page
+    switches languages without repeating the unreadable query."""
+    try:
+        return request.args
+    except ValueError:
+        return MultiDict()
+
+
+def _asked() -> str | None:
+    return _query().get(ASKED)
 
 
 def _neutral() -> bool:
@@ -61,7 +75,7 @@ def _neutral() -> bool:
 
 def switch_links() -> list[tuple[str, str, str, bool]]:
     """(code, name, link, is current) for each language: this page with `lang` set."""
-    kept = [(k, v) for k, v in request.args.items(multi=True) if k != ASKED]
+    kept = [(k, v) for k, v in _query().items(multi=True) if k != ASKED]
     return [
         (code, name, f"{request.path}?{urlencode([*kept, (ASKED, code)])}", code == current())
         for code, name in LANGUAGES.items()
@@ -70,7 +84,7 @@ def switch_links() -> list[tuple[str, str, str, bool]]:
 
 def _remember(response: Response) -> Response:
     """A language asked for is remembered for the next pages; pages vary by the choice."""
-    asked = request.args.get(ASKED)
+    asked = _asked()
     if asked in LANGUAGES and request.cookies.get(COOKIE) != asked:
         response.set_cookie(
             COOKIE,

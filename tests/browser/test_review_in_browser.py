@@ -13,8 +13,10 @@ from tests.conftest import NOW
 from tests.web.organiser_helpers import BOOK_CLUB, PASSWORD, READING_GROUP, SEED_PARAGRAPH
 
 # The seed paragraph's review page measured 3,669 px on a desktop and 5,074 px on a phone
-# before the fields were laid out in a grid; these ceilings keep it from creeping back.
-MOST_PIXELS = {"desktop": 2_600, "phone": 4_200}
+# before the fields were laid out in a grid; these ceilings keep it from creeping back. The
+# attendance choice and join link (issue 15) added a row per draft: 4,644 px on a phone with
+# the organiser and cover folded away; the ceilings moved up with them, not further.
+MOST_PIXELS = {"desktop": 3_000, "phone": 4_800}
 
 
 @pytest.fixture

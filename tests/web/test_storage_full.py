@@ -43,7 +43,7 @@ def test_a_full_disk_gives_a_clear_error_and_stores_nothing(full_disk, app_sessi
         "e0-start_date": "2027-03-12",
         "e0-start_time": "19:00",
         "e0-timezone": "Europe/London",
-        "e0-venues": "\n".join(f"Hall {n}; {n} Long Street" for n in range(40)),
+        "e0-venues": "\n".join(f"Hall {n}; {n} Long Street" for n in range(20)),  # VENUES_PER_EVENT
         "e0-description": "words " * 3000,
         "e0-include": "on",
         "count": "1",
