@@ -64,17 +64,7 @@ class _Line:
 def read_image(data: bytes) -> Source:
     """The words on a PNG, JPEG or WebP poster, big lines first."""
     image = _open_image(data)
-    lines = _ocr_lines(image, page=1)
-    text, boxes = _layout(lines)
-    if not text.strip():
-        raise IngestError("No text could be read from the image")
-    return Source(
-        kind="image",
-        text=text,
-        origin="poster image",
-        words=tuple(boxes),
-        pictures=(_picture(image),),
-    )
+    return _source("image", "poster image", _ocr_lines(image, page=1), [_picture(image)])
 
 
 def _picture(image: Image.Image) -> Picture:
@@ -111,13 +101,20 @@ def read_pdf(data: bytes) -> Source:
         ]
         pictures = [_picture(scan) for scan in scans]
         notes = ("The PDF has no text layer: its pages were read by OCR",)
+    return _source("pdf", "PDF", lines, pictures, notes)
+
+
+def _source(
+    kind: str, origin: str, lines: list[_Line], pictures: list[Picture], notes: tuple[str, ...] = ()
+) -> Source:
+    """The announcement the read lines make, refused (IngestError) when they hold no text."""
     text, boxes = _layout(lines)
     if not text.strip():
-        raise IngestError("No text could be read from the PDF")
+        raise IngestError(f"No text could be read from the {'image' if kind == 'image' else 'PDF'}")
     return Source(
-        kind="pdf",
+        kind=kind,
         text=text,
-        origin="PDF",
+        origin=origin,
         words=tuple(boxes),
         notes=notes,
         pictures=tuple(pictures),

@@ -53,14 +53,12 @@ class Kind:
 
 
 def _venue(entry_id: int, form) -> Venue:
-    return Venue(
-        id=entry_id,
-        name=form.get("name", "").strip(),
-        address=form.get("address", "").strip(),
-        postcode=form.get("postcode", "").strip(),
-        city=form.get("city", "").strip(),
-        **_coordinates(form),
-    )
+    boxes = _boxes(form, "name", "address", "postcode", "city")
+    return Venue(id=entry_id, **boxes, **_coordinates(form))
+
+
+def _boxes(form, *names: str) -> dict[str, str]:
+    return {name: form.get(name, "").strip() for name in names}
 
 
 def _coordinates(form) -> dict[str, float | None]:
@@ -77,12 +75,7 @@ def _coordinates(form) -> dict[str, float | None]:
 
 
 def _person(entry_id: int, form) -> Person:
-    return Person(
-        id=entry_id,
-        name=form.get("name", "").strip(),
-        honorific=form.get("honorific", "").strip(),
-        affiliation=form.get("affiliation", "").strip(),
-    )
+    return Person(id=entry_id, **_boxes(form, "name", "honorific", "affiliation"))
 
 
 COORDINATE = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{1,15})?")
@@ -165,9 +158,13 @@ def suggestion(kind: str, suggestion_id: int):
 @bp.get(f"/<any(venues, people):kind>/{ID}")
 @admin_required
 def edit(kind: str, entry_id: int):
+    return _edit_page(*_entry(kind, entry_id))
+
+
+def _entry(kind: str, entry_id: int) -> tuple[Kind, Any]:
+    """The kind of shared entry the address names, and the entry (404 when there is none)."""
     spec = _kind(kind)
-    entry = spec.load(db_session(), entry_id) or abort(404)
-    return _edit_page(spec, entry)
+    return spec, spec.load(db_session(), entry_id) or abort(404)
 
 
 def _edit_page(spec: Kind, entry: Any, error: str = ""):
@@ -180,8 +177,7 @@ def _edit_page(spec: Kind, entry: Any, error: str = ""):
 @bp.post(f"/<any(venues, people):kind>/{ID}")
 @admin_required
 def save(kind: str, entry_id: int):
-    spec = _kind(kind)
-    entry = spec.load(db_session(), entry_id) or abort(404)
+    spec, entry = _entry(kind, entry_id)
     try:
         changed = spec.build(entry_id, request.form)
         spec.save(db_session(), changed, now=now())
@@ -194,8 +190,7 @@ def save(kind: str, entry_id: int):
 @bp.post(f"/<any(venues, people):kind>/{ID}/merge")
 @admin_required
 def merge(kind: str, entry_id: int):
-    spec = _kind(kind)
-    entry = spec.load(db_session(), entry_id) or abort(404)
+    spec, entry = _entry(kind, entry_id)
     into_id = form_int(request.form, "into", -1)
     into = spec.load(db_session(), into_id) if into_id >= 0 else None
     if into is None:
@@ -224,31 +219,21 @@ def _users_page(error: str | None = None) -> str:
 @admin_required
 def add_user():
     email = request.form.get("email", "")[:320]
-    role = request.form.get("role", "organiser")
-    if role not in ("admin", "organiser"):
-        abort(400, description="Role must be admin or organiser")
-    try:
-        accounts.create_user(
-            db_session(), email, request.form.get("password", "")[:2048], Role(role), now()
-        )
-    except (accounts.AccountError, WeakPasswordError) as exc:
-        return _users_page(str(exc)), 422
-    flash(f"Created the {role} account {accounts.normalise_email(email)}.")
-    return redirect(url_for("admin.users"))
+    role = _role(request.form.get("role", "organiser"))
+    password = request.form.get("password", "")[:2048]
+    return _account_change(
+        lambda: accounts.create_user(db_session(), email, password, role, now()),
+        f"Created the {role.value} account {accounts.normalise_email(email)}.",
+    )
 
 
 @bp.post("/users/<int(max=2147483647):user_id>/role")
 @admin_required
 def change_role(user_id: int):
-    role = request.form.get("role", "")
-    if role not in ("admin", "organiser"):
-        abort(400, description="Role must be admin or organiser")
-    try:
-        accounts.change_role(db_session(), user_id, Role(role))
-    except accounts.AccountError as exc:
-        return _users_page(str(exc)), 422
-    flash("Role changed.")
-    return redirect(url_for("admin.users"))
+    role = _role(request.form.get("role", ""))
+    return _account_change(
+        lambda: accounts.change_role(db_session(), user_id, role), "Role changed."
+    )
 
 
 @bp.post("/users/<int(max=2147483647):user_id>/access")
@@ -260,13 +245,26 @@ def change_access(user_id: int):
         abort(400, description="Action must be disable or enable")
     acting = current_user()
     assert acting is not None
-    try:
-        accounts.set_disabled(db_session(), acting, user_id, action == "disable")
-    except accounts.AccountError as exc:
-        return _users_page(str(exc)), 422
-    flash(
+    return _account_change(
+        lambda: accounts.set_disabled(db_session(), acting, user_id, action == "disable"),
         "Account disabled: it is signed out and cannot sign in."
         if action == "disable"
-        else "Account enabled."
+        else "Account enabled.",
     )
+
+
+def _role(value: str) -> Role:
+    if value not in ("admin", "organiser"):
+        abort(400, description="Role must be admin or organiser")
+    return Role(value)
+
+
+def _account_change(change: Callable[[], object], done: str):
+    """Make one change to the accounts: the page again with the reason when it is refused
+    (422), else back to the accounts with `done` said."""
+    try:
+        change()
+    except (accounts.AccountError, WeakPasswordError) as exc:
+        return _users_page(str(exc)), 422
+    flash(done)
     return redirect(url_for("admin.users"))

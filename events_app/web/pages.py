@@ -163,32 +163,27 @@ def series(slug: str):
 @cached_page
 def venue(slug: str):
     found = repository.get_venue(db_session(), slug) or abort(404)
-    return render_template(
-        "venue.html",
-        venue=found,
-        subscribe=subscribe({"venue": slug}),
-        maps=_maps([found]),
-        **_upcoming_and_past(EventFilter(venue=slug)),
-    )
+    return _facet_page("venue.html", "venue", slug, venue=found, maps=_maps([found]))
 
 
 @bp.get("/speakers/<slug>")
 @cached_page
 def speaker(slug: str):
     found = repository.get_person(db_session(), slug) or abort(404)
+    return _facet_page("speaker.html", "speaker", slug, person=found)
+
+
+def _facet_page(template: str, facet: str, slug: str, **shown: object) -> str:
+    """A venue's or a speaker's page: what `shown` says of it, its upcoming and past events
+    and the feeds of them, all chosen by the one facet (`venue` or `speaker`) the page is for."""
+    criteria = EventFilter(**{facet: slug})
     return render_template(
-        "speaker.html",
-        person=found,
-        subscribe=subscribe({"speaker": slug}),
-        **_upcoming_and_past(EventFilter(speaker=slug)),
+        template,
+        subscribe=subscribe({facet: slug}),
+        upcoming=listings.upcoming(db_session(), criteria, now()),
+        past=listings.past(db_session(), criteria, now(), limit=100),
+        **shown,
     )
-
-
-def _upcoming_and_past(criteria: EventFilter) -> dict[str, list]:
-    return {
-        "upcoming": listings.upcoming(db_session(), criteria, now()),
-        "past": listings.past(db_session(), criteria, now(), limit=100),
-    }
 
 
 @bp.get("/embed")
