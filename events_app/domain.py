@@ -145,10 +145,12 @@ class EventSummary:
 
 
 @dataclass
-class Event:
-    """An event; instants are aware. `all_day` means it has days but no clock times (so a
-    calendar carries it as dates); `time_tba`, only with `all_day`, that its times are not
-    known yet, as opposed to an event that really runs all day."""
+class EventDetails:
+    """What an event says of itself, and so what an edit states in full (see EventEdit):
+    when and where, who speaks, its links and tags. Instants are aware. `all_day` means it
+    has days but no clock times (so a calendar carries it as dates); `time_tba`, only with
+    `all_day`, that its times are not known yet, as opposed to an event that really runs
+    all day."""
 
     title: str
     start: datetime
@@ -157,16 +159,23 @@ class Event:
     all_day: bool = False
     time_tba: bool = False
     description: str = ""
-    status: EventStatus = EventStatus.CONFIRMED
-    published: bool = False
     venues: list[Venue] = field(default_factory=list)
     speakers: list[Person] = field(default_factory=list)
-    organiser: str = ""
     links: list[Link] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     online: bool = False
     attendance: Attendance | None = None  # None: read from `online` and the venues
     recurrence: str | None = None
+
+
+@dataclass
+class Event(EventDetails):
+    """An event: its details, and what the site keeps of it besides (identity, page address,
+    owner, publication, status, festival, the text it was read from)."""
+
+    status: EventStatus = EventStatus.CONFIRMED
+    published: bool = False
+    organiser: str = ""
     source_text: str = ""
     show_source: bool = False  # the organiser chose to show `source_text` on the event's page
     cover: Picture | None = None
@@ -233,8 +242,8 @@ class Event:
 STATED_IN_AN_EDIT = ("organiser", "status", "show_source", "cover")
 
 
-@dataclass(frozen=True)
-class EventEdit:
+@dataclass
+class EventEdit(EventDetails):
     """What an edit may change on a stored event, and nothing more: the organiser's form and a
     calendar's re-import each say their change as one of these, and the use cases apply it to
     the event as it is under the row lock. Everything else (its id, UID and page address, who
@@ -243,22 +252,10 @@ class EventEdit:
 
     `organiser`, `status` and `show_source` are None when the edit leaves them as they are:
     the form states the organiser and whether the pasted text is shown but not the status
-    (cancelling is a button of its own), while a calendar states the organiser and status."""
+    (cancelling is a button of its own), while a calendar states the organiser and status.
+    A value like any other, though not frozen: a frozen dataclass cannot share the fields of
+    the (mutable) Event's details."""
 
-    title: str
-    start: datetime
-    timezone: str
-    end: datetime | None = None
-    all_day: bool = False
-    time_tba: bool = False
-    description: str = ""
-    venues: list[Venue] = field(default_factory=list)
-    speakers: list[Person] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    online: bool = False
-    attendance: Attendance | None = None
-    recurrence: str | None = None
     organiser: str | None = None
     status: EventStatus | None = None
     show_source: bool | None = None
@@ -269,9 +266,8 @@ class EventEdit:
     def of(cls, event: Event, **stated: object) -> EventEdit:
         """The editable fields of `event` (a form's or a calendar's reading), with `stated`
         giving `organiser`, `status` or `show_source` where the source says them."""
-        left = (*STATED_IN_AN_EDIT, "remove_cover")
-        names = [f.name for f in fields(cls) if f.name not in left]
-        return cls(**{name: getattr(event, name) for name in names}, **stated)  # type: ignore[arg-type]
+        details = {f.name: getattr(event, f.name) for f in fields(EventDetails)}
+        return cls(**details, **stated)  # type: ignore[arg-type]
 
     def applied_to(self, event: Event) -> Event:
         changes = {f.name: getattr(self, f.name) for f in fields(self)}
