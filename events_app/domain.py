@@ -144,6 +144,15 @@ class EventSummary:
     time_tba: bool = False
 
 
+@dataclass(frozen=True)
+class FestivalNamed:
+    """The festival of a session that is not stored yet, named by its title: the festival comes
+    earlier in the same batch (one announcement's drafts, one review form) and is stored first.
+    A stored event's festival is an EventSummary."""
+
+    title: str
+
+
 @dataclass
 class EventDetails:
     """What an event says of itself, and so what an edit states in full (see EventEdit):
@@ -180,7 +189,7 @@ class Event(EventDetails):
     show_source: bool = False  # the organiser chose to show `source_text` on the event's page
     cover: Picture | None = None
     imported_as: str = ""  # what the source calendar said at the last import (JSON)
-    parent: EventSummary | None = None
+    parent: EventSummary | FestivalNamed | None = None
     sessions: list[EventSummary] = field(default_factory=list)
     slug: str = ""
     uid: str = ""

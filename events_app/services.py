@@ -18,6 +18,7 @@ from .domain import (
     EventFilter,
     EventStatus,
     EventSummary,
+    FestivalNamed,
     InvalidEntryError,
     InvalidEventError,
     Link,
@@ -219,7 +220,7 @@ def _store_new(
             id=None,
             uid=event.uid or new_uid(uid_domain),
             sequence=0,
-            parent=_summary_of(festival) if festival is not None else event.parent,
+            parent=repository.get_summary(session, festival.id) if festival else None,
             venues=event.venues or (festival.venues if festival is not None else []),
             created_at=now,
         )
@@ -256,12 +257,17 @@ def already_listed(
 
 def _festival_of(session: Session, event: Event, by_title: dict[str, Event]) -> Event | None:
     """The stored festival a new session belongs to: named by title within the batch, or by
-    id when it exists already."""
-    if event.parent is None:
-        return None
-    if event.parent.id == 0:
-        return by_title.get(event.parent.title)
-    return repository.get_event_by_id(session, event.parent.id)
+    id when it exists already; InvalidEventError when it is neither."""
+    match event.parent:
+        case None:
+            return None
+        case FestivalNamed(title=title):
+            festival = by_title.get(title)
+        case EventSummary(id=festival_id, title=title):
+            festival = repository.get_event_by_id(session, festival_id)
+    if festival is None:
+        raise InvalidEventError(f"“{event.title}” is part of “{title}”, which is not there")
+    return festival
 
 
 def _key_taken(session: Session, key: str) -> bool:
@@ -289,13 +295,6 @@ def events_from_drafts(
 
 def _event_from_draft(draft: Draft, source_text: str, published: bool, tags: list[str]) -> Event:
     start, end = draft.when.instants(strict=False)
-    parent = (
-        EventSummary(
-            id=0, slug="", title=draft.parent, uid="", start=start, timezone=draft.timezone
-        )
-        if draft.parent
-        else None
-    )
     return Event(
         title=draft.title,
         start=start,
@@ -311,25 +310,9 @@ def _event_from_draft(draft: Draft, source_text: str, published: bool, tags: lis
         links=[Link(link.url, LinkKind(link.kind), price=link.price) for link in draft.links],
         recurrence=draft.recurrence,
         source_text=source_text,
-        parent=parent,
+        parent=FestivalNamed(draft.parent) if draft.parent else None,
         published=published,
         tags=tags,
-    )
-
-
-def _summary_of(event: Event | None) -> EventSummary | None:
-    if event is None or event.id is None:
-        return None
-    return EventSummary(
-        id=event.id,
-        slug=event.slug,
-        title=event.title,
-        uid=event.uid,
-        start=event.start,
-        timezone=event.timezone,
-        all_day=event.all_day,
-        time_tba=event.time_tba,
-        status=event.status,
     )
 
 

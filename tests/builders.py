@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from events_app.domain import Event, EventSummary, Person, Venue
+from events_app.domain import Event, FestivalNamed, Person, Venue
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -29,11 +29,9 @@ def event(title: str = "Branch meeting", **fields: Any) -> Event:
     return Event(title=title, **values)
 
 
-def child_of(title: str) -> EventSummary:
+def child_of(title: str) -> FestivalNamed:
     """A parent named by title, as services.create_events resolves it within a batch."""
-    return EventSummary(
-        id=0, slug="", title=title, uid="", start=london(2000, 1, 1), timezone="Europe/London"
-    )
+    return FestivalNamed(title)
 
 
 def venue(name: str = "Conway Hall", **fields: Any) -> Venue:

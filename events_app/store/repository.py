@@ -698,6 +698,13 @@ def to_person(row: PersonRow) -> Person:
     )
 
 
+def get_summary(session: Session, event_id: int) -> EventSummary | None:
+    """A link to a stored event, drafts included: a new session's festival, say (a row the
+    session holds already is not read again)."""
+    row = session.get(EventRow, event_id)
+    return _summary(row) if row is not None else None
+
+
 def _summary(row: EventRow, *, with_venues: bool = False) -> EventSummary:
     return EventSummary(
         id=row.id,

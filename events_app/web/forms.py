@@ -31,7 +31,7 @@ from ..domain import (
     Event,
     EventEdit,
     EventStatus,
-    EventSummary,
+    FestivalNamed,
     InvalidEventError,
     Link,
     LinkKind,
@@ -367,11 +367,7 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
         attendance=attendance,
         recurrence=values.rule(zone_name) or None,
         status=EventStatus.CONFIRMED,
-        parent=EventSummary(
-            id=0, slug="", title=parent_title, uid="", start=start, timezone=zone_name
-        )
-        if parent_title
-        else None,
+        parent=FestivalNamed(parent_title) if parent_title else None,
     )
 
 

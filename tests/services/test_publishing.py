@@ -3,12 +3,13 @@ sessions' calendars."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from events_app import services
-from events_app.domain import EventFilter, EventSummary
+from events_app.domain import EventFilter, EventSummary, FestivalNamed, InvalidEventError
+from events_app.parsing import Draft
 from events_app.store import repository
 from tests.builders import child_of, event, london
 from tests.conftest import NOW
@@ -40,6 +41,37 @@ def test_publishing_a_draft_gives_it_its_title_address(session):
         "rally-2027-01-14",
         "rally-2027-01-14-2",
         True,
+    )
+
+
+def test_a_session_whose_festival_is_named_but_not_in_the_batch_is_refused_whole(session):
+    """A festival is named by title only within the batch that stores it; a name that is not
+    there stores nothing, rather than a session linked to no festival or to id 0."""
+    with pytest.raises(InvalidEventError, match="“Talk” is part of “Festival”, which is not there"):
+        store(session, event("Opening"), event("Talk", parent=child_of("Festival")))
+
+    assert repository.list_events(session, EventFilter(include_drafts=True)) == []
+
+
+def _parent_id(session, stored):
+    parent = repository.get_event_by_id(session, stored.id).parent
+    return parent and parent.id
+
+
+def test_drafts_name_their_festival_by_title_until_it_is_stored(session):
+    drafts = [
+        Draft("Winter school", datetime(2026, 12, 12, 10), "Europe/London"),
+        Draft(
+            "Opening talk", datetime(2026, 12, 12, 10, 30), "Europe/London", parent="Winter school"
+        ),
+    ]
+
+    events = services.events_from_drafts(drafts)
+    stored = store(session, *events)
+
+    assert ([e.parent for e in events], [_parent_id(session, e) for e in stored]) == (
+        [None, FestivalNamed("Winter school")],
+        [None, stored[0].id],
     )
 
 
