@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from email import policy
 from email.errors import MessageDefect, NoBoundaryInMultipartDefect, StartBoundaryNotFoundDefect
 from email.message import EmailMessage
@@ -16,7 +17,7 @@ from email.utils import parseaddr, parsedate_to_datetime
 import trafilatura
 
 from ..parsing import Draft
-from .source import IngestError, InputTooLargeError, Source
+from .source import IngestError, InputTooLargeError, Picture, Source, WordBox
 
 MAX_PARTS = 50
 MAX_DEPTH = 5
@@ -48,9 +49,10 @@ def read_email(
     if any(isinstance(d, _BROKEN) for part in parts for d in _defects(part)):
         raise IngestError("The message's MIME structure is broken (a part has no boundary)")
     subject = _SUBJECT_PREFIX.sub("", str(message.get("Subject", "") or "")).strip()
-    body = _body(message)
+    read = _Reading()
+    for own in (subject, _body(message)):
+        read.add(own)
     notes = []
-    texts = [t for t in (subject, body) if t]
     events: list[Draft] = []
     for part in parts:
         kind = part.get_content_type()
@@ -64,10 +66,10 @@ def read_email(
             notes.extend([f"Events read from the attached {name or kind}", *left_out])
         elif read_attachment and (kind.startswith("image/") or kind == "application/pdf"):
             poster = read_attachment(part.get_payload(decode=True) or b"")
-            if poster.text:
-                texts.append(poster.text)
+            if poster.text.strip():
+                read.add(poster, attachment=name or kind)
                 notes.append(f"Text read from the attached {name or kind}")
-    text = "\n\n".join(texts).strip()
+    text = read.text()
     if not text and not events:
         raise IngestError("The message has no text to read")
     sender = parseaddr(str(message.get("From", "") or ""))[1] or None
@@ -80,7 +82,41 @@ def read_email(
         structured=tuple(events),
         structured_from="calendar file",
         notes=tuple(notes),
+        words=tuple(read.words),
+        pictures=tuple(read.pictures),
     )
+
+
+_BETWEEN = "\n\n"
+
+
+@dataclass
+class _Reading:
+    """The message's text as it is put together (subject, body, each attached poster's text),
+    with every attached poster's word boxes moved to where its text lands in the whole, and its
+    pictures numbered on after those of the posters before it, so that the review page
+    outlines the words behind each field on the attachment they were read from."""
+
+    texts: list[str] = field(default_factory=list)
+    words: list[WordBox] = field(default_factory=list)
+    pictures: list[Picture] = field(default_factory=list)
+
+    def add(self, part: str | Source, *, attachment: str = "") -> None:
+        text = part.text if isinstance(part, Source) else part
+        if not text.strip():
+            return
+        start = len(self.text()) + len(_BETWEEN) if self.texts else 0
+        self.texts.append(text)
+        if isinstance(part, Source):
+            pages = len(self.pictures)
+            self.words.extend(
+                replace(w, start=w.start + start, end=w.end + start, page=w.page + pages)
+                for w in part.words
+            )
+            self.pictures.extend(replace(p, attachment=attachment) for p in part.pictures)
+
+    def text(self) -> str:
+        return _BETWEEN.join(self.texts)
 
 
 def _parts(message: EmailMessage) -> list[EmailMessage]:

@@ -20,7 +20,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -101,6 +101,7 @@ def read_pdf(data: bytes) -> Source:
         ]
         pictures = [_picture(scan) for scan in scans]
         notes = ("The PDF has no text layer: its pages were read by OCR",)
+    pictures = [replace(p, page=n, pages=len(pictures)) for n, p in enumerate(pictures, 1)]
     return _source("pdf", "PDF", lines, pictures, notes)
 
 

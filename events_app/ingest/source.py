@@ -50,6 +50,12 @@ class Picture:
     jpeg: bytes = field(repr=False)
     width: int
     height: int
+    page: int = 1
+    pages: int = 1
+    """Which page of its file this is, and of how many (a PDF's; an image is page 1 of 1)."""
+    attachment: str = ""
+    """The file's name when it came attached to an e-mail: the review page says which file of
+    the message each picture is, as the message's own pages are numbered across its files."""
 
 
 @dataclass(frozen=True)

@@ -212,7 +212,8 @@ def _review_source(read):
 
 
 def _poster_view(source, drafts) -> list[dict] | None:
-    """The poster, or each page of the PDF, with the words each field came from outlined."""
+    """The poster, or each page of the PDF, or each poster attached to the e-mail, with the
+    words each field came from outlined."""
     if not source.pictures:
         return None
     found = outlines(source, [d.spans for d in drafts])
@@ -222,6 +223,9 @@ def _poster_view(source, drafts) -> list[dict] | None:
             "width": picture.width,
             "height": picture.height,
             "number": number,
+            "page": picture.page,
+            "pages": picture.pages,
+            "attachment": picture.attachment,
             "outlines": [box for box in found if box.page == number],
         }
         for number, picture in enumerate(source.pictures, start=1)

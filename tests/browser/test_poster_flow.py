@@ -12,7 +12,7 @@ from events_app.domain import Role
 from tests.browser.conftest import SIZES, LiveServer, follow, shooter, sign_in, violations
 from tests.browser.test_organiser_flow import vevents
 from tests.conftest import NOW
-from tests.ingest.material import POSTER_TOP, draw_poster, png, text_pdf
+from tests.ingest.material import POSTER_TOP, draw_poster, email, png, text_pdf
 from tests.web.organiser_helpers import PASSWORD
 
 CORRECTED = "Books and Beer Night at the Lamb"
@@ -114,6 +114,39 @@ def test_upload_a_pdf_see_each_page_with_its_outlined_words(
         assert page.locator("input[name$='-title']").first.input_value() == "Books and Beer Night"
         assert violations(page, axe_source) == []
         shot(page, f"pdf-review-{request.node.callspec.id}")
+
+
+def test_upload_an_email_see_its_attached_poster_with_the_outlined_words(
+    live_app, browser, axe_source, tmp_path
+):
+    """An e-mail whose poster is attached: the review page draws the poster, names the file,
+    and outlines the words each field was read from inside it; axe-core finds nothing."""
+    with live_app.extensions["events_db"].sessions() as session:
+        accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
+    message = tmp_path / "message.eml"
+    message.write_bytes(
+        email(
+            body="Poster attached, please share.",
+            subject="Books",
+            attachment=(png(draw_poster(POSTER_TOP)), "image", "png", "books-night.png"),
+        )
+    )
+
+    with LiveServer(live_app) as server:
+        page = browser.new_context(viewport=SIZES["desktop"], bypass_csp=True).new_page()
+        sign_in(page, server, "org@example.org", PASSWORD)
+        follow(page, page.get_by_role("link", name="Add events from an announcement"))
+        page.get_by_label("A poster or flyer").set_input_files(str(message))
+        follow(page, page.get_by_role("button", name="Read the file"))
+
+        figure = page.get_by_role("img", name="books-night.png, attached to the e-mail")
+        assert figure.is_visible()
+        titles = page.locator("figure.poster rect title").all_text_contents()
+        assert [t for t in titles if t.endswith("title")] == ["event 1: title"] * 4
+        assert _outlines_inside(page.locator("figure.poster"))
+        assert page.locator("input[name$='-title']").first.input_value() == "Books and Beer Night"
+        assert violations(page, axe_source) == []
+        shot(page, "email-attachment-review")
 
 
 def _outlines_inside(figure) -> bool:

@@ -347,6 +347,14 @@ def test_email_with_a_poster_attached_reads_the_poster():
     source = read_bytes(message)
     assert source.text.startswith("Books night\n\nPoster attached, please share.\n\nBooks and Beer")
     assert source.notes == ("Text read from the attached poster.png",)
+    # The poster's words are placed where its text lands in the message's, on its picture.
+    assert [(source.text[w.start : w.end], w.page) for w in source.words[:4]] == [
+        ("Books", 1),
+        ("and", 1),
+        ("Beer", 1),
+        ("Night", 1),
+    ]
+    assert [(p.attachment, p.page, p.pages) for p in source.pictures] == [("poster.png", 1, 1)]
     assert [(e["title"], e["start"]) for e in read(message)["events"]] == [
         ("Books and Beer Night", "2026-06-12T19:30")
     ]

@@ -224,6 +224,71 @@ def test_organiser_uploads_a_pdf_and_sees_each_page_with_its_outlines(signed_in)
     ]
 
 
+def figures_of(page: str) -> list[tuple[str, int, list[str]]]:
+    """Each picture on the review page: its caption (to the colon), how many images it draws
+    (one), and the fields its outlines are labelled with, in order."""
+    return [
+        (
+            re.search(r"<figcaption[^>]*>([^:]*):", figure).group(1),
+            figure.count('<image href="data:image/jpeg;base64,'),
+            re.findall(r"<title>event 1: (\w+)</title>", figure),
+        )
+        for figure in re.findall(r'<figure class="poster">.*?</figure>', page, re.S)
+    ]
+
+
+ATTACHED = {
+    "poster": (
+        (png(draw_poster(POSTER_TOP)), "image", "png", "books-night.png"),
+        [
+            (
+                "books-night.png, attached to the e-mail",
+                1,
+                ["start"] * 4 + ["time"] + ["title"] * 4 + ["venue"] * 9 + ["speaker"] * 2,
+            )
+        ],
+    ),
+    "two-page-pdf": (
+        (
+            text_pdf(
+                [
+                    [("Books and Beer Night", 32), ("Friday 12 June 2026, doors 7.30pm", 14)],
+                    [("The Lamb Inn, 4 Mill Road, Norwich NR2 4AB", 12)],
+                ]
+            ),
+            "application",
+            "pdf",
+            "flyer.pdf",
+        ),
+        [
+            (
+                "Page 1 of 2 of flyer.pdf, attached to the e-mail",
+                1,
+                ["start"] * 4 + ["time"] + ["title"] * 4,
+            ),
+            ("Page 2 of 2 of flyer.pdf, attached to the e-mail", 1, ["venue"] * 9),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("attachment", "expected"), ATTACHED.values(), ids=ATTACHED.keys())
+def test_organiser_uploads_an_email_and_sees_its_attached_poster_with_the_outlines(
+    signed_in, attachment, expected
+):
+    """The message's own text names no event: its fields are read from the attachment and
+    outlined there, on each page of it (the message's own words have no boxes to outline)."""
+    message = email(body="Poster attached, please share.", subject="Books", attachment=attachment)
+    page = upload(signed_in, message, "message.eml").get_data(as_text=True)
+    fields = review_form(page)
+    assert (fields["e0-title"], fields["e0-start_date"], fields["e0-start_time"]) == (
+        "Books and Beer Night",
+        "2026-06-12",
+        "19:30",
+    )
+    assert figures_of(page) == expected
+
+
 def test_organiser_upload_may_be_larger_than_the_site_wide_limit(signed_in):
     # 3 MB: over the 1 MiB limit for other forms, under the 10 MB one for files.
     poster = png(draw_poster(POSTER_TOP)) + b"\x00" * (3 * 1024 * 1024)
