@@ -5,6 +5,8 @@ result = parse_announcement(text, reference_date=date(2026, 4, 1), timezone="Eur
 
 from __future__ import annotations
 
+import dataclasses
+from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -22,6 +24,7 @@ from .model import (
     ParseResult,
     Span,
 )
+from .text import restore_breaks
 
 __all__ = [
     "Draft",
@@ -57,16 +60,36 @@ def parse_announcement(
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ParseError(f"Unknown time zone: {timezone}") from exc
+    restored, breaks = restore_breaks(text)
     drafts, warnings = read_announcement(
-        text,
+        restored,
         reference=reference_date,
         default_timezone=timezone,
         fallback_year=fallback_year,
         known_venues=known_venues,
     )
+    if breaks:
+        for draft in drafts:
+            _spans_in_given_text(draft, text, breaks)
     if not drafts:
         warnings.append("No event found in the text")
     return ParseResult(drafts=drafts, warnings=warnings)
+
+
+def _spans_in_given_text(draft: Draft, text: str, breaks: list[int]) -> None:
+    """Spans were read in the text with its lost breaks restored: take each back to the text
+    as given (each break put in before an offset moves it on by one)."""
+
+    def given(span: Span | None) -> Span | None:
+        if span is None:
+            return None
+        start = span.start - bisect_right(breaks, span.start - 1)
+        end = span.end - bisect_right(breaks, span.end - 1)
+        return dataclasses.replace(span, start=start, end=end, text=text[start:end])
+
+    draft.spans = {key: given(span) for key, span in draft.spans.items()}
+    for item in (*draft.venues, *draft.speakers, *draft.performers):
+        item.span = given(item.span)
 
 
 def check_text(text: str) -> None:

@@ -22,6 +22,36 @@ _SAME_SENTENCE_AFTER_MERIDIEM = re.compile(
 )
 
 
+# Text copied from a web page often loses the breaks between its blocks: 'fans.Originating in
+# Melbourne', 'Sydney, CrowbarSaturday 23rd September'. A full stop between a word and a capital
+# with no space, or a weekday or month glued to the end of a word or a year, is such a lost break.
+_WEEKDAYS_AND_MONTHS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
+    "|June|July|August|September|October|November|December"
+)
+_LOST_BREAK = re.compile(
+    r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])"
+    rf"|(?:(?<=[a-z][a-z])|(?<=[A-Z][A-Z])|(?<=\d\d\d\d))(?=(?:{_WEEKDAYS_AND_MONTHS})\b)"
+)
+
+
+def restore_breaks(text: str) -> tuple[str, list[int]]:
+    """The text with a line break put back wherever one was lost, and the offsets (in the new
+    text) of the breaks put in, so that spans can be taken back to the text as given."""
+    inserted: list[int] = []
+    pieces: list[str] = []
+    last = 0
+    for m in _LOST_BREAK.finditer(text):
+        pieces.append(text[last : m.start()])
+        inserted.append(m.start() + len(inserted))
+        pieces.append("\n")
+        last = m.start()
+    if not inserted:
+        return text, []
+    pieces.append(text[last:])
+    return "".join(pieces), inserted
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int

@@ -16,7 +16,7 @@ from .people import AFFILIATION_START
 from .places import find_postcodes, us_places, venue_shaped
 from .text import Sentence
 from .times import find_times
-from .tokens import ROLES, Layout, Line
+from .tokens import ROLES, Layout, Line, is_bullet
 
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
 NAMED_SESSION = re.compile(
@@ -449,7 +449,11 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
         add("preamble", preamble_title, scope.preamble[0])
     context = title_from_context(scope)
     if context:
-        add("context", context[0], None, context[1])
+        title, span, heads_list = context
+        if heads_list and title:
+            out.append(Candidate(title, "context", span, (*title_features(title), "list_heading")))
+        else:
+            add("context", title, None, span)
     for sentence in _sentences_before(scope):  # 'join us for a book discussion. We meet on ...'
         for reader in (next_event, event_phrase, held_event):
             add("context_phrase", reader(sentence.text), sentence.start)
@@ -465,7 +469,11 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
     named = line_rest is not None and not _NOT_NAMES.intersection(title_features(line_rest))
     if led and len(line.text) < 60 and not named:  # the line holds the date, not a name
         below = layout.next_text_line(line.number)  # 'Sep 23 2023' / 'The Big Gig @ The Hub'
-        if below is not None and below.number in layout.heading_numbers:
+        if (
+            below is not None
+            and _name_line(layout, below)
+            and below.text.strip() not in scope.people
+        ):
             title = clean_title(below.text, name=True)
             further = layout.next_text_line(below.number)
             if title and further is not None and is_address(further.text.strip()):
@@ -560,6 +568,21 @@ def _line_above(layout: Layout, line: Line) -> Line | None:
     if layout.is_field_line(above.start):
         return None
     return above
+
+
+def _name_line(layout: Layout, line: Line) -> bool:
+    """A heading, or a short line set out as a name is ('Wed 10 Jan' / 'The Art of Surgery' /
+    'Dr Jo Bloggs'): not ending like a sentence, not a labelled field."""
+    if line.number in layout.heading_numbers:
+        return True
+    words = line.text.split()
+    return (
+        0 < len(words) <= MAX_WORDS
+        and not re.search(r"[.,;:!|]\s*$", line.text)
+        and "|" not in line.text
+        and not is_bullet(line.text)
+        and not layout.is_field_line(line.start)
+    )
 
 
 _FOLLOWED_BY = re.compile(r"\b(?:followed\s+by|then|after\s+which|afterwards)\s+(?:a|an|the)?\s*$")
@@ -744,30 +767,32 @@ def _sentences_before(scope: TitleScope) -> list[Sentence]:
     return earlier[-2:]
 
 
-def title_from_context(scope: TitleScope) -> tuple[str, Span | None] | None:
-    """A label line ('Webinar: Housing rights'), a quoted title or a heading just before."""
+def title_from_context(scope: TitleScope) -> tuple[str, Span | None, bool] | None:
+    """A label line ('Webinar: Housing rights'), a quoted title or a heading just before; and
+    whether its line names a list ('Dale History Circle: spring programme'), not one event."""
     text = scope.text
     earlier = [s for s in scope.context if s.start < scope.clause[0]]
     for sentence in reversed(earlier):
         named = _NAME_THEN_BLURB.match(sentence.text)
         if named and _title_cased(named["name"]):
-            return named["name"], span_of(text, named["name"], sentence.start)
+            return named["name"], span_of(text, named["name"], sentence.start), False
         labelled = label_title(sentence.text)
         if labelled:
             label, title = labelled
             chosen = title if is_label(label) or len(label.split()) <= 2 else label
-            return chosen, span_of(text, chosen, sentence.start)
+            heads_list = chosen is label and bool(LIST_HEADING.search(title))
+            return chosen, span_of(text, chosen, sentence.start), heads_list
         quoted = quoted_title(sentence.text)
         if quoted:
-            return quoted, span_of(text, quoted, sentence.start)
+            return quoted, span_of(text, quoted, sentence.start), False
     for sentence in reversed(earlier):
         heading = short_heading(sentence.text)
         if heading and not is_label(heading):
-            return heading, span_of(text, heading, sentence.start)
+            return heading, span_of(text, heading, sentence.start), False
     for sentence in reversed(earlier):
         heading = short_heading(sentence.text)
         if heading:
-            return heading, span_of(text, heading, sentence.start)
+            return heading, span_of(text, heading, sentence.start), False
     return None
 
 

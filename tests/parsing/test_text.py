@@ -2,7 +2,7 @@
 
 import pytest
 
-from events_app.parsing.text import split_sentences
+from events_app.parsing.text import restore_breaks, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,31 @@ from events_app.parsing.text import split_sentences
 )
 def test_sentences_split_where_a_reader_would(text, sentences):
     assert [s.text for s in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "restored"),
+    [
+        (
+            "The choir sings at noon.Tickets are free.",
+            "The choir sings at noon.\nTickets are free.",
+        ),
+        (
+            "Friday 3rd May - Leeds, The CellarSaturday 4th May - York, Grand Hall",
+            "Friday 3rd May - Leeds, The Cellar\nSaturday 4th May - York, Grand Hall",
+        ),
+        (
+            "Thursday 9 May - Hull, THE DOCKFriday 10 May - Bath",
+            "Thursday 9 May - Hull, THE DOCK\nFriday 10 May - Bath",
+        ),
+        # left alone: initials, abbreviations, web addresses, names with inner capitals
+        ("Dr. J.K. Oduya at St.Mary's, see www.example.org.", None),
+        ("Ann MacLeod and Joe McQueen on YouTube, Friday.", None),
+    ],
+    ids=["full-stop", "weekday-after-a-word", "weekday-after-capitals", "abbreviations", "camel"],
+)
+def test_breaks_lost_when_a_page_was_copied_are_put_back(text, restored):
+    new, breaks = restore_breaks(text)
+    assert new == (restored or text)
+    assert [new[i] for i in breaks] == ["\n"] * len(breaks)
+    assert "".join(c for i, c in enumerate(new) if i not in set(breaks)) == text
