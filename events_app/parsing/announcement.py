@@ -92,6 +92,14 @@ MAX_EVENTS = 500
 LOOK_BACK = 300
 
 
+def _date_span(text: str, mention: DateMention) -> Span:
+    """The date's own words ('Saturday 4 July'), without the 'on' its match may begin with."""
+    at = text.find(mention.text, mention.start, mention.end) if mention.text else -1
+    if at < 0:
+        return Span(mention.start, mention.end, text[mention.start : mention.end], 0.9)
+    return Span(at, at + len(mention.text), mention.text, 0.9)
+
+
 @dataclass
 class Seed:
     """One event being read: its anchor date(s) and the stretches of text that describe it."""
@@ -687,7 +695,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
             status=_status(scope),
             warnings=list(dict.fromkeys(seed.mention.warnings)),
         )
-        draft.spans["start"] = Span(seed.mention.start, seed.mention.end, seed.mention.text, 0.9)
+        draft.spans["start"] = _date_span(reading.text, seed.mention)
         if time_span:
             draft.spans["time"] = time_span
         if title_span:

@@ -40,3 +40,24 @@ def test_announcement_reads_as_expected(path):
             assert any(warning in w for w in draft["warnings"]), draft["warnings"]
     if "warnings" in case:
         assert result.warnings == case["warnings"]
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_every_span_is_the_text_it_points_at(path):
+    """Spans index the text as given, also where the parser read a repaired copy of it."""
+    case = json.loads(path.read_text(encoding="utf-8"))
+    reference = date.fromisoformat(case["reference_date"]) if case["reference_date"] else None
+    text = case["text"]
+
+    result = parse_announcement(text, reference_date=reference, fallback_year=2026)
+
+    spans = [
+        span
+        for d in result.drafts
+        for span in (
+            *d.spans.values(),
+            *(p.span for p in (*d.venues, *d.speakers, *d.performers)),
+        )
+        if span is not None
+    ]
+    assert [text[s.start : s.end] for s in spans] == [s.text for s in spans]
