@@ -244,6 +244,7 @@ def read_people(text: str, layout=None) -> People:
     if layout is not None:
         _layout_features(text, layout, candidates)
     _share_chain_evidence(candidates)
+    candidates.extend(_enumerated(text))
     kept = [c for c in candidates if c.score() >= SPEAKER_THRESHOLD]
     for c in kept:
         _performer_features(text, c)
@@ -560,6 +561,75 @@ def _share_chain_evidence(candidates: list[Candidate]) -> None:
         for m in members:
             m.features |= evidence & shared
             m.features.add("in_list")
+
+
+# A line-up set out in prose: 'The lineup includes A, B of the C, D & E and F', 'other artists
+# on the bill include ...', 'more than 75 acts, including ...'. Every item of the list is an act,
+# whatever its words (one word, 'Foster the People', 'TV on the Radio'); an item that begins in
+# lower case ('former members Axwell', "Blur's Damon Albarn") names the act at its end.
+_LINEUP_CUE = re.compile(
+    r"\b(?:line-?ups?|line\s+up|bill|acts|artists|bands|performers|speakers|panel(?:l)?ists)\b"
+    r"[^.;:\n]{0,60}?\b(?:include|includes|including|feature|features|featuring|boasts|are)\b"
+    r"\s*:?\s*",
+    re.IGNORECASE,
+)
+_LIST_END = re.compile(r"(?<!\s[A-Z])[.!?;](?=\s|$)|[.!?]\s+(?=[A-Z][a-z]+\s+[a-z])|\n")
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+and\s+")
+_ACT_WORD = r"[^\W_a-z][\w'’.!+-]*"
+_ACT = re.compile(
+    rf"{_ACT_WORD}(?:\s+(?:(?:of|the|on|in|at|for|to|a|and|&|y|de|la|le|du|del|von|van|da)\s+)*"
+    rf"(?:{_ACT_WORD}|&))*$"
+)
+_RESTART = re.compile(r"\bincluding\s+", re.IGNORECASE)
+_ENUMERATED = frozenset({"list_cue", "listed", "enumerated"})
+MAX_ACT_WORDS = 6
+MAX_LIST_CHARS = 1500
+MAX_ACT_CHARS = 80
+
+
+def _enumerated(text: str) -> list[Candidate]:
+    """The items of every line-up written as a list in a sentence, as candidates."""
+    out: list[Candidate] = []
+    covered = 0
+    for cue in _LINEUP_CUE.finditer(text):
+        if cue.start() < covered:
+            continue  # a cue inside a list already read: each stretch of text is read once
+        bound = min(len(text), cue.end() + MAX_LIST_CHARS)  # linear time, whatever the text
+        end = _LIST_END.search(text, cue.end(), bound)
+        stop = end.start() if end else bound
+        restarts = list(_RESTART.finditer(text, cue.end(), stop))
+        start = restarts[-1].end() if restarts else cue.end()
+        covered = stop
+        items = _list_items(text, start, stop)
+        if len(items) >= LONG_LIST:
+            out.extend(items)
+    return out
+
+
+def _list_items(text: str, start: int, stop: int) -> list[Candidate]:
+    found = []
+    bounds = [start]
+    for sep in _ITEM_SPLIT.finditer(text, start, stop):
+        bounds += [sep.start(), sep.end()]
+    bounds.append(stop)
+    for item_start, item_end in zip(bounds[::2], bounds[1::2], strict=True):
+        piece = text[max(item_start, item_end - MAX_ACT_CHARS) : item_end].rstrip(" .,")
+        m = _ACT.search(piece)
+        if not m:
+            continue
+        name = m.group()
+        possessive = max(name.rfind("'s "), name.rfind("’s "))
+        if possessive >= 0:
+            name = name[possessive + 3 :]
+        words = tuple(name.split())
+        if not words or len(words) > MAX_ACT_WORDS:
+            continue
+        begin = max(item_start, item_end - MAX_ACT_CHARS) + piece.rfind(name)
+        features = set(_ENUMERATED) | (_name_shape(words) & {"organisation", "calendar"})
+        c = Candidate(begin, begin + len(name), name, features=features)
+        c.outer = (c.start, c.end)
+        found.append(c)
+    return found
 
 
 def _layout_features(text: str, layout, candidates: list[Candidate]) -> None:

@@ -117,6 +117,7 @@ SPEAKER = {
     "affiliation_line": 2.5,  # ... over a line of affiliation, or with one after a comma
     "programme_tail": 3.0,  # '27 March: Oceans - Dr Ann Lee'
     "listed": 1.0,  # one of two or more names in one list that each have evidence
+    "enumerated": 1.0,  # an item of a line-up written out as a list ('the lineup includes ...')
     "in_list": 0.0,
     "starts_sentence": -0.5,  # a capital at a sentence start says nothing about a name
     "possessive": -1.5,  # 'celebrating Karl Marx's bicentenary': someone spoken of
