@@ -81,14 +81,33 @@ POST_NOMINALS: frozenset[str] = frozenset(
         "FRS",
         "FRSE",
         "FBA",
-        "Jr",
-        "Sr",
+        "FLS",
+        "FRAS",
+        "FRGS",
+        "FRSA",
+        "FSA",
+        "FRCP",
+        "FRCS",
+        "FRHistS",
+        "FREng",
+        "FMedSci",
+        "DSc",
+        "LLD",
+        "EdD",
+        "MBA",
+        "OAM",
+        "AO",
+        "ONZM",
+        "MNZM",
+        "CNZM",
+        "KCB",
+        "BEM",
     }
 )
 _POST_NOMINAL_KEYS = {p.replace(".", "").casefold(): p for p in POST_NOMINALS}
 # 'MS' and 'AM' (Senedd members) are also everyday words and a US state: they count as
 # post-nominals only when written in capitals right after a name.
-CAPITALS_ONLY = frozenset({"MS", "AM", "MD", "TD"})
+CAPITALS_ONLY = frozenset({"MS", "AM", "MD", "TD", "AO"})
 
 
 def post_nominal(word: str) -> str | None:

@@ -357,10 +357,12 @@ def _readings(text: str, run: list[re.Match[str]]):
             break
         first += 1
     last = len(words)
+    letters = ""  # of 'Jo Lee FLS FRGS', the first: the one the name is shown with
     while last > first + 1 and post_nominal(words[last - 1]):
-        honorific = honorific or post_nominal(words[last - 1]) or ""
+        letters = post_nominal(words[last - 1]) or ""
         features.add("post_nominal")
         last -= 1
+    honorific = honorific or letters
     name_words = [w for w in words[first:last]]
     if not name_words:
         return

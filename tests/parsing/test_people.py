@@ -52,6 +52,14 @@ def people_of(text: str) -> list[list[tuple[str, str, str]]]:
             [("Ines Moreau", "Dr", "Leeds Trades Council")],
         ),
         ("Speakers from Unite the Union and the Green Party will attend.", []),
+        (
+            "The talk is given by Marcus T. Ellery Jr. of the Fenland Museum.",
+            [("Marcus T. Ellery Jr", "", "the Fenland Museum")],
+        ),
+        (
+            "Speakers include Helen Brack FLS FRGS and Owen Tait FRAS.",
+            [("Helen Brack", "FLS", ""), ("Owen Tait", "FRAS", "")],
+        ),
     ],
     ids=[
         "will-address-together-with",
@@ -60,6 +68,8 @@ def people_of(text: str) -> list[list[tuple[str, str, str]]]:
         "verb-after-list",
         "chaired-affiliation",
         "organisations-are-not-people",
+        "generation-suffix-is-the-name's",
+        "fellowships-after-the-name",
     ],
 )
 def test_speakers_named_in_prose(sentence, people):
