@@ -571,17 +571,19 @@ def _share_chain_evidence(candidates: list[Candidate]) -> None:
 # lower case ('former members Axwell', "Blur's Damon Albarn") names the act at its end.
 _LINEUP_CUE = re.compile(
     r"\b(?:line-?ups?|line\s+up|bill|acts|artists|bands|performers|speakers|panel(?:l)?ists)\b"
-    r"[^.;:\n]{0,60}?\b(?:include|includes|including|feature|features|featuring|boasts|are)\b"
+    r"[^.;:\n]{0,60}?\b(?:include|includes|including|feature|features|featuring|boasts|are|like|such\s+as)\b"
     r"\s*:?\s*",
     re.IGNORECASE,
 )
 _LIST_END = re.compile(r"(?<!\s[A-Z])[.!?;](?=\s|$)|[.!?]\s+(?=[A-Z][a-z]+\s+[a-z])|\n")
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+and\s+")
 _ACT_WORD = r"[^\W_a-z][\w'’.!+-]*"
-_ACT = re.compile(
+_ACT_BODY = (
     rf"{_ACT_WORD}(?:\s+(?:(?:of|the|on|in|at|for|to|a|and|&|y|de|la|le|du|del|von|van|da)\s+)*"
-    rf"(?:{_ACT_WORD}|&))*$"
+    rf"(?:{_ACT_WORD}|&))*"
 )
+_ACT = re.compile(_ACT_BODY + "$")  # 'former members Axwell': the act at the item's end
+_LEADING_ACT = re.compile(_ACT_BODY)  # 'Jorja Smith playing at ...': the act, then the list ends
 _RESTART = re.compile(r"\bincluding\s+", re.IGNORECASE)
 _ENUMERATED = frozenset({"list_cue", "listed", "enumerated"})
 MAX_ACT_WORDS = 6
@@ -615,6 +617,10 @@ def _list_items(text: str, start: int, stop: int) -> list[Candidate]:
         bounds += [sep.start(), sep.end()]
     bounds.append(stop)
     for item_start, item_end in zip(bounds[::2], bounds[1::2], strict=True):
+        lead = _LEADING_ACT.match(text, item_start, item_end)
+        last = lead is not None and bool(text[lead.end() : item_end].strip(" .,"))
+        if last:  # the sentence goes on after the act: the list has ended
+            item_end = lead.end()
         piece = text[max(item_start, item_end - MAX_ACT_CHARS) : item_end].rstrip(" .,")
         m = _ACT.search(piece)
         if not m:
@@ -631,6 +637,8 @@ def _list_items(text: str, start: int, stop: int) -> list[Candidate]:
         c = Candidate(begin, begin + len(name), name, features=features)
         c.outer = (c.start, c.end)
         found.append(c)
+        if last:
+            break
     return found
 
 

@@ -60,6 +60,11 @@ def people_of(text: str) -> list[list[tuple[str, str, str]]]:
             "Speakers include Helen Brack FLS FRGS and Owen Tait FRAS.",
             [("Helen Brack", "FLS", ""), ("Owen Tait", "FRAS", "")],
         ),
+        (
+            "Expect artists like Rill, Moth Parade and Sue Onslow playing at corners of the "
+            "town like the Old Quay and Salt Steps.",
+            [("Rill", "", ""), ("Moth Parade", "", ""), ("Sue Onslow", "", "")],
+        ),
     ],
     ids=[
         "will-address-together-with",
@@ -70,6 +75,7 @@ def people_of(text: str) -> list[list[tuple[str, str, str]]]:
         "organisations-are-not-people",
         "generation-suffix-is-the-name's",
         "fellowships-after-the-name",
+        "a-line-up-ends-where-its-sentence-goes-on",
     ],
 )
 def test_speakers_named_in_prose(sentence, people):
