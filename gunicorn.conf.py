@@ -1,10 +1,12 @@
 """gunicorn settings: `gunicorn wsgi:app` reads this file from the working directory.
 
-One process per core does the CPU work (Python runs one thread at a time in a process); the
-threads in each wait on sockets and the database, and keep connections alive, so a feed
-answered from the cache costs no new connection. A slow client holds a thread, not a process,
-and only until its deadline (events_app.worker): 50 slow clients leave threads free for
-everyone else. See the README's production section.
+One process per core does the CPU work (Python runs one thread at a time in a process). Each
+worker's event loop (events_app.worker) reads requests without blocking, within a deadline,
+keeps connections alive, and answers what the application has stored (feeds, the API, visitors'
+pages) itself; only a whole request that needs the application reaches one of a few threads,
+which wait on the database and on each other. A slow client holds no thread: 50 of them leave
+/healthz answering within milliseconds. More threads than a handful per core only make them
+queue for the GIL. See the README's production section.
 """
 
 import multiprocessing
@@ -16,7 +18,7 @@ bind = os.environ.get(
 cores = multiprocessing.cpu_count()
 workers = int(os.environ.get("WEB_CONCURRENCY", cores))
 worker_class = "events_app.worker.DeadlineThreadWorker"
-threads = int(os.environ.get("THREADS", max(64, 16 * cores)))
+threads = int(os.environ.get("THREADS", 4))  # per worker
 worker_connections = 1000
 timeout = 30
 graceful_timeout = 30

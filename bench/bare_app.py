@@ -48,3 +48,8 @@ def api() -> Response:
 @app.get("/")
 def index() -> Response:
     return _serve("index.html")
+
+
+# Everything here is answered from memory, so the worker's loop may answer it as it answers
+# events_app's stored answers (events_app.worker): the same worker model for both.
+app.cached_wsgi = app.wsgi_app  # type: ignore[attr-defined]

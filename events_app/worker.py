@@ -1,33 +1,59 @@
-"""The gunicorn worker the production set-up runs: gthread, with a deadline on reading requests.
+"""The gunicorn worker the production set-up runs: gthread, with requests read in its event loop.
 
-gthread keeps connections alive (a calendar app polling every few minutes, a browser loading a
-page's assets) and hands each request to a thread, so a worker's threads wait on sockets and on
-the database while others run. A thread reading a request blocks until the request is in, so a
-client that dribbles its headers or body a byte at a time would hold a thread for as long as it
-likes; here the headers must be in within HEADER_TIMEOUT seconds and the body within
-BODY_TIMEOUT more, after which the connection is closed as if the client had gone.
+gunicorn's gthread worker keeps connections alive and hands each request to a thread, but the
+thread then reads the request itself: a client that dribbles its headers or body a byte at a
+time holds a thread for as long as it likes, and every request costs two hand-offs between the
+event loop and a thread (each a wake-up and a wait for the GIL: on two cores most of the time a
+cached answer took). Here the event loop reads each request, without blocking, until its headers
+and any body of up to BUFFERED_BODY bytes are in, within HEADER_TIMEOUT seconds for the headers
+and BODY_TIMEOUT more for the body, and closes the connection at the deadline as if the client
+had gone. Only a complete request reaches a thread, so a few threads per worker are enough
+however many clients are slow (a larger body is read by its thread, within BODY_TIMEOUT).
+
+A request the application can answer from memory never reaches a thread at all: where the WSGI
+object has a `cached_wsgi` attribute (a WSGI callable that answers only from a cache and returns
+None otherwise), a GET or HEAD without a body is offered to it in the loop, and the answer goes
+out by non-blocking writes the loop carries on with when the socket is full, as nginx does; a
+None means the request goes to a thread as any other. A kept-alive connection stays registered
+with the loop between requests, so such an answer costs one read and one write.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import re
+import selectors
 import time
+from datetime import datetime
+from functools import partial
 from typing import Any
 
-from gunicorn.workers.gthread import ThreadWorker
+from gunicorn.http import wsgi
+from gunicorn.workers.gthread import TConn, ThreadWorker
 
 HEADER_TIMEOUT = float(os.environ.get("HEADER_TIMEOUT", "10"))
 BODY_TIMEOUT = float(os.environ.get("BODY_TIMEOUT", "60"))
+BUFFERED_BODY = 256 * 1024  # bodies up to this size are read by the loop, larger by a thread
+MAX_HEAD = 64 * 1024  # a request whose headers are longer is refused
+READ_SIZE = 64 * 1024
+EXPIRY_EVERY = 0.25  # seconds between sweeps for connections past their deadline
+HEARTBEAT_EVERY = 1.0  # gunicorn's master only needs a sign of life every `timeout` seconds
+CONTENT_LENGTH = re.compile(rb"\r\ncontent-length[ \t]*:[ \t]*(\d+)[ \t]*(?=\r\n|$)")
+NEEDS_A_THREAD = (b"\r\ntransfer-encoding", b"\r\nexpect")  # a body of unknown length, 100-continue
+TOO_LONG = (
+    b"HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n"
+    b"Content-Length: 0\r\n\r\n"
+)
 
 
 class DeadlineSocket:
-    """A client socket whose reads end (as end of stream) once the deadline has passed."""
+    """A client socket whose reads end (as end of stream) once the deadline has passed: what a
+    thread reads of a large body beyond the loop's buffer."""
 
-    def __init__(self, sock: Any) -> None:
+    def __init__(self, sock: Any, seconds: float) -> None:
         self._sock = sock
-        self._deadline = time.monotonic() + HEADER_TIMEOUT
-
-    def allow(self, seconds: float) -> None:
         self._deadline = time.monotonic() + seconds
 
     def recv(self, size: int, *flags: int) -> bytes:
@@ -46,20 +72,274 @@ class DeadlineSocket:
         return getattr(self._sock, name)
 
 
-class DeadlineThreadWorker(ThreadWorker):
-    def handle(self, conn):
-        """Each request on a connection gets HEADER_TIMEOUT seconds for its headers. (Where
-        gunicorn itself speaks TLS the socket is wrapped by ssl and is left as it is: TLS
-        belongs in the proxy in front, which also buffers slow clients.)"""
-        if self.cfg.is_ssl:
-            return super().handle(conn)
-        if not isinstance(conn.sock, DeadlineSocket):
-            conn.sock = DeadlineSocket(conn.sock)
-        conn.sock.allow(HEADER_TIMEOUT)
-        return super().handle(conn)
+class Collector:
+    """Stands for the socket while gunicorn's Response writes an answer made in the loop: it
+    keeps the pieces (status line and headers, body) for non-blocking writes."""
 
-    def handle_request(self, req, conn):
-        """The headers are in: the body gets BODY_TIMEOUT seconds."""
-        if isinstance(conn.sock, DeadlineSocket):
-            conn.sock.allow(BODY_TIMEOUT)
-        return super().handle_request(req, conn)
+    def __init__(self) -> None:
+        self.pieces: list[memoryview] = []
+
+    def sendall(self, data: bytes) -> None:
+        if data:
+            self.pieces.append(memoryview(data))
+
+
+class Reading:
+    """Where a connection the loop looks after stands: the bytes of the request read so far,
+    how many make it whole (None until the headers are in), the answer still to be written, and
+    its deadline."""
+
+    __slots__ = ("big", "deadline", "keep", "need", "pending", "received", "started")
+
+    def __init__(self, deadline: float) -> None:
+        self.received = bytearray()
+        self.need: int | None = None
+        self.pending: list[memoryview] = []
+        self.keep = False
+        self.deadline = deadline
+        self.started = False
+        self.big = False
+
+
+class DeadlineThreadWorker(ThreadWorker):
+    def init_process(self) -> None:
+        self.looked_after: dict[TConn, Reading] = {}
+        self._swept = self._beat = 0.0
+        # TLS and HTTP/2 by prior knowledge are read gunicorn's own way.
+        self._in_loop = not self.cfg.is_ssl and self.cfg.http2_cleartext not in (
+            "prior-knowledge",
+            "both",
+        )
+        super().init_process()
+
+    def load_wsgi(self) -> None:
+        super().load_wsgi()
+        self._cached = getattr(self.wsgi, "cached_wsgi", None)
+
+    def notify(self) -> None:
+        """The heartbeat is a file's mtime: touched at most once a second, not at every turn of
+        the loop."""
+        now = time.monotonic()
+        if now - self._beat >= HEARTBEAT_EVERY:
+            self._beat = now
+            super().notify()
+
+    # The loop's side: connections are read here until a request is whole.
+
+    def accept(self, listener: Any) -> None:
+        if not self._in_loop:
+            return super().accept(listener)
+        try:
+            sock, client = listener.accept()
+        except OSError as error:
+            if error.errno not in (errno.EAGAIN, errno.ECONNABORTED, errno.EWOULDBLOCK):
+                raise
+            return
+        self.nr_conns += 1
+        conn = TConn(self.cfg, sock, client, listener.getsockname())  # non-blocking
+        self.looked_after[conn] = Reading(time.monotonic() + HEADER_TIMEOUT)
+        self.poller.register(sock, selectors.EVENT_READ, partial(self._readable, conn))
+
+    def _readable(self, conn: TConn, _sock: Any = None) -> None:
+        state = self.looked_after.get(conn)
+        if state is None:  # dropped earlier in the same turn of the loop
+            return
+        try:
+            data = conn.sock.recv(READ_SIZE)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            return self._drop(conn)
+        if not data:
+            return self._drop(conn)
+        if not state.started:
+            state.started = True
+            state.deadline = time.monotonic() + HEADER_TIMEOUT
+        state.received += data
+        try:
+            self._advance(conn, state)
+        except Exception:  # one connection's trouble never stops the loop
+            self.log.exception("Error reading a request")
+            self._drop(conn)
+
+    def _advance(self, conn: TConn, state: Reading) -> None:
+        """Hands the request on once it is whole (and the answer before it is written);
+        refuses headers longer than MAX_HEAD."""
+        if state.pending:
+            return
+        if state.need is None:
+            end = state.received.find(b"\r\n\r\n")
+            if end < 0:
+                if len(state.received) > MAX_HEAD:
+                    with contextlib.suppress(OSError):
+                        conn.sock.send(TOO_LONG)
+                    self._drop(conn)
+                return
+            head = bytes(state.received[: end + 2]).lower()
+            state.need = end + 4
+            if any(name in head for name in NEEDS_A_THREAD):
+                return self._to_thread(conn, state)
+            found = CONTENT_LENGTH.search(head)
+            length = int(found.group(1)) if found else 0
+            if length > BUFFERED_BODY:
+                state.big = True
+                return self._to_thread(conn, state)
+            state.need += length
+            if length:
+                state.deadline = time.monotonic() + BODY_TIMEOUT
+        if len(state.received) < state.need:
+            return
+        bodiless_get = state.received.startswith(b"GET ") and state.need == (
+            state.received.find(b"\r\n\r\n") + 4
+        )
+        if self._cached is not None and bodiless_get and self._answer_here(conn, state):
+            return
+        self._to_thread(conn, state)
+
+    def _parser(self, conn: TConn, raw: bytes) -> Any:
+        if conn.parser is None:
+            conn.init()  # the parser, made here; the thread finds the connection initialised
+            conn.sock.setblocking(False)
+        conn.parser.unreader.unread(raw)
+        return conn.parser
+
+    def _answer_here(self, conn: TConn, state: Reading) -> bool:
+        """The application's cached answer, made and written in the loop; False (the request
+        given back as it was) when it has none."""
+        raw = bytes(state.received)
+        parser = self._parser(conn, raw)
+        try:
+            req = next(parser)
+        except Exception:  # a thread parses it again and refuses it in gunicorn's way
+            self._give_back(parser)
+            return False
+        collector = Collector()
+        resp, environ = wsgi.create(req, collector, conn.client, conn.server, self.cfg)
+        environ["wsgi.multithread"] = True
+        started = datetime.now()  # noqa: DTZ005 (a duration, as gunicorn's own)
+        try:
+            answer = self._cached(environ, resp.start_response)
+        except Exception:  # the thread's answer says what went wrong
+            answer = None
+        if answer is None:
+            self._give_back(parser)
+            return False
+        self.nr += 1
+        if self.nr >= self.max_requests:
+            self.alive = False  # gunicorn's max_requests: this worker is replaced
+        if not self.alive or not self.cfg.keepalive:
+            resp.force_close()
+        for piece in answer:
+            resp.write(piece)
+        resp.close()
+        self.log.access(resp, req, environ, datetime.now() - started)  # noqa: DTZ005
+        state.received = bytearray(parser.unreader.take_buffered())
+        state.need, state.started = None, bool(state.received)
+        state.pending, state.keep = collector.pieces, not resp.should_close()
+        self._write(conn, state)
+        return True
+
+    @staticmethod
+    def _give_back(parser: Any) -> None:
+        """The parser as it was before the request (which _to_thread hands it again)."""
+        parser.mesg = None
+        parser.req_count = max(parser.req_count - 1, 0)
+        parser.unreader.take_buffered()
+
+    def _write(self, conn: TConn, state: Reading) -> None:
+        """Writes what the socket takes; the rest when it is writable again."""
+        while state.pending:
+            try:
+                sent = conn.sock.sendmsg(state.pending[:64])
+            except (BlockingIOError, InterruptedError):
+                state.deadline = time.monotonic() + BODY_TIMEOUT
+                self.poller.modify(conn.sock, selectors.EVENT_WRITE, partial(self._writable, conn))
+                return
+            except OSError:
+                return self._drop(conn)
+            while sent:
+                first = state.pending[0]
+                if sent >= len(first):
+                    sent -= len(first)
+                    state.pending.pop(0)
+                else:
+                    state.pending[0] = first[sent:]
+                    sent = 0
+        if not state.keep:
+            return self._drop(conn, graceful=True)
+        state.deadline = time.monotonic() + (
+            HEADER_TIMEOUT if state.started else self.cfg.keepalive
+        )
+        if state.received:
+            self._advance(conn, state)
+
+    def _writable(self, conn: TConn, _sock: Any = None) -> None:
+        state = self.looked_after.get(conn)
+        if state is None:
+            return
+        self.poller.modify(conn.sock, selectors.EVENT_READ, partial(self._readable, conn))
+        self._write(conn, state)
+
+    def _to_thread(self, conn: TConn, state: Reading) -> None:
+        self.poller.unregister(conn.sock)
+        del self.looked_after[conn]
+        self._parser(conn, bytes(state.received))
+        conn.big_body = state.big
+        self.enqueue_req(conn)
+
+    def _drop(self, conn: TConn, graceful: bool = False) -> None:
+        self.looked_after.pop(conn, None)
+        with contextlib.suppress(KeyError, ValueError, OSError):
+            self.poller.unregister(conn.sock)
+        self.nr_conns -= 1
+        conn.close(graceful=graceful)
+
+    def murder_pending(self) -> None:
+        """Past their deadline: connections still sending a request, idle longer than the
+        keep-alive, or not reading their answer; every one the loop holds once stopping."""
+        super().murder_pending()
+        now = time.monotonic()
+        if self.alive and now - self._swept < EXPIRY_EVERY:
+            return
+        self._swept = now
+        for conn, state in list(self.looked_after.items()):
+            if state.deadline <= now or (not self.alive and not state.pending):
+                self._drop(conn)
+
+    # The thread's side: a whole request (or the headers of a large one), already buffered.
+
+    def handle(self, conn: TConn) -> Any:
+        if not getattr(conn, "big_body", False) or conn.parser is None:
+            return super().handle(conn)
+        unreader = conn.parser.unreader
+        unreader.sock = DeadlineSocket(unreader.sock, BODY_TIMEOUT)
+        try:
+            return super().handle(conn)
+        finally:
+            unreader.sock = unreader.sock._sock
+
+    def finish_request(self, conn: TConn, fs: Any) -> None:
+        """Back from a thread: a kept-alive connection returns to the loop, with whatever of
+        the next request was read already."""
+        if conn.parser is None or not hasattr(conn, "big_body"):
+            return super().finish_request(conn, fs)
+        try:
+            keep = bool(fs.result()) if not fs.cancelled() else False
+        except Exception:
+            keep = False
+        if not keep or not self.alive:
+            self.nr_conns -= 1
+            conn.close(graceful=keep)
+            return
+        try:
+            conn.sock.setblocking(False)
+            state = Reading(time.monotonic() + self.cfg.keepalive)
+            state.received = bytearray(conn.parser.unreader.take_buffered())
+            state.started = bool(state.received)
+            self.looked_after[conn] = state
+            self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._readable, conn))
+        except (OSError, ValueError):
+            self._drop(conn)
+            return
+        if state.received:
+            self._advance(conn, state)

@@ -77,9 +77,11 @@ def init_app(app: Flask) -> None:
         allowed_private=allowed_hosts(app.config["FETCH_ALLOWED_HOSTS"]),
     )
     fastpath = app.extensions["events_fastpath"] = FastPath(app, app.wsgi_app)
-    app.wsgi_app = edge.wrap(  # type: ignore[method-assign]
-        fastpath,
-        base_url=app.config["BASE_URL"],
-        allowed=app.config["ALLOWED_HOSTS"],
-        proxies=app.config["TRUSTED_PROXIES"],
-    )
+    front = {
+        "base_url": app.config["BASE_URL"],
+        "allowed": app.config["ALLOWED_HOSTS"],
+        "proxies": app.config["TRUSTED_PROXIES"],
+    }
+    app.wsgi_app = edge.wrap(fastpath, **front)  # type: ignore[method-assign]
+    # What the worker's event loop answers without a thread: stored answers only, else None.
+    app.cached_wsgi = edge.wrap(fastpath.cached_only, **front)  # type: ignore[attr-defined]

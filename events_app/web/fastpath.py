@@ -81,6 +81,13 @@ class FastPath:
             self._remember(key, captured, body)
         return [body]
 
+    def cached_only(self, environ: dict[str, Any], start_response: Callable[..., Any]):
+        """The stored answer, or None (nothing started) where there is none: what the worker's
+        event loop offers a request before it gives it to a thread (events_app.worker)."""
+        key = self._key(environ)
+        stored = self.entries.get(key) if key is not None else None
+        return None if stored is None else self._answer(stored, environ, start_response)
+
     def _key(self, environ: dict[str, Any]) -> tuple | None:
         if environ.get("REQUEST_METHOD") != "GET" or environ.get("HTTP_COOKIE"):
             return None

@@ -1,0 +1,76 @@
+"""The worker's event loop reads requests itself (events_app.worker): requests that arrive in
+pieces, several in one write, or with a body, are answered whole and in order, whether the
+loop answers them from the application's store or hands them to a thread."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+
+from tests.faults.servers import Gunicorn
+
+GET = b"GET /events.ics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+POST = (
+    b"POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 21\r\n\r\n"
+    b"email=a%40b.c&pass=x0"
+)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, sqlite_template):
+    path = tmp_path_factory.mktemp("worker") / "events.db"
+    path.write_bytes(sqlite_template.read_bytes())
+    started = Gunicorn(f"sqlite:///{path}", workers=1)
+    yield started
+    started.stop()
+
+
+def responses(sock: socket.socket, count: int) -> list[tuple[bytes, bytes]]:
+    """`count` responses read off the connection: (status line, body) each."""
+    reader = sock.makefile("rb")
+    found = []
+    for _ in range(count):
+        status = reader.readline().rstrip()
+        length = 0
+        while (line := reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.partition(b":")
+            if name.lower() == b"content-length":
+                length = int(value)
+        found.append((status, reader.read(length)))
+    return found
+
+
+def exchange(server, *writes: bytes, count: int) -> list[tuple[bytes, bytes]]:
+    with socket.create_connection(("127.0.0.1", server.port), timeout=20) as sock:
+        for write in writes:
+            sock.sendall(write)
+            time.sleep(0.05)
+        return responses(sock, count)
+
+
+def test_requests_in_one_write_are_answered_in_order(server):
+    one = exchange(server, GET, count=1)  # stored by the application from here on
+
+    assert exchange(server, GET + GET + GET, count=3) == one * 3
+
+
+@pytest.mark.parametrize("cut", [5, 30, len(GET) - 2])
+def test_a_request_in_pieces_is_answered_as_a_whole_one(server, cut):
+    whole = exchange(server, GET, count=1)
+
+    assert exchange(server, GET[:cut], GET[cut:], count=1) == whole
+
+
+def test_a_body_in_pieces_reaches_the_application_whole(server):
+    whole = exchange(server, POST, count=1)
+
+    assert exchange(server, POST[:60], POST[60:-5], POST[-5:], count=1) == whole
+
+
+def test_a_kept_alive_connection_serves_stored_and_fresh_answers_in_turn(server):
+    alone = [exchange(server, request, count=1)[0] for request in (GET, POST, GET)]
+
+    assert exchange(server, GET, POST, GET, count=3) == alone
