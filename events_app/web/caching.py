@@ -40,6 +40,7 @@ except ImportError:  # pragma: no cover - depends on the platform
     brotli = None
 
 RESPONSE_CACHE_BYTES = 64 * 1024 * 1024
+SESSION_PAGE_CACHE_BYTES = 8 * 1024 * 1024
 # Shared caches (a CDN) may keep a public answer five minutes, serve it a minute past that while
 # they revalidate (RFC 5861), and a day past it while this site answers with errors or not at
 # all: a calendar is better served yesterday's feed than none.
@@ -271,6 +272,27 @@ def init_cache(app: Flask) -> None:
     app.extensions["events_response_cache"] = ResponseCache(
         app.config.get("RESPONSE_CACHE_BYTES", RESPONSE_CACHE_BYTES)
     )
+    app.extensions["events_session_pages"] = BoundedCache(
+        app.config.get("SESSION_PAGE_CACHE_BYTES", SESSION_PAGE_CACHE_BYTES)
+    )
+
+
+def for_this_session(who: Hashable, build: Callable[[], str]) -> str:
+    """A signed-in page built again only when what it shows may have changed: kept by `who`
+    (the account and what of it the page shows, the session's form token), the address with
+    its query, the data version, the minute and the language. An organiser's dashboard reloads
+    (after each edit, in a second tab) are answered from memory; a page with a flash message
+    waiting is always built, as building it shows (and spends) the message."""
+    if "_flashes" in session:
+        return build()
+    moment = now().replace(second=0, microsecond=0)
+    key = (who, request.full_path, data_version(), moment, language.current())
+    pages: BoundedCache = current_app.extensions["events_session_pages"]
+    page = pages.get(key)
+    if page is None:
+        page = build()
+        pages.put(key, page, len(page))
+    return page
 
 
 def register(app: Flask) -> None:

@@ -19,8 +19,8 @@ from ..ingest import read as ingest
 from ..parsing import ParseError
 from ..store import repository
 from ..zone_input import read_zone
-from . import forms, merge
-from .auth import current_user, login_required
+from . import caching, forms, merge
+from .auth import csrf_token, current_user, login_required
 from .context import db_session, default_timezone, now, reading_context, uid_domain
 from .errors import status_of
 from .highlight import highlight
@@ -47,26 +47,31 @@ def dashboard():
     text = request.args.get("q", "").strip()[:200]
     everyone = user.is_admin and request.args.get("owner", "all") != "mine"
     section = request.args.get("section")
-    sections = listings.dashboard(
-        db_session(),
-        user,
-        now=now(),
-        text=text,
-        everyone=everyone,
-        section=section,
-        page=int_param(request.args, "page", 1, 1, 100_000),
-        per_page=DASHBOARD_PAGE if section else DASHBOARD_PREVIEW,
-    )
-    return render_template(
-        "organiser/dashboard.html",
-        batches=repository.draft_batches(db_session(), user.id)
-        if section in (None, "drafts")
-        else [],
-        sections=sections,
-        single=section in listings.DASHBOARD_SECTIONS,
-        text=text,
-        owner="all" if everyone else "mine",
-    )
+    page = int_param(request.args, "page", 1, 1, 100_000)
+
+    def build() -> str:
+        sections = listings.dashboard(
+            db_session(),
+            user,
+            now=now(),
+            text=text,
+            everyone=everyone,
+            section=section,
+            page=page,
+            per_page=DASHBOARD_PAGE if section else DASHBOARD_PREVIEW,
+        )
+        return render_template(
+            "organiser/dashboard.html",
+            batches=repository.draft_batches(db_session(), user.id)
+            if section in (None, "drafts")
+            else [],
+            sections=sections,
+            single=section in listings.DASHBOARD_SECTIONS,
+            text=text,
+            owner="all" if everyone else "mine",
+        )
+
+    return caching.for_this_session((user.id, user.email, user.role, csrf_token()), build)
 
 
 @bp.get("/new")

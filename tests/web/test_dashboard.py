@@ -10,6 +10,7 @@ import pytest
 
 from events_app import accounts
 from events_app.domain import Role
+from events_app.store import accounts as account_store
 from tests.builders import event
 from tests.conftest import NOW, PASSWORD
 from tests.web.organiser_helpers import sign_in
@@ -143,3 +144,20 @@ def test_the_dashboard_puts_what_comes_next_first_and_shows_one_kind_on_request(
     assert past == ["Talk last week", "Talk last year"]
     assert drafts == ["Draft in March"]
     assert blank == everything
+
+
+def test_a_reloaded_dashboard_shows_changes_made_elsewhere_at_once(
+    signed_in, organiser, app_session, store_events
+):
+    """The dashboard is kept for a session between reloads; a change by another worker or
+    server (here straight through the service layer) or to the account shows on the next."""
+    store_events(event("First", owner_id=organiser.id, start=NOW + timedelta(days=2)))
+    before = signed_in.get("/organiser/").get_data(as_text=True)
+    store_events(event("Second", owner_id=organiser.id, start=NOW + timedelta(days=3)))
+    after = signed_in.get("/organiser/").get_data(as_text=True)
+    account_store.set_role(app_session, organiser.id, Role.ADMIN)
+    app_session.commit()
+    promoted = signed_in.get("/organiser/").get_data(as_text=True)
+
+    assert [_titles(before), _titles(after)] == [["First"], ["First", "Second"]]
+    assert ["Admin: " in page for page in (after, promoted)] == [False, True]
