@@ -1050,6 +1050,9 @@ def _venue_candidates(
         out.append(Candidate(venue, "address", venue.span, _venue_features(text, venue, "entry")))
     for venue in _venue_lines(reading, seed):
         out.append(Candidate(venue, "venue_line", venue.span, _venue_features(text, venue, None)))
+    listed = _town_then_venue(reading, seed)
+    if listed is not None:
+        out.append(Candidate(listed, "town_then_venue", listed.span))
     nearest = reading.rooms.nearest(seed.mention.start)
     if nearest is not None:  # a seminar's room in its abstract, a listing's in its footer
         features = _venue_features(text, nearest, "elsewhere")
@@ -1089,6 +1092,25 @@ def _entry_addresses(reading: Reading, seed: Seed) -> list[DraftVenue]:
 
 
 ENTRY_LINE = 200  # longer lines are prose, read as the event's sentences are
+
+
+_TOWN_THEN_VENUE = re.compile(
+    r"\s*[-–—:|]\s*(?P<town>[^\W\d_][^,;:\n]{1,40}?),\s*(?P<venue>[^\W\d_][^,;.\n]{1,60}?)\s*$"
+)
+
+
+def _town_then_venue(reading: Reading, seed: Seed) -> DraftVenue | None:
+    """'Friday 22nd September - Leeds, The Cellar': on a line the date leads, a town the zone
+    tables know, then the place in it (a tour's or a listing's stops)."""
+    line = reading.layout.line_at(seed.mention.start)
+    if reading.text[line.start : seed.mention.start].strip():
+        return None
+    m = _TOWN_THEN_VENUE.match(reading.text, seed.mention.end, line.end)
+    if m is None or not zones_mod.is_place_name(m["town"].strip()):
+        return None
+    name = m["venue"]
+    at = m.start("venue")
+    return DraftVenue(name, city=m["town"].strip(), span=Span(at, at + len(name), name, 0.7))
 
 
 def _venue_lines(reading: Reading, seed: Seed) -> list[DraftVenue]:

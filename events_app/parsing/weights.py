@@ -66,6 +66,7 @@ VENUE = {
     "room": 7.0,  # 'Wean Hall 5409', 'Room B12, Physics Building'
     "preposition": 4.0,  # 'at Unite House'
     "named_segment": 3.0,  # ', Marx House.' between commas
+    "town_then_venue": 8.0,  # 'Friday 7 March - Leeds, The Cellar' on a line the date leads
     "venue_line": 3.0,  # 'LANGE HALL' on a line of its own beside the date's line
     "city": 1.0,
     "clause": 0.0,

@@ -172,3 +172,23 @@ def test_a_place_that_hosts_the_event_is_its_venue():
     assert venues_of(text, date(2026, 4, 6)) == [
         ("2026-04-11T10:00", [("Maple Grove Community Center", None, None)])
     ]
+
+
+@pytest.mark.parametrize(
+    "joined",
+    [False, True],
+    ids=["one-stop-a-line", "stops-run-together-as-copied-from-a-page"],
+)
+def test_a_tours_stops_each_name_the_place_after_the_town(joined):
+    stops = [
+        "Friday 7th March - Leeds, The Cellar",
+        "Saturday 8th March - York, Grand Hall",
+        "Friday 14th March - Hull, The Dock",
+    ]
+    text = "The Lantern Quartet on tour, spring 2026\n" + ("" if joined else "\n").join(stops)
+
+    assert venues_of(text) == [
+        ("2026-03-07", [("The Cellar", None, None)]),
+        ("2026-03-08", [("Grand Hall", None, None)]),
+        ("2026-03-14", [("The Dock", None, None)]),
+    ]
