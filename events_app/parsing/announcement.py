@@ -1050,7 +1050,7 @@ def _venue_candidates(
         out.append(Candidate(venue, "address", venue.span, _venue_features(text, venue, "entry")))
     for venue in _venue_lines(reading, seed):
         out.append(Candidate(venue, "venue_line", venue.span, _venue_features(text, venue, None)))
-    listed = _town_then_venue(reading, seed)
+    listed = _town_then_venue(reading, seed) or _bullet_place(reading, seed)
     if listed is not None:
         out.append(Candidate(listed, "town_then_venue", listed.span))
     nearest = reading.rooms.nearest(seed.mention.start)
@@ -1111,6 +1111,23 @@ def _town_then_venue(reading: Reading, seed: Seed) -> DraftVenue | None:
     name = m["venue"]
     at = m.start("venue")
     return DraftVenue(name, city=m["town"].strip(), span=Span(at, at + len(name), name, 0.7))
+
+
+_BULLET_TAIL = re.compile(r",\s+(?P<venue>[^\W\d_a-z][^,;:()\d\n]{1,60}?)[\s.]*$")
+
+
+def _bullet_place(reading: Reading, seed: Seed) -> DraftVenue | None:
+    """'- Frequency Burst, Central Florida Fairgrounds' under a date: a listed item's name,
+    then after its last comma where it is on."""
+    clause = reading.text[seed.clause[0] : seed.clause[1]]
+    if not is_bullet(clause) or clause.count(",") != 1:
+        return None
+    m = _BULLET_TAIL.search(clause)
+    if m is None or len(m["venue"].split()) > 6 or zones_mod.is_place_name(m["venue"]):
+        return None
+    name = m["venue"].strip()
+    at = seed.clause[0] + m.start("venue")
+    return DraftVenue(name, span=Span(at, at + len(name), name, 0.7))
 
 
 def _venue_lines(reading: Reading, seed: Seed) -> list[DraftVenue]:

@@ -192,3 +192,20 @@ def test_a_tours_stops_each_name_the_place_after_the_town(joined):
         ("2026-03-08", [("Grand Hall", None, None)]),
         ("2026-03-14", [("The Dock", None, None)]),
     ]
+
+
+def test_a_listed_item_under_its_date_names_its_place_after_the_comma():
+    text = (
+        "What's on this weekend\n"
+        "Saturday, March 7\n"
+        "- The Quiet Sparrows, Pike Street Warehouse\n"
+        "- Open mic night, Rusty Anchor\n"
+        "Sunday, March 8\n"
+        "- Brass in the Park, Leeds\n"
+    )
+
+    assert venues_of(text) == [
+        ("2026-03-07", [("Pike Street Warehouse", None, None)]),
+        ("2026-03-07", [("Rusty Anchor", None, None)]),
+        ("2026-03-08", []),
+    ]
