@@ -1162,7 +1162,11 @@ def _venue_line_above(layout: Layout, line, address: DraftVenue) -> DraftVenue |
 def _venue_features(text: str, venue: DraftVenue, where: str | None) -> tuple[str, ...]:
     features = [where] if where else []
     name = venue.name
-    if places_mod.VENUE_NOUN.search(name) or places_mod.venue_shaped(name):
+    if (
+        places_mod.VENUE_NOUN.search(name)
+        or places_mod.venue_shaped(name)
+        or places_mod.is_room_within(name)
+    ):
         features.append("venue_noun")
     elif not (
         venue.address

@@ -200,11 +200,41 @@ def find_venues(text: str, offset: int = 0) -> PlaceFacts:
             venues.append(run)
         elif address_only is None:
             address_only = run
-    for venue in [*_prepositional(text, offset), *_hosts(text, offset)]:
+    for venue in [
+        *_prepositional(text, offset),
+        *_hosts(text, offset),
+        *_rooms_within(text, offset),
+    ]:
         if not any(_overlaps(venue.name, v.name) for v in venues):
             venues.append(venue)
     venues.sort(key=lambda v: v.span.start if v.span else 0)
     return PlaceFacts(venues, address_only)
+
+
+# A room of a building the reader is already in, written in lower case: 'in the basement book
+# room', 'in the reading room on the main floor', 'at the church hall'.
+_ROOM_WITHIN = re.compile(
+    r"\b(?:in|at)\s+the\s+(?P<name>(?:[a-z][a-z'’-]+\s+){0,3}(?:room|hall|lounge|gym"
+    r"|gymnasium|auditorium|chapel|studio|foyer|lobby|courtyard|atrium|annex|annexe|parlou?r"
+    r"|sanctuary|cafeteria|basement|theatre|theater)(?:\s+on\s+the\s+(?:[a-z]+\s+)?floor)?)\b"
+)
+_NOT_A_ROOM_WORD = frozenset("same other whole next this that each every main".split())
+
+
+def is_room_within(name: str) -> bool:
+    """'basement book room': a room read by _rooms_within, a place as surely as 'Town Hall'."""
+    return bool(_ROOM_WITHIN.fullmatch("in the " + name))
+
+
+def _rooms_within(text: str, offset: int) -> list[DraftVenue]:
+    found = []
+    for m in _ROOM_WITHIN.finditer(text):
+        name = m["name"]
+        if name.split()[0] in _NOT_A_ROOM_WORD:
+            continue
+        at = offset + m.start("name")
+        found.append(DraftVenue(name=name, span=Span(at, at + len(name), name, 0.6)))
+    return found
 
 
 def _overlaps(a: str, b: str) -> bool:

@@ -209,3 +209,9 @@ def test_a_listed_item_under_its_date_names_its_place_after_the_comma():
         ("2026-03-07", [("Rusty Anchor", None, None)]),
         ("2026-03-08", []),
     ]
+
+
+def test_a_room_of_the_building_written_in_lower_case_is_the_venue():
+    text = "The seed swap is on Saturday, March 14 from 10am to noon in the upstairs meeting room."
+
+    assert venues_of(text) == [("2026-03-14T10:00", [("upstairs meeting room", None, None)])]
