@@ -29,6 +29,7 @@ from . import listings as listings_mod
 from . import people as people_mod
 from . import places as places_mod
 from . import restated as restated_mod
+from . import stops as stops_mod
 from . import times as times_mod
 from . import titles as titles_mod
 from .dates import DateMention, YearContext
@@ -201,6 +202,7 @@ def read_announcement(
             drafts.extend(built)
     _inherit_series_time(reading, drafts)
     _link_parents(reading, seeds, drafts)
+    stops_mod.name_stops(text, reading.layout, drafts)
     drafts = restated_mod.merge_restated(drafts, reading.layout)
     return drafts, list(dict.fromkeys(reading.warnings))
 
