@@ -45,7 +45,7 @@ _CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?|\b(?:at|on|\|)\b",
 class TextFacts:
     """What the whole text says about itself, worked out once."""
 
-    reads_as_past: bool  # many past-tense sentences and not one about the future
+    reads_as_past: bool  # many past-tense sentences, few about the future
     is_record: bool  # minutes, notes of a meeting
     reference: date | None = None  # when the text was written, as the caller says
 
@@ -58,7 +58,7 @@ def text_facts(text: str, sentences: list[Sentence], reference: date | None = No
         elif PAST.search(sentence.text):
             past += 1
     return TextFacts(
-        reads_as_past=past >= 3 and future == 0,
+        reads_as_past=past >= 3 and past >= 4 * future,  # a report may look ahead once
         is_record=bool(RECORD.search(text)),
         reference=reference,
     )
@@ -92,6 +92,8 @@ def frame_features(
         features.append("text_past")
     if facts.is_record:
         features.append("record")
+    if _over_before(draft, facts.reference):
+        features.append("before_reference")  # 'he died on February 2, 2021' in a 2021 review
     line = layout.line_at(anchor[0])
     kind = _date_line(text, line.start, line.end, anchor)
     if kind:
@@ -104,6 +106,15 @@ def frame_features(
 
 
 _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|@\w|posted\b|published\b)", re.IGNORECASE)
+
+
+def _over_before(draft: Draft, reference: date | None) -> bool:
+    """Whether the event was over before the text was written: its last day (the start's where
+    it has no end) is earlier, and it is no series still running."""
+    if reference is None or draft.recurrence:
+        return False
+    when = draft.when
+    return (when.end_day or when.day) < reference
 
 
 def _page_top_or_byline(layout: Layout, number: int) -> bool:

@@ -714,7 +714,8 @@ _FURNITURE = re.compile(
     r"^(?:admission|tickets?|entry|entrance|booking|book\s+now|doors|cost|price|fees?|free\s+entry"
     r"|all\s+(?:are\s+)?welcome|everyone\s+welcome|refreshments|parking|register|rsvp|click"
     r"|more\s+info|for\s+more|see\s+(?:the|our)|follow\s+us|share\s+this|skip\s+to|menu|home"
-    r"|search|log\s+in|sign\s+in|subscribe|cookies?|privacy|back\s+to)\b",
+    r"|search|log\s+in|sign\s+in|subscribe|cookies?|privacy|back\s+to"
+    r"|(?:hide|skip|close)\s+(?:this\s+)?ad|advertisement|sponsored|read\s+more|related)\b",
     re.IGNORECASE,
 )
 

@@ -87,6 +87,12 @@ CASES = {
         date(2027, 6, 2),
         [("Kite Festival", "2027-06-05T10:00")],
     ),
+    "page-furniture-between-heading-and-date": (
+        "Mill Pond Duck Race\n\nHide Ad\n\nSunday 6 June 2027, 2pm\n\n"
+        "Ducks are a pound each, and the fastest wins a hamper.\n",
+        date(2027, 5, 1),
+        [("Mill Pond Duck Race", "2027-06-06T14:00")],
+    ),
 }
 
 
