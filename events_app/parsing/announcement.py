@@ -202,7 +202,7 @@ def read_announcement(
             drafts.extend(built)
     _inherit_series_time(reading, drafts)
     _link_parents(reading, seeds, drafts)
-    stops_mod.name_stops(text, reading.layout, drafts)
+    stops_mod.name_stops(reading.layout, drafts)
     drafts = restated_mod.merge_restated(drafts, reading.layout)
     return drafts, list(dict.fromkeys(reading.warnings))
 

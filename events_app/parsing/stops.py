@@ -24,10 +24,10 @@ _LIST_TAIL = re.compile(r"\s+(?:events|sessions|dates|tour dates|stops)\s*$", re
 _AT_VENUE = re.compile(r"\s+@\s+.*$")
 
 
-def name_stops(text: str, layout: Layout, drafts: list[Draft]) -> None:
+def name_stops(layout: Layout, drafts: list[Draft]) -> None:
     """Give each stop of a tour the show's name with its place, where the text has at least
     two stops and a heading above them names the show."""
-    places = {id(d): place for d in drafts if (place := _stop_place(text, layout, d))}
+    places = {id(d): place for d in drafts if (place := _stop_place(layout, d))}
     if len(places) < 2:
         return
     first = min(_date_at(d) for d in drafts if id(d) in places)
@@ -48,7 +48,7 @@ def _date_at(draft: Draft) -> int:
     return span.start if span is not None else -1
 
 
-def _stop_place(text: str, layout: Layout, draft: Draft) -> str | None:
+def _stop_place(layout: Layout, draft: Draft) -> str | None:
     """The draft's title when it is the town beside its venue on its date's line."""
     title = draft.title.strip()
     if not draft.venues or "start" not in draft.spans or not _town_shaped(title):
