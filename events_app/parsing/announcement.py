@@ -202,7 +202,9 @@ def read_announcement(
             drafts.extend(built)
     _inherit_series_time(reading, drafts)
     _link_parents(reading, seeds, drafts)
-    stops_mod.name_stops(reading.layout, drafts)
+    tour = stops_mod.name_stops(reading.layout, drafts)
+    if tour is not None:
+        _stops_performed_by_the_act(reading, tour)
     drafts = restated_mod.merge_restated(drafts, reading.layout)
     return drafts, list(dict.fromkeys(reading.warnings))
 
@@ -667,6 +669,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
     )
     if not speakers:
         speakers = _name_line_near(reading, seed)
+    speakers = _not_the_venue(speakers, venues)
     scope = clause_text + " " + context_text
     found_links = links_mod.find_links(clause_text, seed.clause[0])
     for sentence in seed.context:
@@ -785,9 +788,7 @@ def _acts_named_by_titles(reading: Reading, drafts: list[Draft]) -> None:
     Corn Exchange'), an item's name is its act: where the whole text is about concerts and
     gigs and says nothing of talks, a bulleted item whose title is a name is performed by the
     act its title names, and whoever else the item names performs too."""
-    if reading.shows is None:
-        reading.shows = len(SHOWS.findall(reading.text)) >= 2 and not TALKING.search(reading.text)
-    if not reading.shows:
+    if not _about_shows(reading):
         return
     for draft in drafts:
         span = draft.spans.get("title")
@@ -806,6 +807,26 @@ def _acts_named_by_titles(reading: Reading, drafts: list[Draft]) -> None:
         draft.speakers = []
 
 
+def _about_shows(reading: Reading) -> bool:
+    """The whole text is about concerts and gigs and says nothing of talks (worked out once)."""
+    if reading.shows is None:
+        reading.shows = len(SHOWS.findall(reading.text)) >= 2 and not TALKING.search(reading.text)
+    return reading.shows
+
+
+def _stops_performed_by_the_act(reading: Reading, tour: stops_mod.Tour) -> None:
+    """A band's tour ('The Lanterns' heading a list of towns and venues) is performed at every
+    stop by the act the heading names, whoever else the stop's lines name as part of it."""
+    act = _act_of(tour.show, []) if _about_shows(reading) else None
+    if act is None:
+        return
+    for draft in tour.stops:
+        if draft.performers or not all(p.name in act for p in draft.speakers):
+            continue
+        draft.performers = [DraftPerson(act, span=Span(tour.at, tour.at + len(act), act, 0.5))]
+        draft.speakers = []
+
+
 def _act_of(title: str, venues: list[DraftVenue]) -> str | None:
     """'Ann Lee at the Roundhouse' with the Roundhouse as venue: 'Ann Lee'; a title with an
     event's word ('Jazz brunch'), a building's name or a colon is not an act's name."""
@@ -820,6 +841,13 @@ def _act_of(title: str, venues: list[DraftVenue]) -> str | None:
 def _is_performance(words: str) -> bool:
     """A gig, a comedy night, a concert: who is on is performing, not speaking."""
     return bool(PERFORMANCE.search(words)) and not TALKING.search(words)
+
+
+def _not_the_venue(speakers: list[DraftPerson], venues: list[DraftVenue]) -> list[DraftPerson]:
+    """A name that is part of the event's venue ('Fleece Bar' of 'The Fleece Bar') is the
+    place, read twice, not a person."""
+    names = [v.name.casefold() for v in venues]
+    return [p for p in speakers if not any(p.name.casefold() in name for name in names)]
 
 
 def _speakers(reading: Reading, seed: Seed) -> list[DraftPerson]:

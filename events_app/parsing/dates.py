@@ -474,7 +474,8 @@ def _with_relative(mention: DateMention, relative: DateMention) -> DateMention:
     return mention
 
 
-_JOIN_RELATIVE = re.compile(r"^,?\s*$")
+# 'this Saturday, July 28' or the two on consecutive lines; a blank line between them parts them.
+_JOIN_RELATIVE = re.compile(r"^,?[ \t]*(?:\n[ \t]*)?$")
 _JOIN_RANGE = re.compile(r"^\s*(?:-|–|—|to|until|till|through|thru)\s*$", re.IGNORECASE)
 
 
@@ -485,7 +486,12 @@ def _merge_adjacent(found: list[DateMention], text: str) -> list[DateMention]:
         if merged:
             previous = merged[-1]
             between = text[previous.end : mention.start]
-            if previous.relative and mention.days and _JOIN_RELATIVE.match(between):
+            if (
+                previous.relative
+                and mention.days
+                and _JOIN_RELATIVE.match(between)
+                and not _ends_sentence(previous.text)
+            ):
                 merged[-1] = _with_relative(mention, previous)
                 merged[-1].text = text[merged[-1].start : mention.end]
                 continue
@@ -505,6 +511,11 @@ def _merge_adjacent(found: list[DateMention], text: str) -> list[DateMention]:
                 continue
         merged.append(mention)
     return merged
+
+
+def _ends_sentence(weekday: str) -> bool:
+    """'on Monday.' ends its sentence; 'on Mon.' is the day's abbreviation."""
+    return weekday.endswith(".") and weekday.rstrip(".").lower().endswith("day")
 
 
 def find_recurrence(text: str) -> Recurrence | None:

@@ -11,10 +11,11 @@ listings write it. A second date on a stop's line (its Saturday session) is the 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from . import titles as titles_mod
 from .model import Draft
-from .tokens import Layout
+from .tokens import Layout, Line
 
 # A place beside its venue on the stop's line: 'Leeds, The Cellar', 'Ashcombe- Village Hall'.
 _SEPARATOR = r"\s*[-–—,:|]\s*"
@@ -24,23 +25,37 @@ _LIST_TAIL = re.compile(r"\s+(?:events|sessions|dates|tour dates|stops)\s*$", re
 _AT_VENUE = re.compile(r"\s+@\s+.*$")
 
 
-def name_stops(layout: Layout, drafts: list[Draft]) -> None:
+@dataclass
+class Tour:
+    """The show a heading names (`show`, found at offset `at` of the text) and its stops."""
+
+    show: str
+    at: int
+    stops: list[Draft]
+
+
+def name_stops(layout: Layout, drafts: list[Draft]) -> Tour | None:
     """Give each stop of a tour the show's name with its place, where the text has at least
-    two stops and a heading above them names the show."""
+    two stops and a heading above them names the show; the tour, for the caller to say who
+    performs at its stops."""
     places = {id(d): place for d in drafts if (place := _stop_place(layout, d))}
     if len(places) < 2:
-        return
+        return None
     first = min(_date_at(d) for d in drafts if id(d) in places)
-    heading, show = _show(layout, first, set(places.values()))
-    if show is None:
-        return
+    found = _show(layout, first, set(places.values()))
+    if found is None:
+        return None
+    heading, title, show = found
     by_line = {layout.line_at(_date_at(d)).number: places[id(d)] for d in drafts if id(d) in places}
+    stops = []
     for draft in drafts:
         place = places.get(id(draft))
-        if place is None and draft.title in (heading, show) and "start" in draft.spans:
+        if place is None and draft.title in (title, show) and "start" in draft.spans:
             place = by_line.get(layout.line_at(_date_at(draft)).number)
         if place is not None:
             draft.title = f"{show} – {place}"
+            stops.append(draft)
+    return Tour(show, heading.start + max(0, heading.text.find(show)), stops)
 
 
 def _date_at(draft: Draft) -> int:
@@ -73,14 +88,14 @@ def _town_shaped(words: str) -> bool:
     )
 
 
-def _show(layout: Layout, first_stop: int, places: set[str]) -> tuple[str | None, str | None]:
-    """The nearest heading above the first stop that names something other than a stop, as
-    written and as the show's name ('The Show @ The Hub' -> 'The Show')."""
+def _show(layout: Layout, first_stop: int, places: set[str]) -> tuple[Line, str, str] | None:
+    """The nearest heading above the first stop that names something other than a stop: its
+    line, its title as written and the show's name ('The Show @ The Hub' -> 'The Show')."""
     for heading in layout.headings_before(first_stop, 4):
         title = titles_mod.heading_title(heading.text)
         if not title or title in places:
             continue
         show = _LIST_TAIL.sub("", _AT_VENUE.sub("", title)).strip()
         if show:
-            return title, show
-    return None, None
+            return heading, title, show
+    return None

@@ -326,3 +326,18 @@ def test_bare_weekday_of_a_rule_is_no_date():
 
 def test_weekdays_after_open_are_opening_hours():
     assert read("The gallery is open Saturday and Sunday, 10am-5pm, all year round.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        # a weekday that ends its sentence is its own date, not the next sentence's
+        ("Doors open on Monday.\n\nFriday 20 March 2026 - Quiz night, The Anchor", ["2026-03-20"]),
+        ("Booking opens on Monday. Friday 20 March 2026: quiz night", ["2026-03-20"]),
+        # a weekday before its date, on the same line or the next, is one date
+        ("Quiz night this Friday,\n20 March 2026, at The Anchor", ["2026-03-20"]),
+        ("Quiz night on Fri. 20 March 2026 at The Anchor", ["2026-03-20"]),
+    ],
+)
+def test_a_weekday_joins_the_date_after_it_only_within_its_sentence(text, starts):
+    assert [d["start"] for d in read(text)] == starts

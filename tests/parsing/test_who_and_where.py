@@ -213,6 +213,12 @@ def test_performers_are_kept_apart_from_speakers(text, speakers, performers):
     )
 
 
+def test_a_name_inside_the_venues_name_is_not_a_speaker():
+    event = read_one("Friday 15 May 2026 - Leeds, The Fleece Bar")
+
+    assert ([v["name"] for v in event["venues"]], event["speakers"]) == (["The Fleece Bar"], [])
+
+
 @pytest.mark.parametrize(
     ("sentence", "status"),
     [
