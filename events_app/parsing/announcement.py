@@ -56,6 +56,14 @@ PAST = re.compile(
     r"|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s+of\b)",
     re.IGNORECASE,
 )
+# Right after the day, a verb that says it is past: 'on Monday lasted'.
+PAST_AFTER = re.compile(r"^\s*(?:and\s+)?(?:lasted|passed|ended)\b", re.IGNORECASE)
+# ... or the day a report was given, where that day is not after the text's own
+# ('addressing the press on Wednesday said that ...'; 'from May 7, informed the president' is
+# the event's).
+REPORTED_AFTER = re.compile(
+    r"^\s*,?\s*(?:said|told|announced|informed|stated|added|revealed|confirmed)\b", re.IGNORECASE
+)
 BOOKING = re.compile(
     r"\b(?:book|booking|tickets?|register|registration|buy|sign\s+up|rsvp|on\s+sale)\b",
     re.IGNORECASE,
@@ -500,9 +508,9 @@ def _is_anchor(
         return False
     if CLOSING.search(before):
         return False
-    if PAST.search(near_before) or re.match(
-        r"^\s*(?:and\s+)?(?:lasted|passed|ended)\b", after, re.IGNORECASE
-    ):
+    if PAST.search(near_before) or PAST_AFTER.match(after):
+        return False
+    if REPORTED_AFTER.match(after) and _not_after_reference(reading, mention):
         return False
     if BOOKING.search(near_before) and not times_mod.find_times(
         reading.text[clause_start : min(sentence.end, mention.end + LOOK_BACK)]
@@ -513,6 +521,11 @@ def _is_anchor(
         if last < reading.reference - timedelta(days=1):
             return False
     return True
+
+
+def _not_after_reference(reading: Reading, mention: DateMention) -> bool:
+    last = mention.resolved_until or mention.resolved[-1]
+    return reading.reference is not None and last <= reading.reference
 
 
 def _clause_start(text: str, sentence: Sentence, mention: DateMention) -> int:

@@ -309,7 +309,43 @@ def find_dates(text: str, *, day_first: bool, language: str | None = None) -> li
     language = language or calendar_words.guess_language(text)
     if language != "en":
         found.extend(_foreign_dates(text, language))
-    return _merge_adjacent(_drop_overlaps(found), text)
+    return _between_ranges(_merge_adjacent(_drop_overlaps(found), text), text)
+
+
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND = re.compile(r"^\s+(?:and|&)\s+$", re.IGNORECASE)
+
+
+def _between_ranges(found: list[DateMention], text: str) -> list[DateMention]:
+    """'between May 7 and 13' and 'between 7 May and 13 May' are one span of days, from the
+    first to the second, not two days."""
+    out: list[DateMention] = []
+    for mention in found:
+        if not _BETWEEN.search(text[max(0, mention.start - 12) : mention.start]):
+            if out and _joins_between(out[-1], mention, text):
+                first = out[-1]
+                first.until, first.end = mention.days[0], mention.end
+                first.text = text[first.start : mention.end]
+                if first.days[0].year is None:
+                    first.days[0] = replace(first.days[0], year=mention.days[0].year)
+                continue
+            out.append(mention)
+            continue
+        if len(mention.days) == 2 and mention.until is None:
+            mention.days, mention.until = mention.days[:1], mention.days[1]
+        out.append(mention)
+    return out
+
+
+def _joins_between(previous: DateMention, mention: DateMention, text: str) -> bool:
+    """`mention` is the second day of a 'between A and B' whose first day is `previous`."""
+    return (
+        len(previous.days) == 1
+        and previous.until is None
+        and len(mention.days) == 1
+        and bool(_AND.match(text[previous.end : mention.start]))
+        and bool(_BETWEEN.search(text[max(0, previous.start - 12) : previous.start]))
+    )
 
 
 _ACCENTED = {

@@ -69,9 +69,12 @@ _PERFORMER_CUE = guarded(
 )
 _AFFILIATION_OPENERS = frozenset(" ,(")
 _ARTICLES = frozenset("the a an our their his her local".split())
+# What may stand between a name and its verb: '(Unison)', 'from the campaign', and a role
+# in lower case words ('Ann Lee, lawyer and activist, will speak').
 _LEADING_AFFILIATION = re.compile(
     r"(?:\s*\([^()\n]{0,80}\)|\s+(?:of|from)\s+(?:the\s+)?[\w'’&-]+(?:\s+[\w'’&-]+){0,4}?"
-    r"(?=\s+(?:will|would|is|are)\b))"
+    r"(?=\s+(?:will|would|is|are)\b)"
+    r"|,\s+(?:[a-z][\w'’&-]*\s+){0,7}?[a-z][\w'’&-]*,?(?=\s+(?:will|would)\b))"
 )
 _AFTER_FIRST_WORDS = frozenset(cue.split()[0] for cue in SPEAKER_AFTER_CUES)
 _LIST_CUES = frozenset(SPEAKER_LIST_CUES)

@@ -161,6 +161,7 @@ def test_end_before_start_is_left_out_with_a_warning():
         "You can book tickets for the festival on 27-28 July 2026.",
         "The deadline of 30 April 2026 passed without agreement.",
         "14 Days remaining. We need £9,896.",
+        "The organisers, meeting reporters on Tuesday, said the fair will return.",
     ],
     ids=[
         "past",
@@ -171,6 +172,7 @@ def test_end_before_start_is_left_out_with_a_warning():
         "booking",
         "passed",
         "countdown",
+        "day-of-the-report",
     ],
 )
 def test_dates_that_are_not_events(text):
@@ -341,3 +343,21 @@ def test_weekdays_after_open_are_opening_hours():
 )
 def test_a_weekday_joins_the_date_after_it_only_within_its_sentence(text, starts):
     assert [d["start"] for d in read(text)] == starts
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "A lecture series runs daily at the Guild Hall between May 7 and 13.",
+            "2026-05-07",
+            "2026-05-13",
+        ),
+        ("Open studios between 7 May and 13 May 2027, 10am each day.", "2027-05-07T10:00", None),
+        ("The library holds a jumble sale between 7 and 9 May.", "2026-05-07", "2026-05-09"),
+    ],
+)
+def test_between_two_days_is_one_span(text, start, end):
+    [draft] = read(text)
+
+    assert (draft["start"], draft["end"]) == (start, end)

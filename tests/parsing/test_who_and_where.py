@@ -44,6 +44,10 @@ def read_one(text: str) -> dict:
         ),
         ("Speakers include Cllr Bev Craig, and special guests.", [("Bev Craig", "Cllr", None)]),
         ("With music, debates and the traditional procession.", []),
+        (
+            "Priya Raman, a housing lawyer, will shed light on tenancy law.",
+            [("Priya Raman", None, "a housing lawyer")],
+        ),
     ],
     ids=[
         "colon-list",
@@ -55,6 +59,7 @@ def read_one(text: str) -> dict:
         "with-accents",
         "special-guests-are-nobody",
         "with-things-not-people",
+        "role-between-name-and-verb",
     ],
 )
 def test_speakers(sentence, people):
