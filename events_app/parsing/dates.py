@@ -309,7 +309,7 @@ def find_dates(text: str, *, day_first: bool, language: str | None = None) -> li
     language = language or calendar_words.guess_language(text)
     if language != "en":
         found.extend(_foreign_dates(text, language))
-    return _between_ranges(_merge_adjacent(_drop_overlaps(found), text), text)
+    return _merge_adjacent(_between_ranges(_drop_overlaps(found), text), text)
 
 
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -545,8 +545,29 @@ def _merge_adjacent(found: list[DateMention], text: str) -> list[DateMention]:
                 if previous.days[0].year is None and mention.days[0].year is not None:
                     previous.days[0] = replace(previous.days[0], year=mention.days[0].year)
                 continue
+            if _listed_after(previous, mention, between):
+                previous.days = [*previous.days, *mention.days]
+                previous.end = mention.end
+                previous.text = text[previous.start : previous.end]
+                continue
         merged.append(mention)
     return merged
+
+
+_JOIN_LIST = re.compile(r"^\s*(?:,|,?\s*(?:and|&))\s*$", re.IGNORECASE)
+
+
+def _listed_after(previous: DateMention, mention: DateMention, between: str) -> bool:
+    """'November 4 and December 9': a list of days across months is one mention, as '4 and 9
+    November' is, so that the time and place written after it hold for every day."""
+    return (
+        bool(previous.days and mention.days)
+        and previous.until is None
+        and mention.until is None
+        and not previous.relative
+        and not mention.relative
+        and bool(_JOIN_LIST.match(between))
+    )
 
 
 def _ends_sentence(weekday: str) -> bool:

@@ -284,6 +284,10 @@ def test_a_zone_named_after_the_time(text, zone):
             "Webinar on Monday 15 November 2027 (AEDT, UTC+11:00).",
             [("2027-11-15", None)],
         ),
+        (
+            "Pottery for children: Saturday, 7 November and 12 December 2026, 10.30am-11.30am.",
+            [("2026-11-07T10:30", "2026-11-07T11:30"), ("2026-12-12T10:30", "2026-12-12T11:30")],
+        ),
     ],
     ids=[
         "numbered-day-is-not-a-range",
@@ -293,6 +297,7 @@ def test_a_zone_named_after_the_time(text, zone):
         "weekday-settles-day-order",
         "a-day-over-12-settles-day-order",
         "utc-offset-is-not-a-time",
+        "days-of-two-months-share-the-time",
     ],
 )
 def test_days_and_times_of_listed_events(text, starts):
