@@ -3,10 +3,13 @@
 One process per core does the CPU work (Python runs one thread at a time in a process). Each
 worker's event loop (events_app.worker) reads requests without blocking, within a deadline,
 keeps connections alive, and answers what the application has stored (feeds, the API, visitors'
-pages) itself; only a whole request that needs the application reaches one of a few threads,
-which wait on the database and on each other. A slow client holds no thread: 50 of them leave
-/healthz answering within milliseconds. More threads than a handful per core only make them
-queue for the GIL. See the README's production section.
+pages) itself; only a whole request that needs the application reaches a thread. A body larger
+than the loop buffers (an upload) is read by its thread, within BODY_TIMEOUT, so a slow client
+sending one holds a thread that long: with 4 threads a worker, 50 slow clients (a third of
+them dribbling such bodies) left /healthz unanswered for 30 s; with 64 it answered in 3 ms
+(p99 7 ms, bench/load_and_faults.py --only-slow-clients). A thread waiting on a socket costs
+no CPU, so max(64, 16 x cores) threads cost nothing when idle. See the README's production
+section.
 """
 
 import multiprocessing
@@ -18,7 +21,7 @@ bind = os.environ.get(
 cores = multiprocessing.cpu_count()
 workers = int(os.environ.get("WEB_CONCURRENCY", cores))
 worker_class = "events_app.worker.DeadlineThreadWorker"
-threads = int(os.environ.get("THREADS", 4))  # per worker
+threads = int(os.environ.get("THREADS", max(64, 16 * cores)))  # per worker
 worker_connections = 1000
 timeout = 30
 graceful_timeout = 30

@@ -240,18 +240,31 @@ def _dribble(port: int, opening: bytes, stop: threading.Event) -> None:
                 conn.sendall(b"a")
 
 
+def _post(length: int) -> bytes:
+    return (
+        b"POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\n"
+        + f"Content-Length: {length}\r\n\r\ne=".encode()
+    )
+
+
+# Headers that never end; a form body the worker's loop buffers (events_app.worker.BUFFERED_BODY);
+# an upload's body too large for that, which a thread reads, within BODY_TIMEOUT.
+SLOW_OPENINGS = (
+    b"GET /events.ics HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ",
+    _post(100_000),
+    _post(900_000),  # under MAX_CONTENT_LENGTH (1 MiB), so the form is read
+)
+
+
 def slow_clients(url: str, seconds: float) -> str:
-    """/healthz answered while SLOW_CLIENTS clients dribble headers or bodies."""
+    """/healthz answered while SLOW_CLIENTS clients dribble headers, small bodies or large
+    ones (a third each)."""
     server = Gunicorn(url, workers=os.cpu_count() or 1)
     stop = threading.Event()
-    headers = b"GET /events.ics HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
-    body = (
-        b"POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\ne="
-    )
     threads = [
         threading.Thread(
-            target=_dribble, args=(server.port, headers if n % 2 else body, stop), daemon=True
+            target=_dribble, args=(server.port, SLOW_OPENINGS[n % 3], stop), daemon=True
         )
         for n in range(SLOW_CLIENTS)
     ]
@@ -272,7 +285,8 @@ def slow_clients(url: str, seconds: float) -> str:
         server.stop()
     took.sort()
     return (
-        f"{SLOW_CLIENTS} slow clients for {seconds:.0f} s: /healthz median "
+        f"{SLOW_CLIENTS} slow clients (headers, small and large bodies) for {seconds:.0f} s, "
+        f"{os.environ.get('THREADS', 'default')} threads: /healthz median "
         f"{statistics.median(took):.1f} ms, p99 {took[int(len(took) * 0.99) - 1]:.1f} ms, "
         f"slowest {took[-1]:.1f} ms ({len(took)} probes); worker RSS {memory}"
     )

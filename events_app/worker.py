@@ -7,8 +7,9 @@ event loop and a thread (each a wake-up and a wait for the GIL: on two cores mos
 cached answer took). Here the event loop reads each request, without blocking, until its headers
 and any body of up to BUFFERED_BODY bytes are in, within HEADER_TIMEOUT seconds for the headers
 and BODY_TIMEOUT more for the body, and closes the connection at the deadline as if the client
-had gone. Only a complete request reaches a thread, so a few threads per worker are enough
-however many clients are slow (a larger body is read by its thread, within BODY_TIMEOUT).
+had gone. Only a complete request reaches a thread, so clients slow in their headers or in a
+small body hold none; a larger body is read by its thread, within BODY_TIMEOUT, which is why
+gunicorn.conf.py gives each worker dozens of threads rather than a few.
 
 A request the application can answer from memory never reaches a thread at all: where the WSGI
 object has a `cached_wsgi` attribute (a WSGI callable that answers only from a cache and returns

@@ -8,6 +8,7 @@ import socket
 import urllib.request
 from contextlib import ExitStack
 
+from events_app.worker import BUFFERED_BODY
 from tests.faults.servers import Gunicorn
 
 PARTIAL = b"GET /events.ics HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
@@ -33,6 +34,29 @@ def test_slow_clients_leave_one_worker_answering(sqlite_url):
             for _ in range(20):
                 slow = stack.enter_context(socket.create_connection(("127.0.0.1", server.port)))
                 slow.sendall(PARTIAL)
+
+            with urllib.request.urlopen(server.url + "/healthz", timeout=8) as response:
+                assert (response.status, json.load(response)) == (200, {"status": "ok"})
+    finally:
+        server.stop()
+
+
+def test_slow_uploads_leave_one_worker_answering(sqlite_url):
+    """A body larger than the loop buffers is read by a thread: twenty stalled in theirs hold
+    twenty threads of the one worker, and a thread is still free for /healthz (with four
+    threads a worker, as gunicorn.conf.py once had, this times out)."""
+    too_big_for_the_loop = BUFFERED_BODY + 1
+    opening = (
+        b"POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\n"
+        + f"Content-Length: {too_big_for_the_loop}\r\n\r\ne=".encode()
+    )
+    server = Gunicorn(sqlite_url, workers=1)
+    try:
+        with ExitStack() as stack:
+            for _ in range(20):
+                slow = stack.enter_context(socket.create_connection(("127.0.0.1", server.port)))
+                slow.sendall(opening)
 
             with urllib.request.urlopen(server.url + "/healthz", timeout=8) as response:
                 assert (response.status, json.load(response)) == (200, {"status": "ok"})
