@@ -1,7 +1,7 @@
 """Feeds under load: events_app against a bare Flask app and nginx serving the same bytes.
 
     .venv/bin/python bench/feeds_bench.py            # 1,000 and 10,000 events
-    .venv/bin/python bench/feeds_bench.py --sizes 1000 --seconds 3
+    .venv/bin/python bench/feeds_bench.py --sizes 1000 --rounds 5 --seconds 2
     .venv/bin/python bench/feeds_bench.py --sizes 10000 --no-load   # no wrk: render figures
 
 For each size it reports: the first render of the whole .ics feed (nothing stored yet); the time
@@ -11,7 +11,9 @@ median of five tries); the feed's size gzipped and brotli-compressed; the share 
 requests (If-None-Match) answered 304; and requests per second from wrk for /events.ics (plain,
 gzip, and 304 to the server's own ETag), /api/v1/events and /, from events_app, from the bare
 app (bench/bare_app.py) under the same gunicorn and worker model (gunicorn.conf.py), and from
-nginx serving the same bytes from files, one after the other in the same run, with the ratios.
+nginx serving the same bytes from files. The three servers run at once and take turns, a short
+wrk run each per figure over several rounds, and each ratio is the median of the rounds' ratios
+(with their range), so load that changes during the run skews no ratio.
 
 Needs wrk (apt-get install -y wrk); nginx (apt-get install -y nginx) for the nginx column, which
 is left out, saying so, where it is not installed. Every server runs in a process group of its
@@ -286,7 +288,7 @@ def not_modified_share(url: str, tries: int = 200) -> float:
     return answered / tries
 
 
-def measure(count: int, seconds: int | None, folder: Path) -> None:
+def measure(count: int, load: tuple[int, int] | None, folder: Path) -> None:
     url = f"sqlite:///{folder / f'bench-{count}.db'}"
     upgrade(url)
     seed(url, count)
@@ -326,8 +328,8 @@ def measure(count: int, seconds: int | None, folder: Path) -> None:
             assert plain.count(b"SUMMARY:Edited") == n + 1
     app.extensions["events_db"].close()
     _report_rendering(count, len(body), cold, cold_worker, cold_json, fresh, sizes)
-    if seconds is not None:
-        _load(url, count, seconds, folder)
+    if load is not None:
+        _load(url, count, *load, folder)
 
 
 def _report_rendering(count, length, cold, cold_worker, cold_json, fresh, sizes) -> None:
@@ -357,23 +359,27 @@ FIGURES = {
 }
 
 
-def _load(url: str, count: int, seconds: int, folder: Path) -> None:
-    """Each figure from wrk against events_app, the bare app and nginx, one after the other,
-    each server stopped before the next starts."""
+def _load(url: str, count: int, seconds: int, rounds: int, folder: Path) -> None:
+    """Each figure from wrk against events_app, the bare app and nginx, all three running at
+    once and taking turns: in each of `rounds` rounds every server gets one short wrk run per
+    figure, the first server of the round rotating. The machine is shared, so its load changes
+    within a run; a ratio is taken within a round (seconds apart) and the median over rounds
+    is reported, not a ratio of figures measured minutes apart."""
     bare_dir = folder / f"bare-{count}"
     bare_dir.mkdir()
-    with gunicorn("wsgi:app", {"DATABASE_URL": url}) as ours:
+    with contextlib.ExitStack() as running:
+        ours = running.enter_context(gunicorn("wsgi:app", {"DATABASE_URL": url}))
         _write_bare_files(ours.base, bare_dir)
         share = not_modified_share(ours.base + "/events.ics")
-        rates = {"events_app": _rates(ours.base, seconds, keep_query=True)}
-    with gunicorn("bench.bare_app:app", {"BARE_DIR": str(bare_dir)}) as bare:
-        rates["bare app"] = _rates(bare.base, seconds, keep_query=False)
-    server = nginx(bare_dir, folder / f"nginx-{count}")
-    if server is not None:
-        with server:
-            rates["nginx"] = _rates(server.base, seconds, keep_query=False)
+        servers = {"events_app": (ours.base, True)}
+        bare = running.enter_context(gunicorn("bench.bare_app:app", {"BARE_DIR": str(bare_dir)}))
+        servers["bare app"] = (bare.base, False)
+        web = nginx(bare_dir, folder / f"nginx-{count}")
+        if web is not None:
+            servers["nginx"] = (running.enter_context(web).base, False)
+        rates = _turns(servers, seconds, rounds)
     print(f"  conditional requests answered 304: {share:.0%}")
-    _report_load(rates, seconds)
+    _report_load(rates, seconds, rounds)
 
 
 def _write_bare_files(base: str, bare_dir: Path) -> None:
@@ -388,22 +394,34 @@ def _write_bare_files(base: str, bare_dir: Path) -> None:
     (bare_dir / "events.ics.gz").write_bytes(urllib.request.urlopen(packed, timeout=60).read())
 
 
-def _rates(base: str, seconds: int, *, keep_query: bool) -> dict[str, float]:
-    rates = {}
-    for figure, (path, headers) in FIGURES.items():
-        address = base + (path if keep_query else path.split("?")[0])
-        if "If-None-Match" in headers:
-            etag = urllib.request.urlopen(address, timeout=60).headers["ETag"]
-            headers = {"If-None-Match": etag}
-        rates[figure] = wrk(address, seconds, headers)
+def _turns(
+    servers: dict[str, tuple[str, bool]], seconds: int, rounds: int
+) -> dict[str, dict[str, list[float]]]:
+    """requests/s per server, per figure, one entry per round."""
+    rates: dict[str, dict[str, list[float]]] = {
+        name: {figure: [] for figure in FIGURES} for name in servers
+    }
+    names = list(servers)
+    for round_ in range(rounds):
+        for figure, (path, headers) in FIGURES.items():
+            for name in names[round_ % len(names) :] + names[: round_ % len(names)]:
+                base, keep_query = servers[name]
+                address = base + (path if keep_query else path.split("?")[0])
+                sent = headers
+                if "If-None-Match" in headers:  # each server's own ETag
+                    etag = urllib.request.urlopen(address, timeout=60).headers["ETag"]
+                    sent = {"If-None-Match": etag}
+                rates[name][figure].append(wrk(address, seconds, sent))
     return rates
 
 
-def _report_load(rates: dict[str, dict[str, float]], seconds: int) -> None:
+def _report_load(rates: dict[str, dict[str, list[float]]], seconds: int, rounds: int) -> None:
     servers = list(rates)
     print(
-        f"  requests/s, wrk -t2 -c16 -d{seconds}s; events_app and the bare app under gunicorn "
-        f"with gunicorn.conf.py's worker model, {WORKERS} workers each; nginx {WORKERS} workers"
+        f"  requests/s (median of {rounds} rounds, servers taking turns, wrk -t2 -c16 "
+        f"-d{seconds}s each; load average {os.getloadavg()[0]:.1f} at the end); events_app and "
+        f"the bare app under gunicorn with gunicorn.conf.py's worker model, {WORKERS} workers "
+        f"each; nginx {WORKERS} workers. Ratios: the median of each round's ratio"
     )
     ratios = [("events_app", "bare app"), ("events_app", "nginx"), ("bare app", "nginx")]
     ratios = [(a, b) for a, b in ratios if a in rates and b in rates]
@@ -416,22 +434,26 @@ def _report_load(rates: dict[str, dict[str, float]], seconds: int) -> None:
     )
     print("  " + "|---" * (1 + len(servers) + len(ratios)) + "|")
     for figure in FIGURES:
-        cells = [f"{rates[name][figure]:.0f}" for name in servers]
-        cells += [f"{rates[a][figure] / rates[b][figure]:.2f}" for a, b in ratios]
+        cells = [f"{median(rates[name][figure]):.0f}" for name in servers]
+        for a, b in ratios:
+            per_round = [x / y for x, y in zip(rates[a][figure], rates[b][figure], strict=True)]
+            cells.append(f"{median(per_round):.2f} ({min(per_round):.2f}-{max(per_round):.2f})")
         print(f"  | {figure} | " + " | ".join(cells) + " |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
-    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--seconds", type=int, default=2, help="each wrk run")
+    parser.add_argument("--rounds", type=int, default=5, help="turns each server takes")
     parser.add_argument("--no-load", action="store_true", help="render figures only, no wrk")
     args = parser.parse_args()
     if not args.no_load and shutil.which("wrk") is None:
         sys.exit("wrk is needed: apt-get install wrk")
     with tempfile.TemporaryDirectory() as folder:
         for size in (int(s) for s in args.sizes.split(",")):
-            measure(size, None if args.no_load else args.seconds, Path(folder))
+            load = None if args.no_load else (args.seconds, args.rounds)
+            measure(size, load, Path(folder))
 
 
 if __name__ == "__main__":
