@@ -4,6 +4,13 @@ The layout is kept as lines, the biggest first, so that a poster's heading is th
 the parser sees (its title). Every word keeps its box on its page, and every page a picture,
 so that the review page can outline where each field was read.
 
+Pages come turned: a photo's EXIF orientation is honoured; an image or scanned page whose
+first reading looks sideways or upside down is turned upright as Tesseract's orientation
+detection (OSD) says and read again; a PDF page whose text layer runs down, up or backwards
+as the page is shown (its /Rotate against its text) is laid out and drawn turned so that its
+text reads left to right. A PDF is read page by page: from its text layer where the page has
+one, by OCR where it is a scan.
+
 Bounds: the file size is the caller's; here the pixel count (Pillow's decompression-bomb limit,
 set explicitly, and the same limit for the images inside a PDF and for its rendered pages),
 the page count, encrypted and damaged PDFs, and the OCR time.
@@ -25,9 +32,11 @@ from dataclasses import dataclass, replace
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytesseract
-from pdfminer.high_level import extract_pages
+from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTChar, LTPage, LTTextContainer, LTTextLine
-from PIL import Image, UnidentifiedImageError
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
@@ -49,6 +58,13 @@ SCAN_DPI = (150, 300)  # a scanned page is read at its images' own resolution, w
 BLANK_SCAN_DPI = 200  # a text-less page with no images (its letters drawn as shapes)
 HEADING_RATIO = 0.7  # lines at least this tall, against the tallest, are read first ...
 HEADING_OVER_USUAL = 1.4  # ... when the tallest stands out from the usual line at all
+MIN_CONFIDENCE = 20  # Tesseract's words below this confidence are left out
+# A first reading looks turned (and OSD is asked) when it holds fewer words than this, a mean
+# confidence below this, or more than half its words of three letters or more standing taller
+# than wide (Tesseract reads text turned clockwise, but as columns of upright boxes).
+TURNED_FEW_WORDS = 5
+TURNED_CONFIDENCE = 60
+OSD_CONFIG = "--psm 0 -c min_characters_to_try=10"
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 
@@ -62,9 +78,10 @@ class _Line:
 
 
 def read_image(data: bytes) -> Source:
-    """The words on a PNG, JPEG or WebP poster, big lines first."""
-    image = _open_image(data)
-    return _source("image", "poster image", _ocr_lines(image, page=1), [_picture(image)])
+    """The words on a PNG, JPEG or WebP poster, big lines first, read upright."""
+    reading = _ocr_upright(_open_image(data), page=1)
+    notes = (_turn_note("The poster", reading.turn),) if reading.turn else ()
+    return _source("image", "poster image", reading.lines, [_picture(reading.image)], notes)
 
 
 def _picture(image: Image.Image) -> Picture:
@@ -77,32 +94,82 @@ def _picture(image: Image.Image) -> Picture:
     return Picture(out.getvalue(), image.width, image.height)
 
 
+@dataclass
+class _PageReading:
+    """One page as read: its lines (sizes in points), the picture they are placed on, whether
+    OCR read it, and how far it was turned clockwise from how the file shows it."""
+
+    lines: list[_Line]
+    picture: Picture
+    ocr: bool = False
+    turn: int = 0
+
+
+@dataclass
+class _Scan:
+    """A page with no text layer, drawn for Tesseract at `scale` pixels to the point."""
+
+    image: Image.Image
+    scale: float
+
+
 def read_pdf(data: bytes) -> Source:
-    """The words of a PDF: its text layer, or Tesseract on its rendered pages when it has none;
-    and a picture of every page, with each word's box on it."""
+    """The words of a PDF, page by page: from the page's text layer, or by Tesseract on the
+    page drawn when it has none (a scan); and a picture of every page, with each word's box
+    on it."""
     _pdf_reader(data)
     layout = _pdf_layout(data)
-    scans: list[Image.Image] = []
     with _pdfium(data) as document:
         if len(document) != len(layout):
             raise IngestError("The PDF could not be read (it is damaged)")
         _check_page_images(document)
-        if _has_text(layout):
-            lines, pictures = _read_text_layer(document, layout)
-        else:
-            scans = [_render(page, _scan_scale(page)) for page in document]
-    notes: tuple[str, ...] = ()
-    if scans:  # Tesseract runs outside the lock: it is the slow part, and needs no PDFium
-        deadline = time.monotonic() + OCR_SECONDS
-        lines = [
-            line
-            for n, scan in enumerate(scans, 1)
-            for line in _ocr_lines(scan, page=n, deadline=deadline)
+        drawn = [
+            _read_text_page(page, laid, number) if _has_text(laid.page) else _draw_scan(page)
+            for number, (page, laid) in enumerate(zip(document, layout, strict=True), 1)
         ]
-        pictures = [_picture(scan) for scan in scans]
-        notes = ("The PDF has no text layer: its pages were read by OCR",)
-    pictures = [replace(p, page=n, pages=len(pictures)) for n, p in enumerate(pictures, 1)]
-    return _source("pdf", "PDF", lines, pictures, notes)
+    # Tesseract runs outside the lock: it is the slow part, and needs no PDFium
+    deadline = time.monotonic() + OCR_SECONDS
+    pages = [
+        _read_scan(page, number, deadline) if isinstance(page, _Scan) else page
+        for number, page in enumerate(drawn, 1)
+    ]
+    pictures = [replace(p.picture, page=n, pages=len(pages)) for n, p in enumerate(pages, 1)]
+    lines = [line for page in pages for line in page.lines]
+    return _source("pdf", "PDF", lines, pictures, _pdf_notes(pages))
+
+
+def _pdf_notes(pages: list[_PageReading]) -> tuple[str, ...]:
+    """What the review page should know of how the pages were read: which were read by OCR,
+    and which were turned."""
+    notes = []
+    scanned = [n for n, page in enumerate(pages, 1) if page.ocr]
+    if len(scanned) == len(pages):
+        notes.append("The PDF has no text layer: its pages were read by OCR")
+    elif scanned:
+        which = _numbers(scanned)
+        notes.append(
+            f"Page {which} of {len(pages)} has no text layer: it was read by OCR"
+            if len(scanned) == 1
+            else f"Pages {which} of {len(pages)} have no text layer: they were read by OCR"
+        )
+    for number, page in enumerate(pages, 1):
+        if page.turn:
+            what = "The page" if len(pages) == 1 else f"Page {number}"
+            notes.append(_turn_note(what, page.turn))
+    return tuple(notes)
+
+
+def _numbers(numbers: list[int]) -> str:
+    """1 -> '1'; 1, 2 -> '1 and 2'; 1, 2, 4 -> '1, 2 and 4'."""
+    words = [str(n) for n in numbers]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+_TURNS = {90: "a quarter turn clockwise", 180: "half a turn", 270: "a quarter turn anticlockwise"}
+
+
+def _turn_note(what: str, turn: int) -> str:
+    return f"{what} was turned {_TURNS[turn]} to be read upright"
 
 
 def _source(
@@ -130,6 +197,7 @@ def _open_image(data: bytes) -> Image.Image:
             if image.width * image.height > MAX_PIXELS:
                 raise Image.DecompressionBombError("too many pixels")
             image.load()
+            ImageOps.exif_transpose(image, in_place=True)  # a photo, turned as its camera says
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise InputTooLargeError(
             f"The image is too large: at most {MAX_PIXELS // 1_000_000} million pixels"
@@ -139,29 +207,106 @@ def _open_image(data: bytes) -> Image.Image:
     return image.convert("RGB") if image.mode not in ("RGB", "L") else image
 
 
-def _ocr_lines(image: Image.Image, *, page: int, deadline: float | None = None) -> list[_Line]:
+@dataclass
+class _OcrReading:
+    lines: list[_Line]
+    image: Image.Image
+    """The image the lines' boxes are on: the one given, or it turned upright."""
+    turn: int = 0
+    """How far `image` was turned clockwise from the one given."""
+
+
+def _ocr_upright(
+    image: Image.Image, *, page: int, deadline: float | None = None, scale: float = 1.0
+) -> _OcrReading:
     """The lines Tesseract reads on `image`, within `OCR_SECONDS` (the pages of one PDF share
-    them: `deadline` is when they run out)."""
+    them: `deadline` is when they run out); line sizes are pixels over `scale`. When the first
+    reading looks turned, OSD says which way is up, and the image is turned so and read again:
+    that reading is kept unless it is clearly worse (OSD can be wrong on sparse pages)."""
     if deadline is None:
         deadline = time.monotonic() + OCR_SECONDS
+    found = _words_read(image, deadline)
+    if _looks_turned(found):
+        turn = _upright_turn(image, deadline)
+        if turn:
+            upright = image.rotate(-turn, expand=True)
+            again = _words_read(upright, deadline)
+            if _quality(again) >= 0.9 * _quality(found):
+                return _OcrReading(_ocr_lines(again, page, scale), upright, turn)
+    return _OcrReading(_ocr_lines(found, page, scale), image)
+
+
+def _tesseract(run: Callable, image: Image.Image, deadline: float, **options) -> dict:
+    """`run` (a pytesseract reading) on `image`, in the time left before `deadline`."""
     too_long = f"Reading the text took longer than {OCR_SECONDS} seconds"
     left = deadline - time.monotonic()
     if left <= 0:
         raise IngestError(too_long)
     try:
-        found = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT, timeout=left)
+        return run(image, output_type=pytesseract.Output.DICT, timeout=left, **options)
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrUnavailableError(
             "Reading images needs Tesseract, which this server does not have: install the "
             "Debian package tesseract-ocr"
         ) from exc
+    except pytesseract.TesseractError:
+        raise  # Tesseract ran and refused: what that means is the caller's to say
     except RuntimeError as exc:  # pytesseract's timeout
         raise IngestError(too_long) from exc
+
+
+def _words_read(image: Image.Image, deadline: float) -> dict:
+    try:
+        return _tesseract(pytesseract.image_to_data, image, deadline)
+    except pytesseract.TesseractError as exc:
+        raise IngestError("The image could not be read by Tesseract") from exc
+
+
+def _kept(found: dict) -> list[int]:
+    return [
+        i
+        for i, word in enumerate(found["text"])
+        if word.strip() and float(found["conf"][i]) >= MIN_CONFIDENCE
+    ]
+
+
+def _looks_turned(found: dict) -> bool:
+    kept = _kept(found)
+    if len(kept) < TURNED_FEW_WORDS:
+        return True
+    if statistics.mean(float(found["conf"][i]) for i in kept) < TURNED_CONFIDENCE:
+        return True
+    long = [i for i in kept if len(found["text"][i].strip()) >= 3]
+    standing = [i for i in long if found["height"][i] > found["width"][i]]
+    return 2 * len(standing) > len(long)
+
+
+def _quality(found: dict) -> float:
+    """How much a reading read: the summed confidence of its words, and more for words lying
+    as a line of text lies (wider than tall), so that of two equally sure readings of one
+    page, the upright one wins."""
+    return sum(
+        float(found["conf"][i]) * (1.0 if found["width"][i] >= found["height"][i] else 0.5)
+        for i in _kept(found)
+    )
+
+
+def _upright_turn(image: Image.Image, deadline: float) -> int:
+    """The clockwise turn (0, 90, 180 or 270) that OSD says sets `image` upright; 0 when it
+    cannot tell (too few letters)."""
+    try:
+        osd = _tesseract(pytesseract.image_to_osd, image, deadline, config=OSD_CONFIG)
+    except pytesseract.TesseractError:
+        return 0
+    return int(osd.get("rotate", 0)) % 360
+
+
+def _ocr_lines(found: dict, page: int, scale: float) -> list[_Line]:
+    """Tesseract's words grouped into its lines, each line's size its words' median height."""
     grouped: dict[tuple[int, ...], list[int]] = {}
-    for i, word in enumerate(found["text"]):
-        if word.strip() and float(found["conf"][i]) >= 20:
-            key = (found["block_num"][i], found["par_num"][i], found["line_num"][i])
-            grouped.setdefault(key, []).append(i)
+    for i in _kept(found):
+        key = (found["block_num"][i], found["par_num"][i], found["line_num"][i])
+        grouped.setdefault(key, []).append(i)
     lines = []
     for key, indexes in grouped.items():
         words = [
@@ -171,7 +316,7 @@ def _ocr_lines(image: Image.Image, *, page: int, deadline: float | None = None) 
             )
             for i in indexes
         ]
-        size = statistics.median(found["height"][i] for i in indexes)
+        size = statistics.median(found["height"][i] for i in indexes) / scale
         lines.append(_Line(words, size, key[:1], page, key[:2]))
     return lines
 
@@ -257,17 +402,61 @@ def _pdf_reader(data: bytes) -> PdfReader:
     return reader
 
 
-def _pdf_layout(data: bytes) -> list[LTPage]:
+@dataclass
+class _Laid:
+    """A page's layout by pdfminer, laid out turned `turn` degrees clockwise from how the file
+    shows it, so that its text runs left to right."""
+
+    page: LTPage
+    turn: int = 0
+
+
+def _pdf_layout(data: bytes) -> list[_Laid]:
+    """Each page's layout (pdfminer's `extract_pages`, page by page), laid out again turned
+    where its text does not run left to right as the page is shown: a page whose /Rotate
+    was set without its text drawn turned back reads in columns of single letters else."""
     try:
-        return list(extract_pages(io.BytesIO(data), maxpages=MAX_PAGES, laparams=LAParams()))
+        resources = PDFResourceManager()
+        device = PDFPageAggregator(resources, laparams=LAParams())
+        interpreter = PDFPageInterpreter(resources, device)
+        pages = []
+        for page in PDFPage.get_pages(io.BytesIO(data), maxpages=MAX_PAGES):
+            interpreter.process_page(page)
+            laid = _Laid(device.get_result())
+            turn = _text_direction(laid.page)
+            if turn:
+                page.rotate = (page.rotate + turn) % 360
+                interpreter.process_page(page)
+                laid = _Laid(device.get_result(), turn)
+            pages.append(laid)
+        return pages
     except Exception as exc:  # pdfminer raises many kinds on damaged files; all mean the same
         raise IngestError("The PDF could not be read (it is damaged)") from exc
 
 
-def _has_text(layout: list[LTPage]) -> bool:
+def _text_direction(page: LTPage) -> int:
+    """Which way most of the page's characters run, counter-clockwise from left to right in
+    degrees (0, 90, 180 or 270): turning the page that far clockwise sets its text upright."""
+    directions: dict[int, int] = {}
+    for char in _chars(page):
+        a, b = char.matrix[:2]
+        if a or b:
+            direction = round(math.degrees(math.atan2(b, a)) / 90) * 90 % 360
+            directions[direction] = directions.get(direction, 0) + 1
+    return max(directions, key=directions.__getitem__, default=0)
+
+
+def _chars(page: LTPage) -> Iterator[LTChar]:
+    for element in page:
+        if isinstance(element, LTTextContainer):
+            for line in element:
+                if isinstance(line, LTTextLine):
+                    yield from (c for c in line if isinstance(c, LTChar))
+
+
+def _has_text(page: LTPage) -> bool:
     return any(
         line.get_text().strip()
-        for page in layout
         for element in page
         if isinstance(element, LTTextContainer)
         for line in element
@@ -334,17 +523,27 @@ def _scan_scale(page: pypdfium2.PdfPage) -> float:
     return min(max(dpi, SCAN_DPI[0]), SCAN_DPI[1]) / 72
 
 
-def _read_text_layer(
-    document: pypdfium2.PdfDocument, layout: list[LTPage]
-) -> tuple[list[_Line], list[Picture]]:
-    lines, pictures = [], []
-    for number, (page, drawn) in enumerate(zip(layout, document, strict=True), start=1):
-        scale = _display_scale(drawn)
-        picture = _render(drawn, scale)
-        scale = picture.width / drawn.get_size()[0]  # as drawn, after any cap
-        lines.extend(_text_lines(page, number, _to_pixels(drawn, scale)))
-        pictures.append(_picture(picture))
-    return lines, pictures
+def _read_text_page(page: pypdfium2.PdfPage, laid: _Laid, number: int) -> _PageReading:
+    """A page read from its text layer, drawn for the review page as it was laid out (turned
+    as its text reads), its words placed on the drawing."""
+    if laid.turn:
+        page.set_rotation((page.get_rotation() + laid.turn) % 360)
+    drawing = _render(page, _display_scale(page))
+    scale = drawing.width / page.get_size()[0]  # as drawn, after any cap
+    lines = _text_lines(laid.page, number, _to_pixels(page, scale))
+    return _PageReading(lines, _picture(drawing), turn=laid.turn)
+
+
+def _draw_scan(page: pypdfium2.PdfPage) -> _Scan:
+    drawing = _render(page, _scan_scale(page))
+    return _Scan(drawing, drawing.width / page.get_size()[0])
+
+
+def _read_scan(scan: _Scan, number: int, deadline: float) -> _PageReading:
+    """A scanned page read by Tesseract (upright), its line sizes in points as a text
+    layer's are, so that the pages of a mixed PDF are measured alike."""
+    reading = _ocr_upright(scan.image, page=number, deadline=deadline, scale=scan.scale)
+    return _PageReading(reading.lines, _picture(reading.image), ocr=True, turn=reading.turn)
 
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in pdfminer's layout (points, y up)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import textwrap
 import threading
 import zlib
 from email.message import EmailMessage
@@ -14,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+from pypdf import PdfReader, PdfWriter
 
 SEED = (Path(__file__).parents[2] / "events_app" / "demo" / "arise-2018.txt").read_text()
 #: The article's own paragraphs: after the site's "Skip to main content" and the headline,
@@ -22,6 +24,22 @@ _PARAGRAPHS = [p.strip() for p in SEED.split("\n\n") if p.strip()]
 HEADLINE = _PARAGRAPHS[1]
 ARTICLE = _PARAGRAPHS[2 : next(i for i, p in enumerate(_PARAGRAPHS) if p.startswith("We're a"))]
 ARTICLE_TEXT = HEADLINE + "\n\n" + "\n\n".join(ARTICLE)
+SEED_PARAGRAPH = next(p for p in ARTICLE if "Arise" in p)
+#: The seed split over two pages between sentences: the speaker's session on the first, the
+#: rally and the festival's day on the second.
+_SENTENCES = SEED_PARAGRAPH.split(". ")
+SEED_PAGES = (". ".join(_SENTENCES[:2]) + ".", ". ".join(_SENTENCES[2:]))
+#: The seed's three events as its text gives them: start, end, venues, speakers.
+SEED_EVENTS = [
+    ("2018-07-28", None, [], ["Chris Williamson"]),
+    ("2018-07-27T18:30", None, ["Student Central"], []),
+    (
+        "2018-07-28T10:00",
+        "2018-07-28T17:00",
+        ["Student Central", "Unite House"],
+        ["John McDonnell", "Diane Abbott", "Richard Burgon", "Shami Chakrabarti", "Steve Turner"],
+    ),
+]
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
@@ -139,6 +157,43 @@ POSTER_BOTTOM = [
 ]
 
 
+def wrapped(text: str, size: int, width: int = 64) -> list[tuple[str, int]]:
+    """`text` as a poster's or a page's lines of `width` characters, each of `size`."""
+    return [(line, size) for line in textwrap.wrap(text, width)]
+
+
+def latin(text: str) -> str:
+    """`text` in the characters the hand-written PDF's Helvetica has (no dash, no curly
+    apostrophe, no no-break space)."""
+    return text.replace("—", "-").replace("’", "'").replace("\xa0", " ")
+
+
+def seed_poster() -> Image.Image:
+    """The seed paragraph as an A4 poster at 150 dpi under the heading "Arise festival"."""
+    return draw_poster([("Arise festival", 90), *wrapped(SEED_PARAGRAPH, 30)])
+
+
+def turned(image: Image.Image, degrees: int) -> Image.Image:
+    """`image` turned `degrees` clockwise (0, 90, 180 or 270), as a poster photographed or
+    scanned sideways or upside down is stored."""
+    return image.rotate(-degrees, expand=True)
+
+
+#: EXIF orientation tags (0x0112) and the clockwise turn each tells a viewer to make.
+EXIF_TURNS = {1: 0, 6: 90, 3: 180, 8: 270}
+
+
+def photo(image: Image.Image, orientation: int) -> bytes:
+    """A JPEG as a camera held sideways writes `image`: its pixels stored turned back, and the
+    EXIF orientation tag saying how to turn them to show it upright."""
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    stored = turned(image, -EXIF_TURNS[orientation] % 360).convert("RGB")
+    out = io.BytesIO()
+    stored.save(out, format="JPEG", quality=90, exif=exif.tobytes())
+    return out.getvalue()
+
+
 def png(image: Image.Image) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG")
@@ -151,32 +206,69 @@ def webp(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def scanned_pdf(pages: list[Image.Image], *, resolution: int = 150) -> bytes:
-    """A PDF of page images with no text layer, as a scanner writes one (Pillow's PDF writer)."""
+def scanned_pdf(pages: list[Image.Image], *, resolution: int = 150, rotate: int = 0) -> bytes:
+    """A PDF of page images with no text layer, as a scanner writes one (Pillow's PDF writer);
+    with `rotate`, every page says /Rotate that many degrees (a viewer shows it turned
+    clockwise so), as a scanner that knows the page went in sideways writes it."""
     out = io.BytesIO()
     first, *rest = [page.convert("RGB") for page in pages]
     first.save(out, format="PDF", resolution=resolution, save_all=True, append_images=rest)
+    return with_rotate(out.getvalue(), rotate) if rotate else out.getvalue()
+
+
+def with_rotate(pdf: bytes, rotate: int) -> bytes:
+    """`pdf` with every page's /Rotate set to `rotate` (what a viewer's "rotate page" saves)."""
+    reader, writer = PdfReader(io.BytesIO(pdf)), PdfWriter()
+    for page in reader.pages:
+        page.rotation = rotate
+        writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
     return out.getvalue()
 
 
-def text_pdf(pages: list[list[tuple[str, int]]], *, leading: float = 1.8) -> bytes:
+#: For a page of /Rotate R (a viewer turns it R degrees clockwise), the matrix (cm) that maps
+#: the page as shown (x right, y up, from its lower left) to the page's own space, for a page
+#: of A4's media box: drawing through it, text reads upright as the page is shown.
+_SHOWN_TO_PAGE = {
+    0: "1 0 0 1 0 0",
+    90: "0 1 -1 0 595 0",
+    180: "-1 0 0 -1 595 842",
+    270: "0 -1 1 0 0 842",
+}
+
+
+def text_pdf(
+    pages: list[list[tuple[str, int]] | Image.Image],
+    *,
+    leading: float = 1.8,
+    rotate: int = 0,
+    drawn_upright: bool = True,
+) -> bytes:
     """A PDF with a text layer: each page a list of (line, font size in points), Helvetica,
     top to bottom, `leading` times the size apart (1.8 sets each line apart; a paragraph's
-    lines are nearer 1.2). Written by hand so that no PDF library is needed to make the
-    input."""
+    lines are nearer 1.2); or an image, a scanned page with no text layer (A4 at 150 dpi).
+    With `rotate` every page says /Rotate that many degrees: its text is drawn turned back
+    so that it reads upright as the page is shown (as a landscape page is written), or, not
+    `drawn_upright`, as on an unturned page, so that a viewer shows it turned. Written by hand
+    so that no PDF library is needed to make the input."""
     objects: list[bytes] = []
     page_ids = []
     font_id = 3
     objects.append(b"")  # 1: catalog, filled below
     objects.append(b"")  # 2: pages, filled below
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    turn = rotate if drawn_upright else 0
+    shown = _SHOWN_TO_PAGE[turn]
+    width, height = (595, 842) if turn in (0, 180) else (842, 595)  # the page as shown
     for lines in pages:
-        y = 800
-        commands = []
-        for text, size in lines:
-            escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            commands.append(f"BT /F1 {size} Tf 50 {y} Td ({escaped}) Tj ET")
-            y -= round(size * leading)
+        resources = b"/Font << /F1 %d 0 R >>" % font_id
+        if isinstance(lines, Image.Image):
+            objects.append(_image_object(lines))
+            resources = b"/XObject << /Scan %d 0 R >>" % len(objects)
+            commands = [f"q {shown} cm {width} 0 0 {height} 0 0 cm /Scan Do Q"]
+        else:
+            commands = _text_commands(lines, shown, height - 42, leading)
         stream = zlib.compress("\n".join(commands).encode("latin-1"))
         objects.append(
             b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
@@ -186,7 +278,7 @@ def text_pdf(pages: list[list[tuple[str, int]]], *, leading: float = 1.8) -> byt
         content_id = len(objects)
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (content_id, font_id)
+            b"/Rotate %d /Resources << %s >> >>" % (content_id, rotate, resources)
         )
         page_ids.append(len(objects))
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
@@ -205,6 +297,29 @@ def text_pdf(pages: list[list[tuple[str, int]]], *, leading: float = 1.8) -> byt
         xref,
     )
     return bytes(out)
+
+
+def _text_commands(lines: list[tuple[str, int]], shown: str, top: int, leading: float) -> list[str]:
+    commands = [f"q {shown} cm"]
+    y = top
+    for text, size in lines:
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        commands.append(f"BT /F1 {size} Tf 50 {y} Td ({escaped}) Tj ET")
+        y -= round(size * leading)
+    return [*commands, "Q"]
+
+
+def _image_object(image: Image.Image) -> bytes:
+    """A grey image XObject of `image`'s pixels (Flate-compressed), as a scan is stored."""
+    grey = image.convert("L")
+    data = zlib.compress(grey.tobytes())
+    return (
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
+        % (grey.width, grey.height, len(data))
+        + data
+        + b"\nendstream"
+    )
 
 
 def email(

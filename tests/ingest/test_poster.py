@@ -1,10 +1,13 @@
 """PDF pages drawn for the review page, with the words each field came from outlined on them:
-a text-layer PDF (pdfminer's character boxes placed on PDFium's raster) and a scanned one
-(Tesseract's boxes on the rendered page)."""
+a text-layer PDF (pdfminer's character boxes placed on PDFium's raster), a scanned one
+(Tesseract's boxes on the rendered page) and one of each page by page; and pages and posters
+that come turned (a PDF page's /Rotate, a photo's EXIF orientation, a poster scanned or
+photographed sideways or upside down), read upright."""
 
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytesseract
 import pytest
@@ -13,8 +16,20 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import RectangleObject
 
 from events_app.ingest import Picture, Source, outlines
-from events_app.ingest.read import parse_source, read_bytes
-from tests.ingest.material import draw_poster, scanned_pdf, text_pdf
+from events_app.ingest.read import parse_source, read_bytes, result_to_dict
+from tests.ingest.material import (
+    SEED_EVENTS,
+    SEED_PAGES,
+    draw_poster,
+    latin,
+    photo,
+    png,
+    scanned_pdf,
+    seed_poster,
+    text_pdf,
+    turned,
+    wrapped,
+)
 
 #: A flyer over two pages: the heading and the date on the first, the place and the reader on
 #: the second (font sizes in points for the text layer, in pixels at 150 dpi for the scan).
@@ -42,6 +57,22 @@ TWO_PAGES = {
     "text-layer": lambda: text_pdf([FIRST, SECOND]),
     "text-layer-cropped": lambda: _cropped(text_pdf([FIRST, SECOND])),
     "scanned": lambda: scanned_pdf([draw_poster(_pixels(FIRST)), draw_poster(_pixels(SECOND))]),
+    # A text page, then a scanned one: each page read its own way, each keeps its picture.
+    "text-then-scanned": lambda: text_pdf([FIRST, draw_poster(_pixels(SECOND))]),
+    # Landscape pages as they are written: /Rotate, and the text drawn turned back.
+    **{
+        f"text-layer-rotate-{rotate}": lambda rotate=rotate: text_pdf(
+            [FIRST, SECOND], rotate=rotate
+        )
+        for rotate in (90, 180, 270)
+    },
+    # /Rotate set on pages drawn upright (a viewer's "rotate page" saved): the text runs down
+    # the page as shown, and is laid out and drawn turned back.
+    "text-layer-shown-sideways": lambda: text_pdf([FIRST, SECOND], rotate=90, drawn_upright=False),
+    # A scanner that wrote its upright scans with /Rotate 180: the pages are shown upside down.
+    "scanned-rotate-180": lambda: scanned_pdf(
+        [draw_poster(_pixels(FIRST)), draw_poster(_pixels(SECOND))], rotate=180
+    ),
 }
 
 #: Each page's outlines in reading order: the field, and the word on the page under the box.
@@ -145,3 +176,96 @@ def test_a_scanned_page_is_read_at_its_own_resolution():
     books = source.words[0]
     assert (source.text[books.start : books.end], books.page) == ("Books", 1)
     assert 75 <= books.left <= 90 and 85 <= books.top <= 110
+
+
+def test_a_mixed_pdf_says_which_pages_were_read_by_ocr():
+    """The text page is drawn at the review width; the scan keeps its own size (A4 at 150 dpi:
+    the page is 595 x 842 points, which PDFium draws at 1,241 x 1,755)."""
+    source = read_bytes(text_pdf([FIRST, draw_poster(_pixels(SECOND))]))
+    assert (source.notes, [(p.width, p.height) for p in source.pictures]) == (
+        ("Page 2 of 2 has no text layer: it was read by OCR",),
+        [(1200, 1699), (1241, 1755)],
+    )
+
+
+def test_turned_pages_are_shown_upright_and_say_so():
+    """A landscape page is shown as the file shows it (it reads upright so), without a note;
+    a page whose text runs down the page as shown is turned back, and the note says so."""
+    landscape = read_bytes(text_pdf([FIRST], rotate=90))
+    sideways = read_bytes(text_pdf([FIRST], rotate=90, drawn_upright=False))
+    assert [
+        (s.notes, [(p.width, p.height) for p in s.pictures]) for s in (landscape, sideways)
+    ] == [
+        ((), [(1200, 848)]),
+        (("The page was turned a quarter turn anticlockwise to be read upright",), [(1200, 1699)]),
+    ]
+
+
+def _seed_pdf(**options) -> bytes:
+    """The seed over two pages of a text-layer PDF, as test_read's two-page PDF has it."""
+    return text_pdf(
+        [
+            [("Arise festival", 24), *wrapped(latin(SEED_PAGES[0]), 10, 95)],
+            wrapped(latin(SEED_PAGES[1]), 10, 95),
+        ],
+        leading=1.25,
+        **options,
+    )
+
+
+#: The seed as it comes turned; each with the notes its source carries, and the size of each
+#: of its pictures (as shown on the review page: upright).
+TURNED_SEED = {
+    **{
+        f"poster-turned-{turn}": (
+            lambda turn=turn: png(turned(seed_poster(), turn)),
+            (f"The poster was turned {words} to be read upright",),
+            [(1240, 1754)],
+        )
+        for turn, words in (
+            (90, "a quarter turn anticlockwise"),
+            (180, "half a turn"),
+            (270, "a quarter turn clockwise"),
+        )
+    },
+    # A camera held sideways stores its pixels turned and says so in the EXIF orientation
+    # tag: the photo is turned as the tag says before it is read, with no guess to note.
+    "photo-exif-orientation-6": (lambda: photo(seed_poster(), 6), (), [(1240, 1754)]),
+    "photo-exif-orientation-8": (lambda: photo(seed_poster(), 8), (), [(1240, 1754)]),
+    "pdf-rotate-90": (lambda: _seed_pdf(rotate=90), (), [(1200, 848)] * 2),
+    "pdf-rotate-90-shown-sideways": (
+        lambda: _seed_pdf(rotate=90, drawn_upright=False),
+        tuple(
+            f"Page {n} was turned a quarter turn anticlockwise to be read upright" for n in (1, 2)
+        ),
+        [(1200, 1699)] * 2,
+    ),
+    "scanned-pdf-rotate-90": (
+        lambda: scanned_pdf([seed_poster()], rotate=90),
+        (
+            "The PDF has no text layer: its pages were read by OCR",
+            "The page was turned a quarter turn anticlockwise to be read upright",
+        ),
+        [(1241, 1754)],
+    ),
+}
+
+
+@pytest.mark.parametrize(("make", "notes", "sizes"), TURNED_SEED.values(), ids=TURNED_SEED.keys())
+def test_the_seed_turned_gives_its_three_events_read_upright(make, notes, sizes):
+    """Titles are left out, as in test_read: a poster's heading ("Arise festival") is read as
+    the title of the event it stands over, and OCR reads the curly apostrophe of "Labour’s"
+    as another glyph."""
+    source = read_bytes(make())
+    result = parse_source(source, timezone="Europe/London", reference_date=date(2018, 7, 24))
+    events = [
+        (
+            e["start"],
+            e["end"],
+            [v["name"] for v in e["venues"]],
+            [p["name"] for p in e["speakers"]],
+        )
+        for e in result_to_dict(result)["events"]
+    ]
+    pictures = [(p.width, p.height) for p in source.pictures]
+    assert (events, source.notes, pictures) == (SEED_EVENTS, notes, sizes)

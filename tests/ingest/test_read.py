@@ -23,14 +23,17 @@ from events_app.ingest.read import PAGE_DATA_NOTE, parse_source, read_bytes, res
 from events_app.parsing import draft_to_dict, parse_announcement
 from events_app.web.errors import status_of
 from tests.ingest.material import (
-    ARTICLE,
     ARTICLE_TEXT,
     POSTER_BOTTOM,
     POSTER_TOP,
+    SEED_EVENTS,
     SEED_JSONLD,
+    SEED_PAGES,
+    SEED_PARAGRAPH,
     draw_poster,
     email,
     invitation_ics,
+    latin,
     microdata_page,
     nested_email,
     news_page,
@@ -39,10 +42,10 @@ from tests.ingest.material import (
     scanned_pdf,
     text_pdf,
     webp,
+    wrapped,
 )
 
 PUBLISHED = date(2018, 7, 24)
-SEED_PARAGRAPH = next(p for p in ARTICLE if "Arise" in p)
 
 
 def summary(document: dict) -> list[tuple]:
@@ -196,54 +199,35 @@ def test_poster_of_the_seed_gives_its_three_events():
     ]
 
 
-#: The seed's three events as its text gives them: start, end, venues, speakers.
-SEED_EVENTS = [
-    ("2018-07-28", None, [], ["Chris Williamson"]),
-    ("2018-07-27T18:30", None, ["Student Central"], []),
-    (
-        "2018-07-28T10:00",
-        "2018-07-28T17:00",
-        ["Student Central", "Unite House"],
-        ["John McDonnell", "Diane Abbott", "Richard Burgon", "Shami Chakrabarti", "Steve Turner"],
-    ),
-]
-#: The seed split over two pages between sentences: the speaker's session on the first, the
-#: rally and the festival's day on the second.
-_SENTENCES = SEED_PARAGRAPH.split(". ")
-SEED_PAGES = (". ".join(_SENTENCES[:2]) + ".", ". ".join(_SENTENCES[2:]))
-
-
-def _wrapped(text: str, size: int, width: int = 64) -> list[tuple[str, int]]:
-    return [(line, size) for line in textwrap.wrap(text, width)]
-
-
-def _latin(text: str) -> str:
-    """`text` in the characters the hand-written PDF's Helvetica has (no dash, no curly
-    apostrophe, no no-break space)."""
-    return text.replace("—", "-").replace("’", "'").replace("\xa0", " ")
-
-
 SEED_AS = {
     "poster-heading-at-the-foot": lambda: webp(
-        draw_poster([*_wrapped(SEED_PARAGRAPH, 30), ("Arise festival", 90)])
+        draw_poster([*wrapped(SEED_PARAGRAPH, 30), ("Arise festival", 90)])
     ),
     "two-page-pdf-text-layer": lambda: text_pdf(
         [
-            [("Arise festival", 24), *_wrapped(_latin(SEED_PAGES[0]), 10, 95)],
-            _wrapped(_latin(SEED_PAGES[1]), 10, 95),
+            [("Arise festival", 24), *wrapped(latin(SEED_PAGES[0]), 10, 95)],
+            wrapped(latin(SEED_PAGES[1]), 10, 95),
         ],
         leading=1.25,
     ),
     "two-page-pdf-scanned": lambda: scanned_pdf(
         [
-            draw_poster([("Arise festival", 90), *_wrapped(SEED_PAGES[0], 30)]),
-            draw_poster(_wrapped(SEED_PAGES[1], 30)),
+            draw_poster([("Arise festival", 90), *wrapped(SEED_PAGES[0], 30)]),
+            draw_poster(wrapped(SEED_PAGES[1], 30)),
         ]
+    ),
+    # A text page, then a scanned one: each read its own way (the text layer, then OCR).
+    "two-page-pdf-text-then-scanned": lambda: text_pdf(
+        [
+            [("Arise festival", 24), *wrapped(latin(SEED_PAGES[0]), 10, 95)],
+            draw_poster(wrapped(SEED_PAGES[1], 30)),
+        ],
+        leading=1.25,
     ),
     "email-with-the-poster-attached": lambda: email(
         body="Poster attached, please share.",
         attachment=(
-            png(draw_poster([("Arise festival", 90), *_wrapped(SEED_PARAGRAPH, 30)])),
+            png(draw_poster([("Arise festival", 90), *wrapped(SEED_PARAGRAPH, 30)])),
             "image",
             "png",
             "arise.png",
