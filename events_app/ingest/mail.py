@@ -69,6 +69,7 @@ def read_email(
             if poster.text.strip():
                 read.add(poster, attachment=name or kind)
                 notes.append(f"Text read from the attached {name or kind}")
+                notes.extend(f"{name or kind}: {note}" for note in poster.notes)
     text = read.text()
     if not text and not events:
         raise IngestError("The message has no text to read")

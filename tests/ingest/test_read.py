@@ -291,6 +291,20 @@ def test_scanned_pdf_is_read_by_ocr():
     assert source.notes == ("The PDF has no text layer: its pages were read by OCR",)
 
 
+def test_email_with_a_mixed_pdf_attached_says_how_its_pages_were_read():
+    """The attachment's own notes (which pages OCR read) are the message's too, by its name."""
+    flyer = text_pdf([[("Books and Beer Night", 32)], draw_poster(POSTER_TOP[1:])])
+    message = email(body="Flyer attached.", attachment=(flyer, "application", "pdf", "flyer.pdf"))
+    source = read_bytes(message)
+    assert source.notes == (
+        "Text read from the attached flyer.pdf",
+        "flyer.pdf: Page 2 of 2 has no text layer: it was read by OCR",
+    )
+    assert [(e["title"], e["start"]) for e in read(message)["events"]] == [
+        ("Books and Beer Night", "2026-06-12T19:30")
+    ]
+
+
 def test_plain_email_reads_subject_date_sender_and_drops_signature_and_quote():
     body = (
         SEED_PARAGRAPH
