@@ -1,7 +1,10 @@
 """How long ingest takes: a 200 KB page fetched from a local server and read (extruct,
-trafilatura, the parser), an A4 poster at 150 dpi through Tesseract and the parser, and the
-same poster as PDFs: two A4 pages with a text layer (pdfminer, both pages drawn for the review
-page by pypdfium2) and one scanned at 150 dpi (drawn, then read by Tesseract).
+trafilatura, the parser), an A4 poster at 150 dpi through Tesseract and the parser, the same
+poster photographed sideways (read once, found turned, its orientation asked of Tesseract's
+OSD, turned and read again), and the same poster as PDFs: two A4 pages with a text layer
+(pdfminer, both pages drawn for the review page by pypdfium2), one scanned at 150 dpi (drawn,
+then read by Tesseract), and two pages of which the first has a text layer and the second is
+a scan (each read its own way).
 Prints figures; never asserts.
 
     .venv/bin/python bench/ingest_bench.py
@@ -77,11 +80,11 @@ POSTER = [  # (line, size in pixels at 150 dpi)
 ]
 
 
-def poster_image() -> Image.Image:
+def poster_image(lines: list[tuple[str, int]] = POSTER) -> Image.Image:
     image = Image.new("L", (1240, 1754), 255)
     pen = ImageDraw.Draw(image)
     y = 120
-    for text, size in POSTER:
+    for text, size in lines:
         pen.text((80, y), text, font=ImageFont.truetype(FONT, size), fill=0)
         y += int(size * 1.8)
     return image
@@ -93,9 +96,31 @@ def poster() -> bytes:
     return out.getvalue()
 
 
-def scanned_pdf() -> bytes:
+def turned_poster() -> bytes:
+    """The poster as a photo taken sideways without an orientation tag: turned a quarter
+    turn clockwise."""
     out = io.BytesIO()
-    poster_image().convert("RGB").save(out, format="PDF", resolution=150)
+    poster_image().transpose(Image.Transpose.ROTATE_270).save(out, format="PNG")
+    return out.getvalue()
+
+
+def scanned_pdf(lines: list[tuple[str, int]] = POSTER) -> bytes:
+    out = io.BytesIO()
+    poster_image(lines).convert("RGB").save(out, format="PDF", resolution=150)
+    return out.getvalue()
+
+
+def mixed_pdf() -> bytes:
+    """The text-layer PDF's first page (the heading and the date), then the rest of the
+    poster scanned."""
+    scanned = scanned_pdf(POSTER[2:])
+    with pypdfium2.PdfDocument(text_pdf()) as text, pypdfium2.PdfDocument(scanned) as scan:
+        mixed = pypdfium2.PdfDocument.new()
+        mixed.import_pages(text, [0])
+        mixed.import_pages(scan, [0])
+        out = io.BytesIO()
+        mixed.save(out)
+        mixed.close()
     return out.getvalue()
 
 
@@ -145,9 +170,18 @@ def main() -> None:
     read_poster = lambda: parse_source(read_bytes(image), timezone="Europe/London")  # noqa: E731
     seconds, events = timed(read_poster, 3)
     print(f"poster: A4 at 150 dpi (1240 x 1754 px), median {seconds:.2f} s, {events} event(s)")
+    upright = seconds
+    sideways = turned_poster()
+    read_turned = lambda: parse_source(read_bytes(sideways), timezone="Europe/London")  # noqa: E731
+    seconds, events = timed(read_turned, 3)
+    print(
+        f"poster turned a quarter turn: median {seconds:.2f} s ({seconds / upright:.2f} times "
+        f"upright), {events} event(s)"
+    )
     for name, data in (
         ("pdf, text layer: 2 A4 pages read and drawn 1200 px wide", text_pdf()),
         ("pdf, scanned: 1 A4 page at 150 dpi drawn and read by Tesseract", scanned_pdf()),
+        ("pdf, mixed: a text-layer page, then a page scanned at 150 dpi", mixed_pdf()),
     ):
         read_pdf = lambda data=data: parse_source(read_bytes(data), timezone="Europe/London")  # noqa: E731
         seconds, events = timed(read_pdf, 3)
