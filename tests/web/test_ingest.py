@@ -23,6 +23,7 @@ from tests.ingest.material import (
     news_page,
     png,
     text_pdf,
+    turned,
 )
 from tests.web.organiser_helpers import csrf_of, post, review_form
 
@@ -221,6 +222,41 @@ def test_organiser_uploads_a_pdf_and_sees_each_page_with_its_outlines(signed_in)
     assert figures == [
         ("Page 1 of 2 of the PDF", 1, ["start"] * 4 + ["time"] + ["title"] * 4),
         ("Page 2 of 2 of the PDF", 1, ["venue"] * 9),
+    ]
+
+
+def test_organiser_uploads_a_mixed_pdf_and_sees_each_page_read_its_own_way(signed_in):
+    """The first page has a text layer, the second is a scan (A4 at 150 dpi): each is shown with
+    the words read on it outlined, and the note says which page OCR read."""
+    scan = draw_poster([("The Lamb Inn, 4 Mill Road, Norwich NR2 4AB", 25)])
+    pdf = text_pdf(
+        [[("Books and Beer Night", 32), ("Friday 12 June 2026, doors 7.30pm", 14)], scan]
+    )
+    page = upload(signed_in, pdf, "flyer.pdf").get_data(as_text=True)
+    assert re.findall(r'<p class="note">([^<]*)</p>', page) == [
+        "Page 2 of 2 has no text layer: it was read by OCR",
+        "Highlighted words are where each field came from.",
+    ]
+    assert figures_of(page) == [
+        ("Page 1 of 2 of the PDF", 1, ["start"] * 4 + ["time"] + ["title"] * 4),
+        ("Page 2 of 2 of the PDF", 1, ["venue"] * 9),
+    ]
+
+
+def test_organiser_uploads_a_sideways_poster_and_sees_it_upright_with_its_outlines(signed_in):
+    page = upload(signed_in, png(turned(draw_poster(POSTER_TOP), 90)), "photo.png")
+    page = page.get_data(as_text=True)
+    assert re.findall(r'<p class="note">([^<]*)</p>', page) == [
+        "The poster was turned a quarter turn anticlockwise to be read upright",
+        "Highlighted words are where each field came from.",
+    ]
+    assert re.findall(r'<svg viewBox="([^"]*)"', page) == ["0 0 1240 1754"]
+    assert figures_of(page) == [
+        (
+            "The poster",
+            1,
+            ["start"] * 4 + ["time"] + ["title"] * 4 + ["venue"] * 9 + ["speaker"] * 2,
+        )
     ]
 
 
