@@ -150,6 +150,7 @@ class Reading:
     standing: list[Sentence] = field(default_factory=list)  # 'All talks are held in ...'
     rooms: places_mod.Rooms = field(default_factory=lambda: places_mod.Rooms([]))
     anchor_starts: tuple[int, ...] = ()  # every seed's anchor date, in text order
+    sentence_starts: list[int] = field(default_factory=list)
     shows: bool | None = None  # the text lists concerts and gigs, not talks (worked out once)
 
 
@@ -202,6 +203,7 @@ def read_announcement(
         seeds = seeds[:MAX_EVENTS]
     reading.seed_lines = sorted({reading.layout.line_at(s.mention.start).start for s in seeds})
     reading.anchor_starts = tuple(seed.mention.start for seed in seeds)
+    reading.sentence_starts = [s.start for s in reading.sentences]
     drafts: list[Draft] = []
     facts = frames_mod.text_facts(text, reading.sentences, reference)
     for seed in seeds:
@@ -675,7 +677,8 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
         venues = _venue_from_address(clause_text, seed.clause[0], title)
     if seed.shares_lead and earlier:
         title, title_span = title or earlier[-1].title, title_span or earlier[-1].spans.get("title")
-        venues = venues or list(earlier[-1].venues)
+        days = _weekdays_of(seed.mention)
+        venues = venues or [v for v in earlier[-1].venues if _said_of_days(reading, v, days)]
     title = _without_venue(title, venues)
     title, title_span, venues, speakers = _labelled(
         reading, seed, title, title_span, venues, speakers
@@ -1084,11 +1087,14 @@ def _venue_candidates(
     if seed.preamble:
         start, end = seed.preamble
         add_found(text[start:end], start, "preamble")
+    days = _weekdays_of(seed.mention)
     for sentence in seed.context:
-        add_found(sentence.text, sentence.start, "context")
+        for start, end in _parts_for_days(sentence, days):
+            add_found(text[start:end], start, "context")
     for sentence in reading.standing:  # a place said once for every event of the text
         if sentence not in seed.context:
-            add_found(sentence.text, sentence.start, "standing")
+            for start, end in _parts_for_days(sentence, days):
+                add_found(text[start:end], start, "standing")
     for venue in _entry_addresses(reading, seed):
         out.append(Candidate(venue, "address", venue.span, _venue_features(text, venue, "entry")))
     for venue in _venue_lines(reading, seed):
@@ -1097,7 +1103,8 @@ def _venue_candidates(
     if listed is not None:
         out.append(Candidate(listed, "town_then_venue", listed.span))
     nearest = reading.rooms.nearest(seed.mention.start)
-    if nearest is not None:  # a seminar's room in its abstract, a listing's in its footer
+    if nearest is not None and _said_of_days(reading, nearest, days):
+        # a seminar's room in its abstract, a listing's in its footer
         features = _venue_features(text, nearest, "elsewhere")
         out.append(Candidate(nearest, "room", nearest.span, features))
     for venue in reading.known_venues.find(clause, seed.clause[0]):
@@ -1109,6 +1116,53 @@ def _venue_candidates(
     if city:
         out.append(Candidate(city, "city"))
     return out
+
+
+# 'Monday evenings', 'on Wednesdays': a day of the week a part of a sentence is said of.
+_WEEKDAY_PART = re.compile(
+    r"\b(?P<day>mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+    r"(?:\s+(?:mornings?|afternoons?|evenings?|nights?))?",
+    re.IGNORECASE,
+)
+_DAY_NUMBERS = {d: n for n, d in enumerate("mon tues wednes thurs fri satur sun".split())}
+
+
+def _weekdays_of(mention: DateMention) -> frozenset[int]:
+    """The days of the week the event falls on (every one, for a span of a week or more)."""
+    days = list(mention.resolved)
+    if mention.resolved_until and days:
+        span = (mention.resolved_until - days[0]).days
+        days += [days[0] + timedelta(days=n) for n in range(1, min(span, 6) + 1)]
+    return frozenset(d.weekday() for d in days)
+
+
+def _parts_for_days(sentence: Sentence, days: frozenset[int]) -> list[tuple[int, int]]:
+    """The parts of a sentence said of the event's days of the week: all of it where it names
+    none, else what comes before the first day named and from each day of the event's to the
+    next day named ('Monday evenings we meet in the reading room and Wednesday mornings in the
+    junior room': the reading room for a Monday only)."""
+    found = list(_WEEKDAY_PART.finditer(sentence.text))
+    if not found or not days:
+        return [(sentence.start, sentence.end)]
+    bounds = [m.start() for m in found] + [len(sentence.text)]
+    parts = [(sentence.start, sentence.start + bounds[0])] if bounds[0] else []
+    parts += [
+        (sentence.start + bounds[n], sentence.start + bounds[n + 1])
+        for n, m in enumerate(found)
+        if _DAY_NUMBERS[m["day"].lower()] in days
+    ]
+    return parts
+
+
+def _said_of_days(reading: Reading, venue: DraftVenue, days: frozenset[int]) -> bool:
+    """The venue is not said of other days of the week than the event's."""
+    if venue.span is None:
+        return True
+    at = bisect_right(reading.sentence_starts, venue.span.start) - 1
+    if at < 0:
+        return True
+    parts = _parts_for_days(reading.sentences[at], days)
+    return any(start <= venue.span.start < end for start, end in parts)
 
 
 def _entry_addresses(reading: Reading, seed: Seed) -> list[DraftVenue]:

@@ -110,8 +110,10 @@ NUMERIC = guarded(
 )
 # 'on 4/20', '20/4', '10/7/2019': only to see which order a text writes its numeric dates in.
 _NUMERIC_ORDER = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d])(?!/\d{1,2}\b/)")
+# Not inside a name of the machine's ('cfa-today', 'news.today', 'today@example.org').
 RELATIVE = re.compile(
-    rf"\b(?:(?P<which>this|next|coming|last|on)\s+(?P<wd>{_WD})(?!\w)|(?P<word>today|tonight|tomorrow))",
+    rf"(?<![\w.@/-])(?:(?P<which>this|next|coming|last|on)\s+(?P<wd>{_WD})(?!\w)"
+    r"|(?P<word>today|tonight|tomorrow)(?![\w@]|[.-]\w))",
     re.IGNORECASE,
 )
 # "today's" before a common word that names nothing one attends ('today's world', 'tomorrow's

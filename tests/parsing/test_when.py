@@ -162,6 +162,8 @@ def test_end_before_start_is_left_out_with_a_warning():
         "The deadline of 30 April 2026 passed without agreement.",
         "14 Days remaining. We need £9,896.",
         "The organisers, meeting reporters on Tuesday, said the fair will return.",
+        "Published: 11 March 2026 at 09:00\nThe allotment society's news.",
+        "Group: uk.local.events-today\nThe allotment society's news.",
     ],
     ids=[
         "past",
@@ -173,6 +175,8 @@ def test_end_before_start_is_left_out_with_a_warning():
         "passed",
         "countdown",
         "day-of-the-report",
+        "page-date",
+        "today-inside-a-name",
     ],
 )
 def test_dates_that_are_not_events(text):
