@@ -4,11 +4,14 @@ loop answers them from the application's store or hands them to a thread."""
 
 from __future__ import annotations
 
+import gc
 import socket
 import time
+import weakref
 
 import pytest
 
+from events_app.worker import YOUNG_COLLECTION_EVERY, settle_gc
 from tests.faults.servers import Gunicorn
 
 GET = b"GET /events.ics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
@@ -74,3 +77,28 @@ def test_a_kept_alive_connection_serves_stored_and_fresh_answers_in_turn(server)
     alone = [exchange(server, request, count=1)[0] for request in (GET, POST, GET)]
 
     assert exchange(server, GET, POST, GET, count=3) == alone
+
+
+class Node:
+    def __init__(self) -> None:
+        self.other: Node | None = None
+
+
+def test_settled_collector_hides_the_loaded_app_and_still_collects_cycles():
+    """settle_gc freezes what is loaded (never garbage) and makes young collections rarer;
+    cyclic garbage made afterwards is still collected."""
+    threshold = gc.get_threshold()
+    try:
+        settle_gc()
+        settled = (gc.get_freeze_count() > 0, gc.get_threshold())
+        first, second = Node(), Node()
+        first.other, second.other = second, first
+        watched = weakref.ref(first)
+        del first, second
+        gc.collect()
+
+        assert settled == (True, (YOUNG_COLLECTION_EVERY, *threshold[1:]))
+        assert watched() is None
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
