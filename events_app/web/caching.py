@@ -252,20 +252,45 @@ def _deflated(data: bytes) -> bytes:
     return compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
 
 
+class Flight:
+    """One build of an answer under way, which other requests for the same key wait for."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.made: Cached | None = None
+
+
 class ResponseCache:
     """Built answers by key. Compressed forms are kept by the body's digest as well, so a
-    rebuild that gives the same bytes (the next minute, after an edit elsewhere) reuses them."""
+    rebuild that gives the same bytes (the next minute, after an edit elsewhere) reuses them.
+
+    An answer missing is built once however many requests ask for it at the same moment: the
+    first builds, the others wait for its answer. Every answer is missing at once after a
+    change or when the minute turns, and a worker's threads (dozens) each building the same
+    page, all under one GIL, made every one of them wait for all the builds instead of one."""
 
     def __init__(self, max_bytes: int = RESPONSE_CACHE_BYTES) -> None:
         self.answers = BoundedCache(max_bytes)
         self.encoded = BoundedCache(max_bytes // 2)
+        self._flights: dict[Hashable, Flight] = {}
+        self._flights_lock = threading.Lock()
 
     def get(self, key: Hashable, build: Callable[[], Rendered]) -> Cached:
         found = self.answers.get(key)
-        if found is None:
-            found = Cached(build(), self.encoded)
-            self.answers.put(key, found, found.size)
-        return found
+        if found is not None:
+            return found
+        with self._flights_lock:
+            flight = self._flights.setdefault(key, Flight())
+        try:
+            with flight.lock:
+                if flight.made is None:  # the first here, or the build before failed (a 404)
+                    flight.made = self.answers.get(key) or Cached(build(), self.encoded)
+                    self.answers.put(key, flight.made, flight.made.size)
+                return flight.made
+        finally:
+            with self._flights_lock:
+                if self._flights.get(key) is flight:
+                    del self._flights[key]
 
 
 def init_cache(app: Flask) -> None:

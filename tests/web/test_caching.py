@@ -2,7 +2,9 @@
 
 import dataclasses
 import gzip
+import threading
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import brotli
@@ -10,7 +12,13 @@ import pytest
 
 from events_app import create_app, services
 from events_app.domain import EventEdit
-from events_app.web.caching import RUN_MAX_BYTES, BoundedCache, gzip_of_parts
+from events_app.web.caching import (
+    RUN_MAX_BYTES,
+    BoundedCache,
+    Rendered,
+    ResponseCache,
+    gzip_of_parts,
+)
 from tests.builders import event
 from tests.conftest import BASE_URL, NOW
 
@@ -270,3 +278,40 @@ def test_feeds_gzipped_after_each_edit_are_the_plain_feed(client, app_session, s
 
         assert (packed.headers["Content-Encoding"], _one_member(packed.data)) == ("gzip", plain)
         assert f"Edited {n}".encode() in plain
+
+
+def test_an_answer_asked_for_by_many_threads_at_once_is_built_once():
+    cache = ResponseCache()
+    builds, release = [], threading.Event()
+    entered = threading.Semaphore(0)
+
+    def build() -> Rendered:
+        builds.append(1)
+        release.wait(10)
+        return Rendered(b"the page", "text/html", None)
+
+    def ask() -> bytes:
+        entered.release()
+        return cache.get("key", build).variant(None).body
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = [pool.submit(ask) for _ in range(8)]
+        for _ in range(8):
+            entered.acquire()
+        release.set()
+        bodies = [answer.result() for answer in answers]
+
+    assert (len(builds), bodies) == (1, [b"the page"] * 8)
+
+
+def test_an_answer_whose_build_failed_is_built_again_by_the_next_request():
+    cache = ResponseCache()
+
+    def failing() -> Rendered:
+        raise LookupError("no such venue")
+
+    with pytest.raises(LookupError):
+        cache.get("key", failing)
+    made = cache.get("key", lambda: Rendered(b"found", "text/html", None))
+
+    assert made.variant(None).body == b"found"
