@@ -216,7 +216,19 @@ def read_announcement(
     if tour is not None:
         _stops_performed_by_the_act(reading, tour)
     drafts = restated_mod.merge_restated(drafts, reading.layout)
+    _one_each(drafts)
     return drafts, list(dict.fromkeys(reading.warnings))
+
+
+def _one_each(drafts: list[Draft]) -> None:
+    """A title that several events on different days share is a series' heading: each event
+    is one of them ('Trades Council Meetings 2013' -> 'Trades Council Meeting')."""
+    days: dict[str, set[date]] = {}
+    for draft in drafts:
+        days.setdefault(draft.title, set()).add(draft.when.day)
+    for draft in drafts:
+        if len(days[draft.title]) >= 2:
+            draft.title = titles_mod.one_of_the_series(draft.title)
 
 
 def _read_people_and_places(reading: Reading) -> None:

@@ -288,7 +288,7 @@ def _listed_under(layout: Layout, mention: DateMention, starts: list[int], n: in
             if items:
                 break
             continue
-        if not _list_item(below):
+        if not _list_item(below) or layout.is_footnote(below):
             break
         if following > below.end:
             items.append(below.number)

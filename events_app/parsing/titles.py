@@ -572,7 +572,9 @@ def _line_above(layout: Layout, line: Line) -> Line | None:
 
 def _name_line(layout: Layout, line: Line) -> bool:
     """A heading, or a short line set out as a name is ('Wed 10 Jan' / 'The Art of Surgery' /
-    'Dr Jo Bloggs'): not ending like a sentence, not a labelled field."""
+    'Dr Jo Bloggs'): not ending like a sentence, not a labelled field, not a footnote."""
+    if layout.is_footnote(line):
+        return False
     if line.number in layout.heading_numbers:
         return True
     words = line.text.split()
@@ -715,7 +717,8 @@ _FURNITURE = re.compile(
     r"|all\s+(?:are\s+)?welcome|everyone\s+welcome|refreshments|parking|register|rsvp|click"
     r"|more\s+info|for\s+more|see\s+(?:the|our)|follow\s+us|share\s+this|skip\s+to|menu|home"
     r"|search|log\s+in|sign\s+in|subscribe|cookies?|privacy|back\s+to"
-    r"|(?:hide|skip|close)\s+(?:this\s+)?ad|advertisement|sponsored|read\s+more|related)\b",
+    r"|(?:hide|skip|close)\s+(?:this\s+)?ad|advertisement|sponsored|read\s+more|related"
+    r"|time\s+to\s+read|reading\s+time|\d+\s+min(?:ute)?s?\s+read)\b",
     re.IGNORECASE,
 )
 
@@ -819,3 +822,35 @@ def span_of(text: str, words: str, near: int) -> Span | None:
         return None
     at += start
     return Span(at, at + len(words), text[at : at + len(words)], 0.7)
+
+
+# 'Trades Council Meetings 2013' over six dates: the list's heading, plural and with its year.
+_SERIES_TAIL = re.compile(
+    r"^(?P<head>.*\S)\s+(?P<noun>[A-Za-z]+)(?:\s+(?:19|20)\d\d(?:[/-]\d\d)?)?$"
+)
+_SINGLE_NOUNS = frozenset(n for n in cues.EVENT_NOUNS if " " not in n)
+
+
+def one_of_the_series(title: str) -> str:
+    """The title of one event of a listed series from the heading over all of them: 'Trades
+    Council Meetings 2013' -> 'Trades Council Meeting'. Left as it is unless it ends in the
+    plural of a thing one attends (and perhaps a year)."""
+    m = _SERIES_TAIL.match(title.strip())
+    if m is None:
+        return title
+    noun = m["noun"]
+    single = _singular(noun)
+    if single is None or single.lower() not in _SINGLE_NOUNS:
+        return title
+    return f"{m['head']} {single}"
+
+
+def _singular(noun: str) -> str | None:
+    lower = noun.lower()
+    if lower.endswith("ies"):
+        return noun[:-3] + ("Y" if noun.isupper() else "y")
+    if lower.endswith(("sses", "shes", "ches", "xes")):
+        return noun[:-2]
+    if lower.endswith("s") and not lower.endswith("ss"):
+        return noun[:-1]
+    return None

@@ -158,6 +158,13 @@ class Layout:
         number = self.line_at(offset).number
         return any(f.line == number for f in self.fields)
 
+    def is_footnote(self, line: Line) -> bool:
+        """'* these dates may change' under lines marked 'Tuesday July 2nd*': the note the
+        star refers to, not an item of a list."""
+        return bool(_STARRED_NOTE.match(line.text)) and bool(
+            _STAR_MARK.search(self.text, 0, line.start)
+        )
+
 
 def read_layout(text: str) -> Layout:
     lines: list[Line] = []
@@ -245,6 +252,10 @@ _OTHER_LABELS = {
     "note": (),
     "description": (),
 }
+
+
+_STARRED_NOTE = re.compile(r"\s*[*†‡]+\s*\S")
+_STAR_MARK = re.compile(r"\w[*†‡]+(?=\s|$)")
 
 
 def is_bullet(line: str) -> bool:

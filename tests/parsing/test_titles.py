@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from events_app.parsing import draft_to_dict, parse_announcement
+from events_app.parsing.titles import one_of_the_series
 
 CASES = {
     "listing-line-title-glued-to-date": (
@@ -44,9 +45,9 @@ CASES = {
         "Branch meetings 2027\n\nWednesday February 3rdWednesday April 7th\nWednesday June 2nd\n",
         date(2027, 1, 5),
         [
-            ("Branch meetings 2027", "2027-02-03"),
-            ("Branch meetings 2027", "2027-04-07"),
-            ("Branch meetings 2027", "2027-06-02"),
+            ("Branch meeting", "2027-02-03"),
+            ("Branch meeting", "2027-04-07"),
+            ("Branch meeting", "2027-06-02"),
         ],
     ),
     "heading-led-by-its-date": (
@@ -104,3 +105,17 @@ def test_titles_from_layout(name):
 
     got = [(d["title"], d["start"]) for d in map(draft_to_dict, result.drafts)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "one"),
+    [
+        ("Trades Council Meetings 2013", "Trades Council Meeting"),
+        ("Saturday Classes 2026/27", "Saturday Class"),
+        ("Craft Workshops", "Craft Workshop"),
+        ("Open Studios", "Open Studios"),  # no thing one attends at its end: as written
+        ("Spring Series", "Spring Series"),
+    ],
+)
+def test_one_event_of_a_series_is_titled_in_the_singular(heading, one):
+    assert one_of_the_series(heading) == one
