@@ -684,7 +684,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
     first_time, end_time, zone, time_span = _times(reading, seed)
     venues = _venues(reading, seed, earlier)
     speakers = _speakers(reading, seed)
-    title, title_span = _title(reading, seed, venues)
+    title, title_span = _title(reading, seed, venues, speakers)
     if not venues:
         venues = _venue_from_address(clause_text, seed.clause[0], title)
     if seed.shares_lead and earlier:
@@ -1294,7 +1294,7 @@ def _venue_features(text: str, venue: DraftVenue, where: str | None) -> tuple[st
 
 
 def _title(
-    reading: Reading, seed: Seed, venues: list[DraftVenue]
+    reading: Reading, seed: Seed, venues: list[DraftVenue], speakers: list[DraftPerson]
 ) -> tuple[str | None, Span | None]:
     """The best-scored of every title the text offers for this event (titles.py, weights.TITLE)."""
     scope = titles_mod.TitleScope(
@@ -1309,6 +1309,7 @@ def _title(
         venues=frozenset(v.name.lower() for v in venues),
         anchors=reading.anchor_starts,
         entry=_entry_title(reading, seed, venues),
+        speakers=tuple(p.name for p in speakers),
     )
     return titles_mod.choose(scope)
 

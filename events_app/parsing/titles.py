@@ -376,6 +376,7 @@ class TitleScope:
     venues: frozenset[str]
     anchors: tuple[int, ...] = ()  # where every event's anchor date starts, in text order
     entry: tuple[str, Span] | None = None  # 'Lantern making' before its entry's address
+    speakers: tuple[str, ...] = ()  # who the event's sentences say will speak
 
 
 def choose(scope: TitleScope) -> tuple[str | None, Span | None]:
@@ -497,7 +498,31 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
     if cell is not None:
         add("table_cell", field_title(cell), line.start)
     out.extend(_headings(scope, line))
+    add("speaker_talk", speaker_talk(clause, scope), clause_start)
     return out
+
+
+_TALK = re.compile(
+    r"\b(?P<noun>lecture|talk|seminar|reading|workshop|discussion|presentation|webinar"
+    r"|masterclass|keynote|sermon|q\s*&\s*a)\b",
+    re.IGNORECASE,
+)
+
+
+def speaker_talk(clause: str, scope: TitleScope) -> str | None:
+    """'... welcomes one of its honorary graduates to present a lecture' with the speaker
+    named in the next sentence: 'Lecture by Diarmaid MacCulloch', the name an event of one
+    speaker is listed by when its sentences give it no other."""
+    if not scope.speakers or len(scope.speakers) > 2:
+        return None
+    found = _TALK.search(clause) or next(
+        (m for s in scope.context if (m := _TALK.search(s.text))), None
+    )
+    if found is None:
+        return None
+    noun = found["noun"]
+    noun = noun[0].upper() + noun[1:] if not noun.isupper() else noun
+    return f"{noun} by {' and '.join(scope.speakers)}"
 
 
 # Sources that read the words after the event's date ('30  Transition Programme').

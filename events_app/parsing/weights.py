@@ -32,6 +32,7 @@ TITLE = {
     "heading": 0.5,  # a heading line above the event
     "heading_far": -1.0,  # a heading above one that could be the name
     "heading_shared": -0.3,  # another event's date stands between it and this one: a list's
+    "speaker_talk": 0.3,  # 'Lecture by Ann Lee', from 'to present a lecture' and its speaker
     "lead_line": 7.5,  # the words before the date on the date's own line
     "line_after": 6.5,  # 'Mon 15 Jan: The Art of Surgery - Dr Jo Bloggs' on a line the date leads
     "line_above": 2.0,  # the name set out on the line over a line the date leads
