@@ -65,6 +65,8 @@ MIN_CONFIDENCE = 20  # Tesseract's words below this confidence are left out
 TURNED_FEW_WORDS = 5
 TURNED_CONFIDENCE = 60
 OSD_CONFIG = "--psm 0 -c min_characters_to_try=10"
+SCAN_STAMP_LETTERS = 40  # a text layer this short over a page-sized image is a scanner's stamp
+SCAN_COVERS = 0.5  # ... when its images cover this much of the page
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 
@@ -124,7 +126,7 @@ def read_pdf(data: bytes) -> Source:
             raise IngestError("The PDF could not be read (it is damaged)")
         _check_page_images(document)
         drawn = [
-            _read_text_page(page, laid, number) if _has_text(laid.page) else _draw_scan(page)
+            _draw_scan(page) if _is_scan(page, laid.page) else _read_text_page(page, laid, number)
             for number, (page, laid) in enumerate(zip(document, layout, strict=True), 1)
         ]
     # Tesseract runs outside the lock: it is the slow part, and needs no PDFium
@@ -144,13 +146,13 @@ def _pdf_notes(pages: list[_PageReading]) -> tuple[str, ...]:
     notes = []
     scanned = [n for n, page in enumerate(pages, 1) if page.ocr]
     if len(scanned) == len(pages):
-        notes.append("The PDF has no text layer: its pages were read by OCR")
+        notes.append("The PDF is scanned: its pages were read by OCR")
     elif scanned:
         which = _numbers(scanned)
         notes.append(
-            f"Page {which} of {len(pages)} has no text layer: it was read by OCR"
+            f"Page {which} of {len(pages)} is scanned: it was read by OCR"
             if len(scanned) == 1
-            else f"Pages {which} of {len(pages)} have no text layer: they were read by OCR"
+            else f"Pages {which} of {len(pages)} are scanned: they were read by OCR"
         )
     for number, page in enumerate(pages, 1):
         if page.turn:
@@ -454,14 +456,20 @@ def _chars(page: LTPage) -> Iterator[LTChar]:
                     yield from (c for c in line if isinstance(c, LTChar))
 
 
-def _has_text(page: LTPage) -> bool:
-    return any(
-        line.get_text().strip()
-        for element in page
-        if isinstance(element, LTTextContainer)
-        for line in element
-        if isinstance(line, LTTextLine)
+def _is_scan(page: pypdfium2.PdfPage, laid: LTPage) -> bool:
+    """Whether the page is to be read by OCR: it has no text layer, or one no longer than a
+    stamp (a page number, "Scanned with ...") over images covering most of the page."""
+    letters = sum(char.get_text().isalnum() for char in _chars(laid))
+    if not letters:
+        return True
+    if letters > SCAN_STAMP_LETTERS:
+        return False
+    x0, y0, x1, y1 = page.get_cropbox()
+    covered = sum(
+        (right - left) * (top - bottom)
+        for left, bottom, right, top in (image.get_bounds() for image in _page_images(page))
     )
+    return covered >= SCAN_COVERS * (x1 - x0) * (y1 - y0)
 
 
 _PDFIUM_LOCK = threading.Lock()

@@ -244,14 +244,17 @@ def text_pdf(
     leading: float = 1.8,
     rotate: int = 0,
     drawn_upright: bool = True,
+    stamp: str = "",
 ) -> bytes:
     """A PDF with a text layer: each page a list of (line, font size in points), Helvetica,
     top to bottom, `leading` times the size apart (1.8 sets each line apart; a paragraph's
     lines are nearer 1.2); or an image, a scanned page with no text layer (A4 at 150 dpi).
     With `rotate` every page says /Rotate that many degrees: its text is drawn turned back
     so that it reads upright as the page is shown (as a landscape page is written), or, not
-    `drawn_upright`, as on an unturned page, so that a viewer shows it turned. Written by hand
-    so that no PDF library is needed to make the input."""
+    `drawn_upright`, as on an unturned page, so that a viewer shows it turned. A `stamp` is
+    written in small type at the foot of every scanned page, in a text layer, as scanning
+    apps mark their pages. Written by hand so that no PDF library is needed to make the
+    input."""
     objects: list[bytes] = []
     page_ids = []
     font_id = 3
@@ -265,8 +268,10 @@ def text_pdf(
         resources = b"/Font << /F1 %d 0 R >>" % font_id
         if isinstance(lines, Image.Image):
             objects.append(_image_object(lines))
-            resources = b"/XObject << /Scan %d 0 R >>" % len(objects)
+            resources += b" /XObject << /Scan %d 0 R >>" % len(objects)
             commands = [f"q {shown} cm {width} 0 0 {height} 0 0 cm /Scan Do Q"]
+            if stamp:
+                commands += _text_commands([(stamp, 8)], shown, 20, leading)
         else:
             commands = _text_commands(lines, shown, height - 42, leading)
         stream = zlib.compress("\n".join(commands).encode("latin-1"))

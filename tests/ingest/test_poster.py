@@ -57,6 +57,10 @@ TWO_PAGES = {
     "text-layer": lambda: text_pdf([FIRST, SECOND]),
     "text-layer-cropped": lambda: _cropped(text_pdf([FIRST, SECOND])),
     "scanned": lambda: scanned_pdf([draw_poster(_pixels(FIRST)), draw_poster(_pixels(SECOND))]),
+    # Scans a scanning app stamped with a line of text: the stamp is no text layer to read.
+    "scanned-with-a-stamp": lambda: text_pdf(
+        [draw_poster(_pixels(FIRST)), draw_poster(_pixels(SECOND))], stamp="Scanned with Scanr"
+    ),
     # A text page, then a scanned one: each page read its own way, each keeps its picture.
     "text-then-scanned": lambda: text_pdf([FIRST, draw_poster(_pixels(SECOND))]),
     # Landscape pages as they are written: /Rotate, and the text drawn turned back.
@@ -183,7 +187,7 @@ def test_a_mixed_pdf_says_which_pages_were_read_by_ocr():
     the page is 595 x 842 points, which PDFium draws at 1,241 x 1,755)."""
     source = read_bytes(text_pdf([FIRST, draw_poster(_pixels(SECOND))]))
     assert (source.notes, [(p.width, p.height) for p in source.pictures]) == (
-        ("Page 2 of 2 has no text layer: it was read by OCR",),
+        ("Page 2 of 2 is scanned: it was read by OCR",),
         [(1200, 1699), (1241, 1755)],
     )
 
@@ -243,7 +247,7 @@ TURNED_SEED = {
     "scanned-pdf-rotate-90": (
         lambda: scanned_pdf([seed_poster()], rotate=90),
         (
-            "The PDF has no text layer: its pages were read by OCR",
+            "The PDF is scanned: its pages were read by OCR",
             "The page was turned a quarter turn anticlockwise to be read upright",
         ),
         [(1241, 1754)],

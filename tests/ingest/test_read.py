@@ -288,7 +288,7 @@ def test_scanned_pdf_is_read_by_ocr():
     draw_poster(POSTER_TOP).convert("RGB").save(out, format="PDF", resolution=150)
     source = read_bytes(out.getvalue())
     assert source.text.splitlines()[0] == "Books and Beer Night"
-    assert source.notes == ("The PDF has no text layer: its pages were read by OCR",)
+    assert source.notes == ("The PDF is scanned: its pages were read by OCR",)
 
 
 def test_email_with_a_mixed_pdf_attached_says_how_its_pages_were_read():
@@ -298,7 +298,7 @@ def test_email_with_a_mixed_pdf_attached_says_how_its_pages_were_read():
     source = read_bytes(message)
     assert source.notes == (
         "Text read from the attached flyer.pdf",
-        "flyer.pdf: Page 2 of 2 has no text layer: it was read by OCR",
+        "flyer.pdf: Page 2 of 2 is scanned: it was read by OCR",
     )
     assert [(e["title"], e["start"]) for e in read(message)["events"]] == [
         ("Books and Beer Night", "2026-06-12T19:30")

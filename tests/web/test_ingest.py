@@ -234,7 +234,7 @@ def test_organiser_uploads_a_mixed_pdf_and_sees_each_page_read_its_own_way(signe
     )
     page = upload(signed_in, pdf, "flyer.pdf").get_data(as_text=True)
     assert re.findall(r'<p class="note">([^<]*)</p>', page) == [
-        "Page 2 of 2 has no text layer: it was read by OCR",
+        "Page 2 of 2 is scanned: it was read by OCR",
         "Highlighted words are where each field came from.",
     ]
     assert figures_of(page) == [
