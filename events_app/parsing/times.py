@@ -67,6 +67,12 @@ BEFORE_RANGE = re.compile(
     r"(?:[.:][0-5]\d)?\s*(?:am|pm|a\.m|p\.m))",
     re.IGNORECASE,
 )
+# '20-22.30', '14–15:30': a bare hour before a dash to a time of the 24-hour clock's afternoon.
+BEFORE_RANGE_24 = re.compile(
+    r"(?<![\d£$€.,:/])(?P<h>[01]?\d|2[0-3])(?!\d)(?=\s*[-–—]\s*(?P<h2>1[3-9]|2[0-3])[.:][0-5]\d"
+    r"(?!\d|\s*(?:am|pm|a\.m|p\.m)))",
+    re.IGNORECASE,
+)
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|till|til|and)\s*$", re.IGNORECASE)
 OPEN_END = re.compile(r"^\s*(?:till|until|to)\s+late\b|^\s*onwards?\b", re.IGNORECASE)
 SAME_INSTANT = re.compile(r"^\s*(?:/|or|\(|,)\s*$")
@@ -149,6 +155,11 @@ def _clocks(text: str) -> list[Clock]:
     for m in BEFORE_RANGE.finditer(text):
         if not any(s <= m.start() < e for s, e in taken + [(c.start, c.end) for c in found]):
             found.append(Clock(m.start(), m.end(), int(m["h"]), 0, None))
+    for m in BEFORE_RANGE_24.finditer(text):
+        if 6 <= int(m["h"]) < int(m["h2"]) and not any(
+            s <= m.start() < e for s, e in taken + [(c.start, c.end) for c in found]
+        ):
+            found.append(Clock(m.start(), m.end(), int(m["h"]), 0, "24h"))
     found.sort(key=lambda c: c.start)
     return found
 

@@ -35,6 +35,8 @@ def read(text: str, reference: date | None = date(2026, 3, 10)) -> list[dict]:
         ("Festival from Friday 17 to Sunday 19 July 2026", "2026-07-17", "2026-07-19"),
         ("Summer school from 30 June to 2 July 2026", "2026-06-30", "2026-07-02"),
         ("Talk 03/10/2026 at 7pm, Conway Hall, London WC1R 4RL", "2026-10-03T19:00", None),
+        ("Comedy night, 21 September 2026 20-22.30", "2026-09-21T20:00", "2026-09-21T22:30"),
+        ("Open rehearsal 4 June 2026, 14–15:30", "2026-06-04T14:00", "2026-06-04T15:30"),
         (
             "Talk 10/03/2026 at 7pm, Grange Hall, 12 Oak St, Springfield, IL",
             "2026-10-03T19:00",
