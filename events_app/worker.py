@@ -32,6 +32,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
+from gunicorn import SERVER, SERVER_SOFTWARE, util
 from gunicorn.http import wsgi
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
@@ -40,6 +41,7 @@ BODY_TIMEOUT = float(os.environ.get("BODY_TIMEOUT", "60"))
 BUFFERED_BODY = 256 * 1024  # bodies up to this size are read by the loop, larger by a thread
 MAX_HEAD = 64 * 1024  # a request whose headers are longer is refused
 READ_SIZE = 64 * 1024
+SCRIPT_NAME = os.environ.get("SCRIPT_NAME", "")  # as gunicorn reads it
 EXPIRY_EVERY = 0.25  # seconds between sweeps for connections past their deadline
 HEARTBEAT_EVERY = 1.0  # gunicorn's master only needs a sign of life every `timeout` seconds
 CONTENT_LENGTH = re.compile(rb"\r\ncontent-length[ \t]*:[ \t]*(\d+)[ \t]*(?=\r\n|$)")
@@ -121,6 +123,107 @@ class Reading:
         self.deadline = deadline
         self.started = False
         self.big = False
+
+
+def _plain(req: Any) -> bool:
+    """A request whose environ _light_environ makes as gunicorn would."""
+    return (
+        req.version in ((1, 0), (1, 1))
+        and req.proxy_protocol_info is None
+        and not req._expected_100_continue
+        and not SCRIPT_NAME
+        and all(name != "SCRIPT_NAME" for name, _ in req.headers)
+    )
+
+
+def _light_environ(req: Any, client: Any, server: Any) -> dict[str, Any]:
+    """What the application's stored answers read of a request (its method, path, query and
+    headers, the peer, the server), made as gunicorn's wsgi.create makes it but without the
+    input stream, the error stream and the rest a GET without a body answered from memory
+    never reads."""
+    environ: dict[str, Any] = {
+        "REQUEST_METHOD": req.method,
+        "RAW_URI": req.uri,
+        "PATH_INFO": util.unquote_to_wsgi_str(req.path),
+        "QUERY_STRING": req.query,
+        "SCRIPT_NAME": "",
+        "SERVER_PROTOCOL": f"HTTP/{req.version[0]}.{req.version[1]}",
+        "SERVER_SOFTWARE": SERVER_SOFTWARE,
+        "wsgi.url_scheme": req.scheme,
+        "wsgi.multithread": True,
+    }
+    repeated: dict[str, list[str]] = {}
+    for name, value in req.headers:
+        if name in ("CONTENT-TYPE", "CONTENT-LENGTH"):
+            environ[name.replace("-", "_")] = value
+            continue
+        key = "HTTP_" + name.replace("-", "_")
+        if key in environ:
+            repeated.setdefault(key, [environ[key]]).append(value)
+        else:
+            environ[key] = value
+    for key, values in repeated.items():
+        environ[key] = ",".join(values)
+    if isinstance(client, tuple):
+        environ["REMOTE_ADDR"], environ["REMOTE_PORT"] = client[0], str(client[1])
+    else:
+        environ["REMOTE_ADDR"] = client.decode() if isinstance(client, bytes) else client
+    if isinstance(server, tuple):
+        environ["SERVER_NAME"], environ["SERVER_PORT"] = server[0], str(server[1])
+    else:  # a unix socket: what gunicorn says of it
+        environ["SERVER_NAME"], environ["SERVER_PORT"] = str(server), ""
+    return environ
+
+
+class StoredAnswer:
+    """A stored answer's status and headers as the application gives them, written out here
+    as one block: gunicorn's Response checks each header of each answer, which the loop's
+    answers (built once by Flask, whose headers cannot hold a line break) do not need. The
+    Date is this second's (a stored answer's own is from when it was built: a cache would
+    take the answer for older than it is). It also stands for the Response in the access
+    log."""
+
+    def __init__(self) -> None:
+        self.status: str | None = None
+        self.headers: list[tuple[str, str]] = []
+        self.sent = 0
+
+    @property
+    def status_code(self) -> int:
+        return int((self.status or "0").split(None, 1)[0])
+
+    def start_response(self, status: str, headers: list[tuple[str, str]], exc_info=None):
+        self.status, self.headers = status, headers
+        return self._refuse_write
+
+    @staticmethod
+    def _refuse_write(_data: bytes) -> None:
+        raise RuntimeError("answers made in the loop are returned whole, not written")
+
+    def head(self, version: tuple[int, int], close: bool, body: bytes) -> bytes:
+        lines = [
+            f"HTTP/{version[0]}.{version[1]} {self.status}\r\n"
+            f"Server: {SERVER}\r\nDate: {_http_date()}\r\n"
+            f"Connection: {'close' if close else 'keep-alive'}\r\n"
+        ]
+        lines.extend(
+            f"{name}: {value}\r\n" for name, value in self.headers if name.lower() != "date"
+        )
+        if body and not any(name.lower() == "content-length" for name, _ in self.headers):
+            lines.append(f"Content-Length: {len(body)}\r\n")
+        lines.append("\r\n")
+        return "".join(lines).encode("latin-1")
+
+
+_date: list[Any] = [0, ""]
+
+
+def _http_date() -> str:
+    """The Date header, formatted once a second."""
+    now = int(time.time())
+    if _date[0] != now:
+        _date[:] = [now, util.http_date(now)]
+    return _date[1]
 
 
 class DeadlineThreadWorker(ThreadWorker):
@@ -228,7 +331,9 @@ class DeadlineThreadWorker(ThreadWorker):
 
     def _answer_here(self, conn: TConn, state: Reading) -> bool:
         """The application's cached answer, made and written in the loop; False (the request
-        given back as it was) when it has none."""
+        given back as it was) when it has none. A plain request (HTTP/1.x, no PROXY protocol
+        line, no Expect, no SCRIPT_NAME) is given a lighter WSGI environ than gunicorn's and
+        its answer written here (StoredAnswer); any other goes through gunicorn's Response."""
         raw = bytes(state.received)
         parser = self._parser(conn, raw)
         try:
@@ -236,6 +341,28 @@ class DeadlineThreadWorker(ThreadWorker):
         except Exception:  # a thread parses it again and refuses it in gunicorn's way
             self._give_back(parser)
             return False
+        if not _plain(req):
+            return self._answer_through_gunicorn(conn, state, parser, req)
+        environ = _light_environ(req, conn.client, conn.server)
+        answer = StoredAnswer()
+        started = datetime.now()  # noqa: DTZ005 (a duration, as gunicorn's own)
+        try:
+            pieces = self._cached(environ, answer.start_response)
+        except Exception:  # the thread's answer says what went wrong
+            pieces = None
+        if pieces is None or answer.status is None:
+            self._give_back(parser)
+            return False
+        body = b"".join(pieces)
+        self._counted()
+        close = not self.alive or not self.cfg.keepalive or req.should_close()
+        head = answer.head(req.version, close, body)
+        answer.sent = len(body)
+        self.log.access(answer, req, environ, datetime.now() - started)  # noqa: DTZ005
+        self._send(conn, state, parser, [memoryview(p) for p in (head, body) if p], not close)
+        return True
+
+    def _answer_through_gunicorn(self, conn: TConn, state: Reading, parser: Any, req) -> bool:
         collector = Collector()
         resp, environ = wsgi.create(req, collector, conn.client, conn.server, self.cfg)
         environ["wsgi.multithread"] = True
@@ -247,20 +374,30 @@ class DeadlineThreadWorker(ThreadWorker):
         if answer is None:
             self._give_back(parser)
             return False
-        self.nr += 1
-        if self.nr >= self.max_requests:
-            self.alive = False  # gunicorn's max_requests: this worker is replaced
+        self._counted()
         if not self.alive or not self.cfg.keepalive:
             resp.force_close()
         for piece in answer:
             resp.write(piece)
         resp.close()
         self.log.access(resp, req, environ, datetime.now() - started)  # noqa: DTZ005
+        self._send(conn, state, parser, collector.pieces, not resp.should_close())
+        return True
+
+    def _counted(self) -> None:
+        self.nr += 1
+        if self.nr >= self.max_requests:
+            self.alive = False  # gunicorn's max_requests: this worker is replaced
+
+    def _send(
+        self, conn: TConn, state: Reading, parser: Any, pieces: list[memoryview], keep: bool
+    ) -> None:
+        """Writes an answer made in the loop; whatever of the next request came with this one
+        is read next."""
         state.received = bytearray(parser.unreader.take_buffered())
         state.need, state.started = None, bool(state.received)
-        state.pending, state.keep = collector.pieces, not resp.should_close()
+        state.pending, state.keep = pieces, keep
         self._write(conn, state)
-        return True
 
     @staticmethod
     def _give_back(parser: Any) -> None:

@@ -102,3 +102,47 @@ def test_settled_collector_hides_the_loaded_app_and_still_collects_cycles():
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
+
+
+def head_of(sock: socket.socket) -> list[tuple[bytes, bytes]]:
+    """The status line and headers of the next response (its body read and dropped)."""
+    reader = sock.makefile("rb")
+    lines = [(b"status", reader.readline().rstrip())]
+    while (line := reader.readline()) not in (b"\r\n", b""):
+        name, _, value = line.partition(b":")
+        lines.append((name.lower(), value.strip()))
+    length = dict(lines).get(b"content-length", b"0")
+    reader.read(int(length))
+    return lines
+
+
+def test_an_answer_written_by_the_loop_says_what_the_applications_own_says(server):
+    """A request with a cookie is never answered from the store: a thread and Flask answer
+    it, and gunicorn's Response writes it. The loop's answer has the same status and headers,
+    but for the request id and one Date, of this second."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=20) as sock:
+        sock.sendall(GET)
+        head_of(sock)  # stored from here on
+        sock.sendall(GET)
+        stored = head_of(sock)
+        sock.sendall(GET.replace(b"\r\n\r\n", b"\r\nCookie: x=1\r\n\r\n"))
+        built = head_of(sock)
+    per_request = (b"x-request-id", b"date")
+
+    assert [name for name, _ in stored].count(b"date") == 1
+    assert [h for h in stored if h[0] not in per_request] == [
+        h for h in built if h[0] not in per_request
+    ]
+
+
+def test_an_http_1_0_request_answered_by_the_loop_is_closed_after_its_answer(server):
+    exchange(server, GET, count=1)  # stored from here on
+    with socket.create_connection(("127.0.0.1", server.port), timeout=20) as sock:
+        sock.sendall(b"GET /events.ics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+        head = head_of(sock)
+
+        assert (head[0], dict(head)[b"connection"], sock.recv(1)) == (
+            (b"status", b"HTTP/1.0 200 OK"),
+            b"close",
+            b"",
+        )
