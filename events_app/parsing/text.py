@@ -21,6 +21,13 @@ _SAME_SENTENCE_AFTER_MERIDIEM = re.compile(
     r"|Central|Pacific|Mountain|Atlantic|[ECMP][SD]?T\b|GMT\b|BST\b|UTC\b)"
 )
 
+# 'am Montag, dem 24. Oktober', 'le 3. Mai': a day's number with the full stop of an ordinal,
+# then a month, is one date, not the end of a sentence.
+_ORDINAL_END = re.compile(r"(?<![\d.,])\b\d{1,2}\.$")
+_MONTH_AFTER_ORDINAL = re.compile(
+    r"(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec)[a-zä]*\b"
+)
+
 
 # Text copied from a web page often loses the breaks between its blocks: 'fans.Originating in
 # Melbourne', 'Sydney, CrowbarSaturday 23rd September'. A full stop between a word and a capital
@@ -103,6 +110,8 @@ def _line_sentences(text: str, start: int, end: int, paragraph: int) -> list[Sen
         if _ABBREVIATIONS.search(head):
             continue
         if _MERIDIEM_END.search(head) and _SAME_SENTENCE_AFTER_MERIDIEM.match(text, m.end()):
+            continue
+        if _ORDINAL_END.search(head) and _MONTH_AFTER_ORDINAL.match(text, m.end()):
             continue
         found.append(_sentence(text, pos, m.end(), paragraph))
         pos = m.end()

@@ -18,7 +18,8 @@ from .text import Sentence
 from .times import find_times
 from .tokens import ROLES, Layout, Line, is_bullet
 
-QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,120})[\"”]")
+# "...", “...”, and the German „...“ and French « ... » that Continental announcements use.
+QUOTED = re.compile(r"[\"“„«»]\s?([^\"“”„«»\n]{3,120}?)\s?[\"”“»«]")
 NAMED_SESSION = re.compile(
     r"\b(?:a|an|the)\s+((?:session|panel|talk|workshop|debate|discussion|lecture|seminar"
     r"|meeting|screening|rally|reading|forum|teach-in|hustings|vigil|picket|march|protest|gig"
@@ -52,9 +53,13 @@ LEADING_IN_NAME = re.compile(
     r"|don't\s+miss|save\s+the\s+date(?:\s+for)?)\s+)+",
     re.IGNORECASE,
 )
+# What a stretch cut before its date ends on: 'Quiz night on', 'Se presentará el', 'Konzert am'.
 TRAILING = re.compile(
     r"(?:[\s,:;–—-]+|\s+(?:on|at|in|from|for|this|next|every|each|starting|beginning|between"
-    r"|is|are|will|be|held|and)\b)+$",
+    r"|is|are|will|be|held|and|the|of|to|with"
+    r"|el|la|los|las|de|del|al|en|que|y|con|por|para|desde|hasta"  # Spanish
+    r"|am|im|um|der|die|das|den|dem|und|mit|von|vom|zum|zur|ab|bis|dann|ebenfalls|jeweils"  # German
+    r"|le|les|du|des|et|au|aux|à)\b)+$",  # French
     re.IGNORECASE,
 )
 TIME_CUT = re.compile(

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from events_app.parsing import draft_to_dict, parse_announcement
-from events_app.parsing.titles import one_of_the_series
+from events_app.parsing.titles import clean_title, one_of_the_series
 
 CASES = {
     "listing-line-title-glued-to-date": (
@@ -119,3 +119,16 @@ def test_titles_from_layout(name):
 )
 def test_one_event_of_a_series_is_titled_in_the_singular(heading, one):
     assert one_of_the_series(heading) == one
+
+
+@pytest.mark.parametrize(
+    ("stretch", "title"),
+    [
+        ("Quiz night at the", "Quiz night"),
+        ("El coro canta el", "El coro canta"),
+        ("Das Konzert beginnt dann am", "Das Konzert beginnt"),
+        ("Le bal commence le", "Le bal commence"),
+    ],
+)
+def test_a_stretch_cut_before_its_date_loses_its_dangling_words(stretch, title):
+    assert clean_title(stretch) == title
