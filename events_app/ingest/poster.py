@@ -194,6 +194,9 @@ def _source(
 def _open_image(data: bytes) -> Image.Image:
     try:
         with warnings.catch_warnings():
+            # A damaged EXIF block (Pillow warns "Corrupt EXIF data") tells nothing of the
+            # picture: it is read as stored. Too many pixels is an error.
+            warnings.simplefilter("ignore", UserWarning)
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
             if image.width * image.height > MAX_PIXELS:

@@ -251,6 +251,16 @@ def test_poster_words_are_placed_on_the_image():
     assert 60 <= first.left <= 100 and 80 <= first.top <= 120
 
 
+def test_poster_photo_with_a_damaged_exif_block_is_read_as_stored():
+    out = io.BytesIO()
+    draw_poster(POSTER_TOP).save(out, format="JPEG", quality=90)
+    jpeg = out.getvalue()
+    exif = b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\x00\x05\x01"  # five entries promised, none there
+    damaged = jpeg[:2] + b"\xff\xe1" + (len(exif) + 2).to_bytes(2, "big") + exif + jpeg[2:]
+    source = read_bytes(damaged)
+    assert (source.text.splitlines()[0], source.notes) == ("Books and Beer Night", ())
+
+
 def test_outlines_are_the_word_boxes_under_each_fields_span():
     source = read_bytes(png(draw_poster(POSTER_TOP)))
     result = parse_source(source, timezone="Europe/London")
