@@ -383,7 +383,8 @@ WORD_LIKE = frozenset(
     "Columbus Lexington Wilmington Hollywood Manhattan Harlem Brooklyn Astoria Boulder Billings "
     "Tempe Provo Wichita Omaha Plano Irvine Norwalk Edison Elgin Joliet Pearland Temecula Downey "
     "Pomona Hayward Renton Gresham Moncton Dartmouth Orange Perth Cambridge Oxford Boston "
-    "Bristol".split()
+    "Bristol Riverside Lakeside Bayside Seaside Parkside Hillside Fairview Midtown Downtown "
+    "Uptown".split()
 )
 
 #: Of those, the ones that are places first (a capitalised "Boston" or "Perth" is a town): they

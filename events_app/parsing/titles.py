@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -19,7 +20,9 @@ from .times import find_times
 from .tokens import ROLES, Layout, Line, is_bullet
 
 # "...", “...”, and the German „...“ and French « ... » that Continental announcements use.
-QUOTED = re.compile(r"[\"“„«»]\s?([^\"“”„«»\n]{3,120}?)\s?[\"”“»«]")
+QUOTED = re.compile(
+    r"[\"“]([^\"“”\n]{3,120})[\"”]|„([^“”„\n]{3,120})[“”]|«\s?([^«»\n]{3,120}?)\s?»"
+)
 NAMED_SESSION = re.compile(
     r"\b(?:a|an|the)\s+((?:session|panel|talk|workshop|debate|discussion|lecture|seminar"
     r"|meeting|screening|rally|reading|forum|teach-in|hustings|vigil|picket|march|protest|gig"
@@ -329,9 +332,10 @@ def held_event(text: str) -> str | None:
 
 def quoted_title(text: str) -> str | None:
     m = QUOTED.search(text)
-    if m and len(m.group(1).split()) >= 2:
-        return m.group(1).strip()
-    return None
+    if m is None:
+        return None
+    quoted = next(group for group in m.groups() if group is not None)
+    return quoted.strip() if len(quoted.split()) >= 2 else None
 
 
 def named_session(text: str) -> str | None:
@@ -504,7 +508,27 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
         add("table_cell", field_title(cell), line.start)
     out.extend(_headings(scope, line))
     add("speaker_talk", speaker_talk(clause, scope), clause_start)
-    return out
+    return _named_below(out, _words(clause), scope.anchors)
+
+
+# Sources that read a name set out above the event's own sentence.
+_ABOVE = frozenset({"heading", "context"})
+
+
+def _named_below(
+    found: list[Candidate[str]], clause_words: set[str], anchors: Sequence[int]
+) -> list[Candidate[str]]:
+    """Mark the names above the event that its own sentence names too (not another event's
+    line: '10 Whole School Transition' over '14 Whole School Transition')."""
+    return [
+        dataclasses.replace(c, features=(*c.features, "named_below"))
+        if c.source in _ABOVE
+        and not _NOT_NAMES.intersection(c.features)
+        and not (c.span and _anchor_between(anchors, c.span.start, c.span.end))
+        and _named_in(c.value, clause_words)
+        else c
+        for c in found
+    ]
 
 
 _TALK = re.compile(
@@ -584,6 +608,24 @@ def _headings(scope: TitleScope, line: Line) -> list[Candidate[str]]:
             features += ("heading_far",)  # a nearer heading could be the name
         out.append(Candidate(title, "heading", heading.span(), features))
     return out
+
+
+def _named_in(title: str, words: set[str]) -> bool:
+    """'Governors Ball' over 'New York City's Governors Ball already leaked that ...': the
+    event's own sentence names what the heading does (two words or more, each of them)."""
+    own = _words(title)
+    return len(own) >= 2 and all(any(_same_word(w, x) for x in words) for w in own)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """'fest' and 'festival', 'meetings' and 'meeting': one word written two ways."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def _words(text: str) -> set[str]:
+    """The words that could name something: no calendar words, no stopwords."""
+    found = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", text)}
+    return {w for w in found - STOPWORDS if not is_calendar_word(w)}
 
 
 def _line_above(layout: Layout, line: Line) -> Line | None:

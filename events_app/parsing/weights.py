@@ -31,6 +31,7 @@ TITLE = {
     "next_line": 2.5,  # the heading right under a line that holds only the date
     "heading": 0.5,  # a heading line above the event
     "heading_far": -1.0,  # a heading above one that could be the name
+    "named_below": 7.0,  # the event's own sentence names what the heading over it does
     "heading_shared": -0.3,  # another event's date stands between it and this one: a list's
     "speaker_talk": 0.3,  # 'Lecture by Ann Lee', from 'to present a lecture' and its speaker
     "lead_line": 7.5,  # the words before the date on the date's own line

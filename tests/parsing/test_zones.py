@@ -75,3 +75,26 @@ def test_a_speakers_home_state_in_brackets_does_not_move_the_event():
 )
 def test_a_dollar_price_is_the_weakest_sign_of_where(text, expected):
     assert zones_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Riverside Book Swap meets on Saturday 21 March 2026 at 10am by the bandstand.",
+            [("2026-03-21T10:00", "Europe/London")],
+        ),
+        (
+            "Our Riverside walk sets off from the church on Saturday 21 March 2026 at 10am; the "
+            "Lakeside cafe serves lunch after.",
+            [("2026-03-21T10:00", "Europe/London")],
+        ),
+        (
+            "The spring fair is in Riverside, CA on Saturday, March 21 at 10 a.m.",
+            [("2026-03-21T10:00", "America/Los_Angeles")],
+        ),
+    ],
+    ids=["riverside-as-a-word", "two-word-like-names", "riverside-with-its-state"],
+)
+def test_a_place_name_that_is_also_a_word_does_not_move_the_event(text, expected):
+    assert zones_of(text) == expected
