@@ -186,6 +186,55 @@ _LIST_LEAD = re.compile(r"\b(?P<lead>on|this|next|coming)\s+(?:both\s+)?$", re.I
 _OPENING = re.compile(r"\b(?:open|opens|opening|closed|closes)\s+$", re.IGNORECASE)
 
 
+# Days named by the feast or custom that falls on them every year (fixed dates only: Easter and
+# the like move), where a preposition makes them a day ('on Christmas Eve', 'until Halloween');
+# in a name ('New Year's Eve Fireworks', 'our Halloween party') they are a theme.
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "boxing day": (12, 26),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "valentine's day": (2, 14),
+    "st patrick's day": (3, 17),
+    "burns night": (1, 25),
+    "bonfire night": (11, 5),
+    "guy fawkes night": (11, 5),
+    "halloween": (10, 31),
+    "armistice day": (11, 11),
+    "fourth of july": (7, 4),
+}
+_HOLIDAY = re.compile(
+    r"(?P<on>\b(?:on|this|next|until|till|from|over)\s+)\b(?P<name>christmas\s+eve"
+    r"|christmas\s+day|boxing\s+day|new\s+year['’]?s\s+(?:eve|day)|(?:st\.?\s+)?valentine['’]?s\s+day"
+    r"|st\.?\s+patrick['’]?s\s+day|burns\s+night|bonfire\s+night|guy\s+fawkes\s+night"
+    r"|hallowe['’]?en|armistice\s+day|(?:the\s+)?fourth\s+of\s+july)\b(?![-–]\w)",
+    re.IGNORECASE,
+)
+
+
+def _holidays(text: str, dated: list[DateMention]) -> list[DateMention]:
+    """'on Christmas Eve', 'Bonfire Night': the day of the year the name stands for, unless
+    the day is written out beside it ('Monday 24 December (Christmas Eve)')."""
+    found = []
+    for m in _HOLIDAY.finditer(text):
+        key = re.sub(r"[’']", "'", " ".join(m["name"].lower().split()))
+        key = re.sub(r"^(?:the\s+)|^st\.?\s+(?=valentine)", "", key).replace("st. ", "st ")
+        key = key.replace("hallowe'en", "halloween")
+        month, day = _HOLIDAYS[key]
+        if any(
+            abs(d.start - m.start()) < _HOLIDAY_NEAR and (ref.month, ref.day) == (month, day)
+            for d in dated
+            for ref in d.days
+        ):
+            continue
+        found.append(DateMention(m.start("name"), m.end(), [DayRef(month, day)], text=m["name"]))
+    return found
+
+
+_HOLIDAY_NEAR = 60
+
+
 def _weekday_lists(text: str) -> list[DateMention]:
     """'on both Saturday and Sunday', 'this Friday and Saturday', 'Saturday and Sunday,
     10am-5pm': one mention of each day named. With 'on', 'this', 'next' it is read as such a
@@ -307,6 +356,7 @@ def find_dates(text: str, *, day_first: bool, language: str | None = None) -> li
             )
         )
     found.extend(_bare_weekdays(text))
+    found.extend(_holidays(text, found))
     found.extend(_weekday_lists(text))
     language = language or calendar_words.guess_language(text)
     if language != "en":

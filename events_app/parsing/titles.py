@@ -281,6 +281,32 @@ EVENT_PHRASE = re.compile(
 )
 
 
+# 'enter a Santa Fun Run in the park', 'the Harbour Lantern Parade will': a name in capitals
+# that ends in a thing one attends.
+_NAMED_EVENT = re.compile(
+    r"(?<![\w'’-])(?P<title>(?:[A-Z][\w'’&-]*\s+){1,5}"
+    rf"(?i:{_EVENT_NOUNS}))(?![\w'’-])",
+)
+
+
+def named_event(text: str) -> str | None:
+    """The first capitalised name in the text that ends in an event's noun, each of its words
+    capitalised as a name's are ('Santa Fun Run', 'Summer Lantern Parade')."""
+    for m in _NAMED_EVENT.finditer(text):
+        words = m["title"].split()
+        while words and words[0].lower() in ("a", "an", "the", "our", "this"):
+            words = words[1:]
+        part_of_more = re.match(r"\s+[A-Z]", text[m.end() :])  # 'Davis Conference Center'
+        if (
+            len(words) >= 2
+            and words[-1][0].isupper()
+            and not is_calendar_word(words[0])
+            and not part_of_more
+        ):
+            return " ".join(words)
+    return None
+
+
 def event_phrase(text: str) -> str | None:
     """'There will be a baked bean supper at ...' -> 'Baked bean supper'."""
     m = EVENT_PHRASE.search(text)
@@ -471,6 +497,7 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
         add("festival", scope.festival, None)
     add("after", after_title, mention_end)
     add("event_phrase", event_phrase(clause), clause_start)
+    add("named_event", named_event(clause), clause_start)
     add("next_event", next_event(clause), clause_start)
     layout = scope.layout
     line = layout.line_at(mention_start)
@@ -768,7 +795,7 @@ _ADDRESSING = re.compile(r"\b(?:we|you|your|our|us|i|we're|you're|we'll|you'll)\
 _VAGUE_WORDS = frozenset(
     "next following this coming upcoming later soon week weekend month year "
     "today tonight tomorrow will end ends start starts begin begins the a an both all "
-    "it here there".split()
+    "it here there people everyone anyone".split()
 )
 
 

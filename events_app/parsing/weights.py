@@ -20,6 +20,7 @@ TITLE = {
     "entry_heading": 8.5,  # 'Lantern making, Holt Community Barn, Mill Lane ...' over its entry
     "event_phrase": 7.5,  # 'there will be a baked bean supper', 'will hold its monthly supper'
     "next_event": 7.2,  # 'the next Cafe Science meeting will', 'to attend the Harbour talk'
+    "named_event": 3.0,  # 'enter a Santa Fun Run': a capitalised name ending in an event's noun
     "lead": 7.0,  # the words before the date
     "after_named": 6.0,  # 'Sat 3 Aug – Summer picnic'
     "named_session": 5.0,

@@ -36,6 +36,8 @@ def read(text: str, reference: date | None = date(2026, 3, 10)) -> list[dict]:
         ("Summer school from 30 June to 2 July 2026", "2026-06-30", "2026-07-02"),
         ("Talk 03/10/2026 at 7pm, Conway Hall, London WC1R 4RL", "2026-10-03T19:00", None),
         ("Comedy night, 21 September 2026 20-22.30", "2026-09-21T20:00", "2026-09-21T22:30"),
+        ("Santa dash round the park on Christmas Eve 2026 at 10am", "2026-12-24T10:00", None),
+        ("Fireworks on the green on Bonfire Night 2026, from 6.30pm", "2026-11-05T18:30", None),
         ("Open rehearsal 4 June 2026, 14–15:30", "2026-06-04T14:00", "2026-06-04T15:30"),
         (
             "Talk 10/03/2026 at 7pm, Grange Hall, 12 Oak St, Springfield, IL",
@@ -166,6 +168,7 @@ def test_end_before_start_is_left_out_with_a_warning():
         "The organisers, meeting reporters on Tuesday, said the fair will return.",
         "Published: 11 March 2026 at 09:00\nThe allotment society's news.",
         "Group: uk.local.events-today\nThe allotment society's news.",
+        "Photos of our Christmas Day Lunch 2025 are in the gallery.",
     ],
     ids=[
         "past",
@@ -179,6 +182,7 @@ def test_end_before_start_is_left_out_with_a_warning():
         "day-of-the-report",
         "page-date",
         "today-inside-a-name",
+        "holiday-as-a-theme",
     ],
 )
 def test_dates_that_are_not_events(text):
