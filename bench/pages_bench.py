@@ -17,9 +17,10 @@ and an organiser who owns a tenth of them:
 - each gunicorn worker's memory (RSS) after the load.
 
 PostgreSQL comes from BENCH_POSTGRES_URL (default: the local server's `perf` database, which is
-emptied). Needs wrk (apt-get install -y wrk) for the load figures. Each page is asked for
-WARM_UP times before wrk starts, so the figures are of a site that has served each page before,
-and the warm-up and the wrk window fall within one minute of the clock: when the minute turns,
+emptied). Needs wrk (apt-get install -y wrk) for the load figures. Each page is loaded by wrk
+for WARM_UP seconds, not counted, before the measured run, so the figures are of a site whose
+every worker has served each page before, and the warm-up and the wrk window fall within one
+minute of the clock: when the minute turns,
 each worker builds each page again once, which is the uncached render figure, not a p99.
 """
 
@@ -192,10 +193,14 @@ def plans_and_renders(url: str) -> list[str]:
     return lines
 
 
-WARM_UP = 8  # requests of each page and encoding before wrk: each worker builds its answer
+# Seconds of wrk before the measured run, on each page and encoding: requests one at a time
+# (as this bench warmed up before) leave to chance which worker has built what, and a worker
+# building a page inside the measured window holds up the requests behind it; a second at
+# 16 connections reaches every worker.
+WARM_UP = 1
 
 
-MINUTE_MARGIN = 6  # seconds left in the minute, beyond wrk's own, for the warm-up
+MINUTE_MARGIN = 8  # seconds left in the minute, beyond wrk's own, for the warm-up
 
 
 def _wait_for_a_minute_with_room(seconds: float) -> None:
@@ -219,9 +224,9 @@ def load(url: str, seconds: int) -> list[str]:
             for client, extra in (("plain", {}), ("gzip", {"Accept-Encoding": "gzip"})):
                 sent = {**headers, **extra}
                 _wait_for_a_minute_with_room(seconds + MINUTE_MARGIN)
-                for _ in range(WARM_UP):
-                    asked = urllib.request.Request(server.url + path, headers=sent)
-                    urllib.request.urlopen(asked, timeout=300).read()
+                asked = urllib.request.Request(server.url + path, headers=sent)
+                urllib.request.urlopen(asked, timeout=300).read()
+                wrk(server.url + path, 16, WARM_UP, sent)  # not counted: every worker builds
                 r = wrk(server.url + path, 16, seconds, sent)
                 lines.append(
                     f"| {name} | {client} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} "
