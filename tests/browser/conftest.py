@@ -8,15 +8,19 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from flask import Flask
+from sqlalchemy.orm import Session
 from werkzeug.serving import make_server
 
-from events_app import create_app
+from events_app import accounts, create_app, services
+from events_app.domain import Event, Role, User
 from tests.conftest import NOW
+from tests.web.organiser_helpers import PASSWORD
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -57,15 +61,64 @@ class LiveServer:
         self._thread.join(timeout=10)
 
 
-@pytest.fixture
-def live_app(tmp_path: Path, sqlite_template: Path) -> Iterator[Flask]:
-    path = tmp_path / "live.db"
+ORGANISER = "org@example.org"
+
+Seed = Callable[[Session, User], object]
+
+
+def _app_on_copy(path: Path, sqlite_template: Path) -> Flask:
+    """An app on its own copy of the migrated template database, its clock stopped at NOW."""
     shutil.copy(sqlite_template, path)
-    app = create_app(
+    return create_app(
         {"DATABASE_URL": f"sqlite:///{path}", "CLOCK": lambda: NOW, "SITE_NAME": "Test Events"}
     )
+
+
+def store_events(session: Session, events: Sequence[Event]) -> list[Event]:
+    return services.create_events(session, events, now=NOW, uid_domain="example.org")
+
+
+@pytest.fixture
+def live_app(tmp_path: Path, sqlite_template: Path) -> Iterator[Flask]:
+    app = _app_on_copy(tmp_path / "live.db", sqlite_template)
     yield app
     app.extensions["events_db"].close()
+
+
+@pytest.fixture
+def account() -> tuple[str, Role]:
+    """The e-mail and role of the one account `server` creates; a module overrides it."""
+    return ORGANISER, Role.ORGANISER
+
+
+@pytest.fixture
+def seed() -> Seed:
+    """What `server` stores beside the account, given the session and the account's user;
+    a module overrides it (by default nothing)."""
+    return lambda session, owner: None
+
+
+@pytest.fixture
+def server(live_app: Flask, account: tuple[str, Role], seed: Seed) -> Iterator[LiveServer]:
+    """The live app serving, with the account (password PASSWORD) and the module's seed."""
+    email, role = account
+    with live_app.extensions["events_db"].sessions() as session:
+        seed(session, accounts.create_user(session, email, PASSWORD, role, NOW))
+    with LiveServer(live_app) as running:
+        yield running
+
+
+@contextmanager
+def read_only_site(folder: Path, sqlite_template: Path, events: Sequence[Event]):
+    """One server for a module whose tests only read: `events` stored, no account."""
+    app = _app_on_copy(folder / "site.db", sqlite_template)
+    try:
+        with app.extensions["events_db"].sessions() as session:
+            store_events(session, events)
+        with LiveServer(app) as running:
+            yield running
+    finally:
+        app.extensions["events_db"].close()
 
 
 @pytest.fixture(scope="session")
@@ -76,6 +129,22 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def open_page(browser) -> Iterator[Callable[..., object]]:
+    """`open_page(size, **options)`: a page in a fresh context at that size, CSP bypassed for
+    axe-core; every context opened is closed at the end, whether the test passed or not."""
+    contexts = []
+
+    def open_at(size: str, **options: object):
+        context = browser.new_context(viewport=SIZES[size], bypass_csp=True, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_at
+    for context in contexts:
+        context.close()
 
 
 def shooter(folder: str):
@@ -114,7 +183,7 @@ def violations(page, axe_source: str) -> list[str]:
     return list(found)
 
 
-def sign_in(page, server: LiveServer, email: str, password: str) -> None:
+def sign_in(page, server: LiveServer, email: str = ORGANISER, password: str = PASSWORD) -> None:
     page.goto(f"{server.url}/login")
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Password").fill(password)

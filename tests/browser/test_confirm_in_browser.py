@@ -6,19 +6,21 @@ from __future__ import annotations
 
 import pytest
 
-from events_app import accounts, services
-from events_app.domain import Role
-from tests.browser.conftest import SIZES, LiveServer, follow, shooter, sign_in, violations
+from tests.browser.conftest import (
+    SIZES,
+    follow,
+    shooter,
+    sign_in,
+    store_events,
+    violations,
+)
 from tests.builders import child_of, event, london
-from tests.conftest import NOW
-from tests.web.organiser_helpers import PASSWORD
 
 
 @pytest.fixture
-def server(live_app):
-    with live_app.extensions["events_db"].sessions() as session:
-        owner = accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
-        services.create_events(
+def seed():
+    def events(session, owner):
+        store_events(
             session,
             [
                 event("Winter school", owner_id=owner.id, start=london(2027, 1, 9, 10, 0)),
@@ -29,21 +31,20 @@ def server(live_app):
                     parent=child_of("Winter school"),
                 ),
             ],
-            now=NOW,
-            uid_domain="example.org",
         )
-    with LiveServer(live_app) as running:
-        yield running
+
+    return events
 
 
 shot = shooter("confirm")
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_cancel_asks_then_restore_and_delete_asks_about_sessions(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
-    sign_in(page, server, "org@example.org", PASSWORD)
+def test_cancel_asks_then_restore_and_delete_asks_about_sessions(
+    open_page, server, axe_source, size
+):
+    page = open_page(size)
+    sign_in(page, server)
 
     follow(page, page.get_by_role("link", name="Cancel event Opening talk"))
     asked = page.locator("h1").inner_text()
@@ -70,4 +71,3 @@ def test_cancel_asks_then_restore_and_delete_asks_about_sessions(browser, server
     assert left == ["Opening talk"]
     assert cancel_violations == []
     assert delete_violations == []
-    context.close()

@@ -7,19 +7,21 @@ from __future__ import annotations
 
 import pytest
 
-from events_app import accounts, services
-from events_app.domain import Role
-from tests.browser.conftest import SIZES, LiveServer, follow, shooter, sign_in, violations
+from tests.browser.conftest import (
+    SIZES,
+    follow,
+    shooter,
+    sign_in,
+    store_events,
+    violations,
+)
 from tests.builders import event, london
-from tests.conftest import NOW
-from tests.web.organiser_helpers import PASSWORD
 
 
 @pytest.fixture
-def server(live_app):
-    with live_app.extensions["events_db"].sessions() as session:
-        owner = accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
-        services.create_events(
+def seed():
+    def events(session, owner):
+        store_events(
             session,
             [
                 event(
@@ -29,22 +31,19 @@ def server(live_app):
                     description="Lectures and workshops.",
                 )
             ],
-            now=NOW,
-            uid_domain="example.org",
         )
-    with LiveServer(live_app) as running:
-        yield running
+
+    return events
 
 
 shot = shooter("conflict")
 
 
-def open_edit(browser, server, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
-    sign_in(page, server, "org@example.org", PASSWORD)
+def open_edit(open_page, server, size):
+    page = open_page(size)
+    sign_in(page, server)
     follow(page, page.get_by_role("link", name="Edit Winter school"))
-    return context, page
+    return page
 
 
 def side_by_side(page, legend: str) -> bool:
@@ -64,9 +63,9 @@ def defaults(page) -> dict[str, str | None]:
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_a_late_save_chooses_per_field_between_both_versions(browser, server, axe_source, size):
-    first_context, first = open_edit(browser, server, size)
-    second_context, second = open_edit(browser, server, size)
+def test_a_late_save_chooses_per_field_between_both_versions(open_page, server, axe_source, size):
+    first = open_edit(open_page, server, size)
+    second = open_edit(open_page, server, size)
     first.get_by_label("Title", exact=True).fill("Winter school 2027")
     first.get_by_label("Description", exact=True).fill("Lectures, workshops and a ceilidh.")
     first.get_by_role("button", name="Save").click()
@@ -103,5 +102,3 @@ def test_a_late_save_chooses_per_field_between_both_versions(browser, server, ax
     assert (title, description) == ("Winter school 2027", "Lectures, workshops and a ceilidh.")
     assert "09:30" in when
     assert found == []
-    first_context.close()
-    second_context.close()

@@ -7,20 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from events_app import accounts
-from events_app.domain import Role
-from tests.browser.conftest import SIZES, LiveServer, follow, shooter, sign_in, violations
-from tests.conftest import NOW
-from tests.web.organiser_helpers import PASSWORD
-
-
-@pytest.fixture
-def server(live_app):
-    with live_app.extensions["events_db"].sessions() as session:
-        accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
-    with LiveServer(live_app) as running:
-        yield running
-
+from tests.browser.conftest import SIZES, follow, shooter, sign_in, violations
 
 shot = shooter("controls")
 
@@ -36,11 +23,10 @@ def new_event(page, server, title: str, day: str, clock: str):
 
 @pytest.mark.parametrize("size", list(SIZES))
 def test_the_zone_box_offers_iana_names_and_refuses_an_abbreviation(
-    browser, server, axe_source, size
+    open_page, server, axe_source, size
 ):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
-    sign_in(page, server, "org@example.org", PASSWORD)
+    page = open_page(size)
+    sign_in(page, server)
     draft = new_event(page, server, "Harbour talk", "2027-07-14", "18:30")
     zone = draft.get_by_label("Time zone (type a city)")
     offered = page.evaluate(
@@ -66,14 +52,12 @@ def test_the_zone_box_offers_iana_names_and_refuses_an_abbreviation(
     )
     assert flash == "1 event published."
     assert refused_violations == []
-    context.close()
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_the_repeats_control_sets_the_rule_and_shows_it_back(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
-    sign_in(page, server, "org@example.org", PASSWORD)
+def test_the_repeats_control_sets_the_rule_and_shows_it_back(open_page, server, axe_source, size):
+    page = open_page(size)
+    sign_in(page, server)
     draft = new_event(page, server, "Drop-in clinic", "2027-01-12", "10:00")
     draft.locator("summary").click()
     draft.get_by_label("How often").select_option(label="Weekly")
@@ -100,14 +84,12 @@ def test_the_repeats_control_sets_the_rule_and_shows_it_back(browser, server, ax
 
     assert shown == ("Weekly", ["Tuesday", "Thursday"], "2027-03-31", "")
     assert (set_violations, shown_violations) == ([], [])
-    context.close()
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_a_hybrid_event_shows_its_venue_and_its_join_link(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
-    sign_in(page, server, "org@example.org", PASSWORD)
+def test_a_hybrid_event_shows_its_venue_and_its_join_link(open_page, server, axe_source, size):
+    page = open_page(size)
+    sign_in(page, server)
     draft = new_event(page, server, "Branch meeting", "2027-01-14", "18:30")
     draft.get_by_label("How people attend").select_option(label="Hybrid: in person and online")
     draft.get_by_label("Join link (online or hybrid)").fill("https://meet.example.org/branch")
@@ -128,4 +110,3 @@ def test_a_hybrid_event_shows_its_venue_and_its_join_link(browser, server, axe_s
     ]
     assert join == "https://meet.example.org/branch"
     assert found == []
-    context.close()

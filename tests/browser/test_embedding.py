@@ -10,8 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from flask import Flask
 
-from events_app import services
-from tests.browser.conftest import SIZES, LiveServer, violations
+from tests.browser.conftest import SIZES, LiveServer, store_events, violations
 from tests.builders import event, london, venue
 from tests.conftest import NOW
 
@@ -19,7 +18,7 @@ from tests.conftest import NOW
 @pytest.fixture
 def listed(live_app):
     with live_app.extensions["events_db"].sessions() as session:
-        return services.create_events(
+        return store_events(
             session,
             [
                 event(
@@ -28,8 +27,6 @@ def listed(live_app):
                 event("<b>Bold</b> & <img src=x onerror=alert(1)>", start=NOW + timedelta(days=2)),
                 event("Film night", start=NOW + timedelta(days=3), venues=[venue("Rio Cinema")]),
             ],
-            now=NOW,
-            uid_domain="example.org",
         )
 
 
@@ -172,7 +169,7 @@ def test_widget_survives_a_hostile_host_stylesheet(
 
 def test_widget_shows_each_time_in_its_zone_with_the_zone_label(browser, live_app):
     with live_app.extensions["events_db"].sessions() as session:
-        services.create_events(
+        store_events(
             session,
             [
                 event("Winter social", start=london(2026, 12, 5, 18, 30)),
@@ -182,8 +179,6 @@ def test_widget_shows_each_time_in_its_zone_with_the_zone_label(browser, live_ap
                     timezone="America/New_York",
                 ),
             ],
-            now=NOW,
-            uid_domain="example.org",
         )
     with LiveServer(live_app) as events_site:
         snippet = f'<script src="{events_site.url}/static/embed.js"></script>'

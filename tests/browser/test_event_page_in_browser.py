@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from events_app import services
 from events_app.domain import EventStatus, Link, LinkKind
-from tests.browser.conftest import SIZES, LiveServer, shooter, violations
+from tests.browser.conftest import SIZES, shooter, store_events, violations
 from tests.builders import event, london, venue
-from tests.conftest import NOW
 
 TICKETS = "https://tickets.example.org/poetry"
 
@@ -19,9 +17,9 @@ shot = shooter("event-page")
 
 
 @pytest.fixture
-def server(live_app):
-    with live_app.extensions["events_db"].sessions() as session:
-        services.create_events(
+def seed():
+    def events(session, owner):
+        store_events(
             session,
             [
                 event(
@@ -39,18 +37,16 @@ def server(live_app):
                     links=[Link(TICKETS, LinkKind.TICKETS, price="£2")],
                 ),
             ],
-            now=NOW,
-            uid_domain="example.org",
         )
-    with LiveServer(live_app) as running:
-        yield running
+
+    return events
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_a_visitor_books_copies_the_link_and_shares_it(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
+def test_a_visitor_books_copies_the_link_and_shares_it(open_page, server, axe_source, size):
+    page = open_page(size)
+    context = page.context
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
-    page = context.new_page()
     page.goto(f"{server.url}/events/poetry-evening-2027-01-09")
     shot(page, f"event-{size}")
     found = violations(page, axe_source)
@@ -73,13 +69,11 @@ def test_a_visitor_books_copies_the_link_and_shares_it(browser, server, axe_sour
         f"{copied.replace(':', '%3A').replace('/', '%2F')}"
     )
     assert found == []
-    context.close()
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_a_cancelled_event_offers_nothing_to_book(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
+def test_a_cancelled_event_offers_nothing_to_book(open_page, server, axe_source, size):
+    page = open_page(size)
     page.goto(f"{server.url}/events/quiz-night-2027-01-10")
     shot(page, f"cancelled-{size}")
     found = violations(page, axe_source)
@@ -89,4 +83,3 @@ def test_a_cancelled_event_offers_nothing_to_book(browser, server, axe_source, s
 
     assert (offered, status) == (0, "This event has been cancelled.")
     assert found == []
-    context.close()

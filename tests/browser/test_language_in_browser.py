@@ -4,14 +4,10 @@ WCAG 2.2 AA rules at phone and desktop sizes. Screenshots go to test-artifacts/l
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from events_app import create_app, services
-from tests.browser.conftest import SIZES, LiveServer, follow, shooter, violations
+from tests.browser.conftest import SIZES, follow, read_only_site, shooter, violations
 from tests.builders import event, london, person, venue
-from tests.conftest import NOW
 
 PAGES = {
     "listing": ("/", "Próximos eventos"),
@@ -25,49 +21,37 @@ PAGES = {
 shot = shooter("language")
 
 
+EVENTS = [
+    event(
+        "Housing rally",
+        start=london(2026, 12, 2, 18, 30),
+        end=london(2026, 12, 2, 21, 0),
+        venues=[venue("Conway Hall", address="25 Red Lion Square", postcode="WC1R 4RL")],
+        speakers=[person("Owen Jones")],
+        tags=["housing"],
+    ),
+    event(
+        "Winter festival",
+        start=london(2026, 12, 8),
+        end=london(2026, 12, 10),
+        all_day=True,
+        venues=[venue("Friends House")],
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, sqlite_template):
-    path = tmp_path_factory.mktemp("language") / "language.db"
-    shutil.copy(sqlite_template, path)
-    live_app = create_app(
-        {"DATABASE_URL": f"sqlite:///{path}", "CLOCK": lambda: NOW, "SITE_NAME": "Test Events"}
-    )
-    with live_app.extensions["events_db"].sessions() as session:
-        services.create_events(
-            session,
-            [
-                event(
-                    "Housing rally",
-                    start=london(2026, 12, 2, 18, 30),
-                    end=london(2026, 12, 2, 21, 0),
-                    venues=[
-                        venue("Conway Hall", address="25 Red Lion Square", postcode="WC1R 4RL")
-                    ],
-                    speakers=[person("Owen Jones")],
-                    tags=["housing"],
-                ),
-                event(
-                    "Winter festival",
-                    start=london(2026, 12, 8),
-                    end=london(2026, 12, 10),
-                    all_day=True,
-                    venues=[venue("Friends House")],
-                ),
-            ],
-            now=NOW,
-            uid_domain="example.org",
-        )
-    with LiveServer(live_app) as server:
+    folder = tmp_path_factory.mktemp("language")
+    with read_only_site(folder, sqlite_template, EVENTS) as server:
         yield server
-    live_app.extensions["events_db"].close()
 
 
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("name", list(PAGES))
-def test_spanish_page_reads_well_and_passes_axe(browser, site, axe_source, name, size):
+def test_spanish_page_reads_well_and_passes_axe(open_page, site, axe_source, name, size):
     path, heading = PAGES[name]
-    context = browser.new_context(viewport=SIZES[size], locale="es-ES", bypass_csp=True)
-    page = context.new_page()
+    page = open_page(size, locale="es-ES")
     page.goto(site.url + path)
 
     seen = {
@@ -77,7 +61,6 @@ def test_spanish_page_reads_well_and_passes_axe(browser, site, axe_source, name,
     }
     shot(page, f"{name}-es-{size}")
     found = violations(page, axe_source)
-    context.close()
 
     assert seen == {"lang": "es", "h1": heading, "fits": True}
     assert found == []

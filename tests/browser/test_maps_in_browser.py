@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import pytest
 
-from events_app import accounts, services
 from events_app.domain import Role
-from tests.browser.conftest import SIZES, LiveServer, follow, shooter, sign_in, violations
+from tests.browser.conftest import (
+    SIZES,
+    LiveServer,
+    follow,
+    shooter,
+    sign_in,
+    store_events,
+    violations,
+)
 from tests.builders import event, london, venue
-from tests.conftest import NOW
-from tests.web.organiser_helpers import PASSWORD
 
 MAP_PAGE = "<!doctype html><html lang=en><title>Map</title><p>The map of OpenStreetMap</p>"
 LINK = "https://www.openstreetmap.org/?mlat=51.53857&mlon=-0.10259#map=19/51.53857/-0.10259"
@@ -22,10 +27,14 @@ shot = shooter("maps")
 
 
 @pytest.fixture
-def server(live_app):
-    with live_app.extensions["events_db"].sessions() as session:
-        accounts.create_user(session, "admin@example.org", PASSWORD, Role.ADMIN, NOW)
-        services.create_events(
+def account():
+    return "admin@example.org", Role.ADMIN
+
+
+@pytest.fixture
+def seed():
+    def events(session, owner):
+        store_events(
             session,
             [
                 event(
@@ -34,11 +43,9 @@ def server(live_app):
                     venues=[venue("The Crown", address="1 Upper Street", postcode="N1 1AA")],
                 )
             ],
-            now=NOW,
-            uid_domain="example.org",
         )
-    with LiveServer(live_app) as running:
-        yield running
+
+    return events
 
 
 def answer_for_openstreetmap(context) -> None:
@@ -49,11 +56,10 @@ def answer_for_openstreetmap(context) -> None:
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_an_admin_pastes_a_map_link_and_the_pages_show_the_map(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    answer_for_openstreetmap(context)
-    page = context.new_page()
-    sign_in(page, server, "admin@example.org", PASSWORD)
+def test_an_admin_pastes_a_map_link_and_the_pages_show_the_map(open_page, server, axe_source, size):
+    page = open_page(size)
+    answer_for_openstreetmap(page.context)
+    sign_in(page, server, "admin@example.org")
     page.goto(f"{server.url}/organiser/venues/")
     follow(page, page.get_by_role("link", name="Edit or merge The Crown"))
     page.get_by_label("Or paste an OpenStreetMap link").fill(LINK)
@@ -79,13 +85,12 @@ def test_an_admin_pastes_a_map_link_and_the_pages_show_the_map(browser, server, 
     assert edit_violations == []
     assert venue_violations == []
     assert event_violations == []
-    context.close()
 
 
 @pytest.fixture
 def placed(live_app):
     with live_app.extensions["events_db"].sessions() as session:
-        services.create_events(
+        store_events(
             session,
             [
                 event(
@@ -94,8 +99,6 @@ def placed(live_app):
                     venues=[venue("The Crown", latitude=51.53857, longitude=-0.10259)],
                 )
             ],
-            now=NOW,
-            uid_domain="example.org",
         )
     with LiveServer(live_app) as running:
         yield running

@@ -7,21 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from events_app import accounts
-from events_app.domain import Role
-from tests.browser.conftest import SIZES, LiveServer, follow, shooter, sign_in, violations
+from tests.browser.conftest import SIZES, follow, shooter, sign_in, violations
 from tests.browser.test_review_in_browser import paste
-from tests.conftest import NOW
-from tests.web.organiser_helpers import PASSWORD, SEED_PARAGRAPH
-
-
-@pytest.fixture
-def server(live_app):
-    with live_app.extensions["events_db"].sessions() as session:
-        accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
-    with LiveServer(live_app) as running:
-        yield running
-
+from tests.web.organiser_helpers import SEED_PARAGRAPH
 
 shot = shooter("new-event")
 
@@ -34,10 +22,9 @@ def fill(page, number: int, title: str, day: str, clock: str) -> None:
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_new_event_by_hand_then_add_another_and_publish_both(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
-    sign_in(page, server, "org@example.org", PASSWORD)
+def test_new_event_by_hand_then_add_another_and_publish_both(open_page, server, axe_source, size):
+    page = open_page(size)
+    sign_in(page, server)
     shot(page, f"dashboard-{size}")
     dashboard_violations = violations(page, axe_source)
 
@@ -62,14 +49,12 @@ def test_new_event_by_hand_then_add_another_and_publish_both(browser, server, ax
     assert flash == "2 events published."
     assert listed == ["Committee meeting", "Annual general meeting"]
     assert (dashboard_violations, blank_violations, added_violations) == ([], [], [])
-    context.close()
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_drafts_of_a_paste_are_published_all_at_once(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
-    sign_in(page, server, "org@example.org", PASSWORD)
+def test_drafts_of_a_paste_are_published_all_at_once(open_page, server, axe_source, size):
+    page = open_page(size)
+    sign_in(page, server)
     paste(page, server, SEED_PARAGRAPH, "2018-07-20")
     page.get_by_role("button", name="Save as drafts").click()
     page.wait_for_url("**/organiser/")
@@ -85,4 +70,3 @@ def test_drafts_of_a_paste_are_published_all_at_once(browser, server, axe_source
     assert offered.startswith("3 drafts saved together: Opening rally for Arise")
     assert (flash, batches) == ("Published 3 events.", 0)
     assert found == []
-    context.close()

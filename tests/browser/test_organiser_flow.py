@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import icalendar
 
-from events_app import accounts
-from events_app.domain import Role
-from tests.browser.conftest import LiveServer, follow
-from tests.conftest import NOW
-from tests.web.organiser_helpers import PASSWORD, SEED_PARAGRAPH
+from tests.browser.conftest import follow, sign_in
+from tests.web.organiser_helpers import SEED_PARAGRAPH
 
 CORRECTED = "Arise opening rally"
 
@@ -20,51 +17,43 @@ def vevents(page, server) -> dict[str, icalendar.Event]:
     return {str(v["SUMMARY"]): v for v in feed.walk("VEVENT")}
 
 
-def test_paste_correct_publish_see_and_cancel(live_app, browser, artifacts):
-    with live_app.extensions["events_db"].sessions() as session:
-        accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
+def test_paste_correct_publish_see_and_cancel(server, browser, artifacts):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    sign_in(page, server)
 
-    with LiveServer(live_app) as server:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(f"{server.url}/login")
-        page.get_by_label("E-mail").fill("org@example.org")
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url("**/organiser/")
+    follow(page, page.get_by_role("link", name="Add events from an announcement"))
+    page.get_by_label("Announcement").fill(SEED_PARAGRAPH)
+    page.get_by_label("Date it was written").fill("2018-07-20")
+    follow(page, page.get_by_role("button", name="Read the announcement"))
 
-        follow(page, page.get_by_role("link", name="Add events from an announcement"))
-        page.get_by_label("Announcement").fill(SEED_PARAGRAPH)
-        page.get_by_label("Date it was written").fill("2018-07-20")
-        follow(page, page.get_by_role("button", name="Read the announcement"))
+    titles = page.locator("input[name$='-title']")
+    rally = next(
+        titles.nth(i)
+        for i in range(titles.count())
+        if "rally" in titles.nth(i).input_value().lower()
+    )
+    rally.fill(CORRECTED)
+    page.screenshot(path=str(artifacts / "organiser-review.png"), full_page=True)
+    page.get_by_role("button", name="Publish", exact=True).click()
+    page.wait_for_url("**/organiser/")
+    assert "published" in page.locator(".flash").inner_text()
 
-        titles = page.locator("input[name$='-title']")
-        rally = next(
-            titles.nth(i)
-            for i in range(titles.count())
-            if "rally" in titles.nth(i).input_value().lower()
-        )
-        rally.fill(CORRECTED)
-        page.screenshot(path=str(artifacts / "organiser-review.png"), full_page=True)
-        page.get_by_role("button", name="Publish", exact=True).click()
-        page.wait_for_url("**/organiser/")
-        assert "published" in page.locator(".flash").inner_text()
+    follow(page, page.get_by_role("link", name=CORRECTED, exact=True))
+    assert page.locator("h1").inner_text() == CORRECTED
+    assert "Student Central" in page.locator("main").inner_text()
+    published = vevents(page, server)[CORRECTED]
+    assert published["STATUS"] == "CONFIRMED"
+    assert published.decoded("DTSTART").isoformat() == "2018-07-27T18:30:00+01:00"
 
-        follow(page, page.get_by_role("link", name=CORRECTED, exact=True))
-        assert page.locator("h1").inner_text() == CORRECTED
-        assert "Student Central" in page.locator("main").inner_text()
-        published = vevents(page, server)[CORRECTED]
-        assert published["STATUS"] == "CONFIRMED"
-        assert published.decoded("DTSTART").isoformat() == "2018-07-27T18:30:00+01:00"
+    page.goto(f"{server.url}/organiser/")
+    row = page.locator("li.event", has_text=CORRECTED)
+    follow(page, row.get_by_role("link", name=f"Cancel event {CORRECTED}"))
+    page.get_by_role("button", name="Cancel the event").click()
+    page.wait_for_url("**/organiser/")
+    page.screenshot(path=str(artifacts / "organiser-cancelled.png"), full_page=True)
 
-        page.goto(f"{server.url}/organiser/")
-        row = page.locator("li.event", has_text=CORRECTED)
-        follow(page, row.get_by_role("link", name=f"Cancel event {CORRECTED}"))
-        page.get_by_role("button", name="Cancel the event").click()
-        page.wait_for_url("**/organiser/")
-        page.screenshot(path=str(artifacts / "organiser-cancelled.png"), full_page=True)
-
-        cancelled = vevents(page, server)[CORRECTED]
-        assert cancelled["STATUS"] == "CANCELLED"
-        assert cancelled["SEQUENCE"] > published.get("SEQUENCE", 0)
-        page.goto(f"{server.url}/")
-        assert "Cancelled" in page.locator("li.event", has_text=CORRECTED).inner_text()
+    cancelled = vevents(page, server)[CORRECTED]
+    assert cancelled["STATUS"] == "CANCELLED"
+    assert cancelled["SEQUENCE"] > published.get("SEQUENCE", 0)
+    page.goto(f"{server.url}/")
+    assert "Cancelled" in page.locator("li.event", has_text=CORRECTED).inner_text()

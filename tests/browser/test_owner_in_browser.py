@@ -6,36 +6,39 @@ from __future__ import annotations
 
 import pytest
 
-from events_app import accounts, services
+from events_app import accounts
 from events_app.domain import Role
-from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, follow, sign_in, violations
+from tests.browser.conftest import (
+    ARTIFACTS,
+    SIZES,
+    LiveServer,
+    follow,
+    sign_in,
+    store_events,
+    violations,
+)
 from tests.builders import event, london
 from tests.conftest import NOW
 from tests.web.organiser_helpers import PASSWORD
 
 
 @pytest.fixture
-def server(live_app):
-    with live_app.extensions["events_db"].sessions() as session:
-        owner = accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
-        services.create_events(
-            session,
-            [event("Winter school", owner_id=owner.id, start=london(2027, 1, 9, 10, 0))],
-            now=NOW,
-            uid_domain="example.org",
+def seed():
+    def events(session, owner):
+        store_events(
+            session, [event("Winter school", owner_id=owner.id, start=london(2027, 1, 9, 10, 0))]
         )
-    with LiveServer(live_app) as running:
-        yield running
+
+    return events
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_the_owner_edits_from_the_public_page(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
+def test_the_owner_edits_from_the_public_page(open_page, server, axe_source, size):
+    page = open_page(size)
     page.goto(f"{server.url}/")
     follow(page, page.get_by_role("link", name="Winter school"))
     before = page.get_by_role("link", name="Edit this event").count()
-    sign_in(page, server, "org@example.org", PASSWORD)
+    sign_in(page, server)
     follow(page, page.get_by_role("link", name="Winter school", exact=True))
     folder = ARTIFACTS / "owner"
     folder.mkdir(parents=True, exist_ok=True)
@@ -48,14 +51,13 @@ def test_the_owner_edits_from_the_public_page(browser, server, axe_source, size)
     assert before == 0
     assert heading == "Edit “Winter school”"
     assert found == []
-    context.close()
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_the_dashboard_searches_and_shows_one_kind(browser, live_app, axe_source, size):
+def test_the_dashboard_searches_and_shows_one_kind(open_page, live_app, axe_source, size):
     with live_app.extensions["events_db"].sessions() as session:
         owner = accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
-        services.create_events(
+        store_events(
             session,
             [
                 event("Book club, March", owner_id=owner.id, start=london(2027, 3, 5, 19, 0)),
@@ -69,13 +71,10 @@ def test_the_dashboard_searches_and_shows_one_kind(browser, live_app, axe_source
                     start=london(2027, 4, 2, 19, 0),
                 ),
             ],
-            now=NOW,
-            uid_domain="example.org",
         )
     with LiveServer(live_app) as server:
-        context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-        page = context.new_page()
-        sign_in(page, server, "org@example.org", PASSWORD)
+        page = open_page(size)
+        sign_in(page, server)
         everything = page.locator("li.event .event-title").all_inner_texts()
         page.get_by_label("Search your events").fill("book club")
         page.get_by_label("Show").select_option(label="Upcoming")
@@ -86,7 +85,6 @@ def test_the_dashboard_searches_and_shows_one_kind(browser, live_app, axe_source
         folder.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(folder / f"dashboard-filtered-{size}.png"), full_page=True)
         found = violations(page, axe_source)
-        context.close()
 
     assert everything == [
         "Book club, April",

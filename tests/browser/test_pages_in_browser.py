@@ -4,15 +4,12 @@ Screenshots of every page at both sizes go to test-artifacts/pages/."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, datetime
 
 import pytest
 
-from events_app import create_app, services
-from tests.browser.conftest import ARTIFACTS, SIZES, LiveServer, violations
+from tests.browser.conftest import ARTIFACTS, SIZES, read_only_site, violations
 from tests.builders import event, london, person, venue
-from tests.conftest import NOW
 
 PAGES = {
     "listing": ("/", "Upcoming events"),
@@ -26,63 +23,51 @@ PAGES = {
 }
 
 
+EVENTS = [
+    event(
+        "Housing rally",
+        start=london(2026, 12, 2, 18, 30),
+        end=london(2026, 12, 2, 21, 0),
+        venues=[venue("Conway Hall", address="25 Red Lion Square", postcode="WC1R 4RL")],
+        speakers=[person("Owen Jones"), person("Diane Abbott", honorific="MP")],
+        tags=["housing"],
+        description="Rents, repairs and the right to stay put.",
+    ),
+    event(
+        "Climate teach-in",
+        start=london(2026, 12, 3, 10, 0),
+        venues=[venue("Friends House", address="173 Euston Road")],
+        tags=["climate"],
+    ),
+    event(
+        "Winter festival",
+        start=london(2026, 12, 4),
+        end=london(2026, 12, 7),
+        all_day=True,
+        venues=[venue("Friends House", address="173 Euston Road")],
+    ),
+    event(
+        "Transatlantic call",
+        start=datetime(2026, 12, 8, 23, 0, tzinfo=UTC),
+        timezone="America/New_York",
+        online=True,
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, sqlite_template):
     """One server for the module: every test here only reads."""
-    path = tmp_path_factory.mktemp("pages") / "pages.db"
-    shutil.copy(sqlite_template, path)
-    live_app = create_app(
-        {"DATABASE_URL": f"sqlite:///{path}", "CLOCK": lambda: NOW, "SITE_NAME": "Test Events"}
-    )
-    with live_app.extensions["events_db"].sessions() as session:
-        services.create_events(
-            session,
-            [
-                event(
-                    "Housing rally",
-                    start=london(2026, 12, 2, 18, 30),
-                    end=london(2026, 12, 2, 21, 0),
-                    venues=[
-                        venue("Conway Hall", address="25 Red Lion Square", postcode="WC1R 4RL")
-                    ],
-                    speakers=[person("Owen Jones"), person("Diane Abbott", honorific="MP")],
-                    tags=["housing"],
-                    description="Rents, repairs and the right to stay put.",
-                ),
-                event(
-                    "Climate teach-in",
-                    start=london(2026, 12, 3, 10, 0),
-                    venues=[venue("Friends House", address="173 Euston Road")],
-                    tags=["climate"],
-                ),
-                event(
-                    "Winter festival",
-                    start=london(2026, 12, 4),
-                    end=london(2026, 12, 7),
-                    all_day=True,
-                    venues=[venue("Friends House", address="173 Euston Road")],
-                ),
-                event(
-                    "Transatlantic call",
-                    start=datetime(2026, 12, 8, 23, 0, tzinfo=UTC),
-                    timezone="America/New_York",
-                    online=True,
-                ),
-            ],
-            now=NOW,
-            uid_domain="example.org",
-        )
-    with LiveServer(live_app) as server:
+    folder = tmp_path_factory.mktemp("pages")
+    with read_only_site(folder, sqlite_template, EVENTS) as server:
         yield server
-    live_app.extensions["events_db"].close()
 
 
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_reads_well_and_passes_axe(browser, site, axe_source, name, size):
+def test_page_reads_well_and_passes_axe(open_page, site, axe_source, name, size):
     path, heading = PAGES[name]
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
+    page = open_page(size)
     page.goto(site.url + path)
 
     assert page.locator("h1").inner_text() == heading
@@ -91,7 +76,6 @@ def test_page_reads_well_and_passes_axe(browser, site, axe_source, name, size):
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / f"{name}-{size}.png"), full_page=True)
     assert violations(page, axe_source) == []
-    context.close()
 
 
 @pytest.mark.parametrize("name", ["listing", "event", "month"])

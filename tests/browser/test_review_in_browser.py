@@ -6,25 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from events_app import accounts
-from events_app.domain import Role
 from tests.browser.conftest import SIZES, LiveServer, follow, shooter, sign_in, violations
-from tests.conftest import NOW
-from tests.web.organiser_helpers import BOOK_CLUB, PASSWORD, READING_GROUP, SEED_PARAGRAPH
+from tests.web.organiser_helpers import BOOK_CLUB, READING_GROUP, SEED_PARAGRAPH
 
 # The seed paragraph's review page measured 3,669 px on a desktop and 5,074 px on a phone
 # before the fields were laid out in a grid; these ceilings keep it from creeping back. The
 # attendance choice and join link (issue 15) added a row per draft: 4,644 px on a phone with
 # the organiser and cover folded away; the ceilings moved up with them, not further.
 MOST_PIXELS = {"desktop": 3_000, "phone": 4_800}
-
-
-@pytest.fixture
-def server(live_app):
-    with live_app.extensions["events_db"].sessions() as session:
-        accounts.create_user(session, "org@example.org", PASSWORD, Role.ORGANISER, NOW)
-    with LiveServer(live_app) as running:
-        yield running
 
 
 shot = shooter("review")
@@ -61,10 +50,11 @@ def labels_out_of_place(page) -> list[str]:
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_review_fields_sit_under_their_labels_in_a_compact_page(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
-    sign_in(page, server, "org@example.org", PASSWORD)
+def test_review_fields_sit_under_their_labels_in_a_compact_page(
+    open_page, server, axe_source, size
+):
+    page = open_page(size)
+    sign_in(page, server)
 
     paste(page, server, SEED_PARAGRAPH, "2018-07-20")
 
@@ -76,12 +66,11 @@ def test_review_fields_sit_under_their_labels_in_a_compact_page(browser, server,
     assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
     assert height < MOST_PIXELS[size]
     assert violations(page, axe_source) == []
-    context.close()
 
 
 def test_folded_fields_open_and_are_published(browser, server):
     page = browser.new_page(viewport=SIZES["desktop"])
-    sign_in(page, server, "org@example.org", PASSWORD)
+    sign_in(page, server)
     paste(page, server, SEED_PARAGRAPH, "2018-07-20")
     rally = page.get_by_role("group", name="Event 2: Opening rally for Arise")
 
@@ -100,11 +89,10 @@ def test_folded_fields_open_and_are_published(browser, server):
 
 @pytest.mark.parametrize("size", list(SIZES))
 def test_edit_page_lays_out_the_same_fields_with_filled_ones_unfolded(
-    browser, server, axe_source, size
+    open_page, server, axe_source, size
 ):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
-    sign_in(page, server, "org@example.org", PASSWORD)
+    page = open_page(size)
+    sign_in(page, server)
     paste(page, server, SEED_PARAGRAPH, "2018-07-20")
     page.get_by_role("group", name="Event 2: Opening rally for Arise").get_by_text(
         "Tickets, price, tags, repeats, description"
@@ -121,14 +109,12 @@ def test_edit_page_lays_out_the_same_fields_with_filled_ones_unfolded(
     assert page.get_by_label("Description").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
     assert violations(page, axe_source) == []
-    context.close()
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_review_shows_the_readings_warnings_and_each_drafts(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
-    sign_in(page, server, "org@example.org", PASSWORD)
+def test_review_shows_the_readings_warnings_and_each_drafts(open_page, server, axe_source, size):
+    page = open_page(size)
+    sign_in(page, server)
 
     paste(page, server, BOOK_CLUB, written="")
 
@@ -141,14 +127,12 @@ def test_review_shows_the_readings_warnings_and_each_drafts(browser, server, axe
         "listitem"
     ).all_inner_texts() == ["End time not given"]
     assert violations(page, axe_source) == []
-    context.close()
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_a_day_without_a_time_reads_time_to_be_announced(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
-    sign_in(page, server, "org@example.org", PASSWORD)
+def test_a_day_without_a_time_reads_time_to_be_announced(open_page, server, axe_source, size):
+    page = open_page(size)
+    sign_in(page, server)
     paste(page, server, READING_GROUP, "2026-11-20")
     draft = page.get_by_role("group", name="Event 1: Reading group")
     warned = draft.get_by_role("list", name="Warnings for event 1").inner_text()
@@ -170,14 +154,12 @@ def test_a_day_without_a_time_reads_time_to_be_announced(browser, server, axe_so
     assert listed == "Time to be announced"
     assert event_violations == []
     assert violations(page, axe_source) == []
-    context.close()
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_a_session_page_says_where_from_its_festival(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
-    sign_in(page, server, "org@example.org", PASSWORD)
+def test_a_session_page_says_where_from_its_festival(open_page, server, axe_source, size):
+    page = open_page(size)
+    sign_in(page, server)
     paste(page, server, SEED_PARAGRAPH, "2018-07-20")
     hint = page.locator("#e0-venues-hint").inner_text()
     page.get_by_role("button", name="Publish", exact=True).click()
@@ -197,14 +179,12 @@ def test_a_session_page_says_where_from_its_festival(browser, server, axe_source
     assert listed == ["Arise — A Festival of Labour’s Left Ideas", "Session on Latin America"]
     assert session_violations == []
     assert violations(page, axe_source) == []
-    context.close()
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_pasting_the_same_text_again_offers_the_existing_event(browser, server, axe_source, size):
-    context = browser.new_context(viewport=SIZES[size], bypass_csp=True)
-    page = context.new_page()
-    sign_in(page, server, "org@example.org", PASSWORD)
+def test_pasting_the_same_text_again_offers_the_existing_event(open_page, server, axe_source, size):
+    page = open_page(size)
+    sign_in(page, server)
     paste(page, server, READING_GROUP, "2026-11-20")
     page.get_by_role("button", name="Publish", exact=True).click()
     page.wait_for_url("**/organiser/")
@@ -220,4 +200,3 @@ def test_pasting_the_same_text_again_offers_the_existing_event(browser, server, 
     assert ticked is False
     assert page.locator("h1").inner_text() == "Edit “Reading group”"
     assert found == []
-    context.close()
