@@ -42,6 +42,15 @@ CLOSURE_CUES: tuple[str, ...] = tuple(
     "library hours|office hours|polls open|hours|bank holiday".split("|")
 )
 
+# A date beside these is a step of an election or a register (voting, enrolling, counting), a
+# day of civic business rather than something one goes to: 'Polls open Nov. 3', 'rolls close'.
+CIVIC_CUES: tuple[str, ...] = tuple(
+    "election|elections|general election|primary|polls|polling|voting|vote|votes|ballot|"
+    "ballots|absentee|early voting|register to vote|enrol|enrolment|enroll|enrollment|"
+    "electoral roll|electoral rolls|rolls close|rolls to close|close of rolls|referendum|"
+    "census".split("|")
+)
+
 # A line with one of these and a date is the page's own date line (when it was written).
 DATELINE_CUES: tuple[str, ...] = tuple(
     "posted|published|updated|last updated|last modified|filed|written by|by ".split("|")

@@ -28,6 +28,7 @@ def _words(options: tuple[str, ...]) -> re.Pattern[str]:
 EVENT_NOUN = _words(cues.EVENT_NOUNS)
 FUTURE = _words(cues.FUTURE_CUES)
 CLOSURE = _words(cues.CLOSURE_CUES)
+CIVIC = _words(cues.CIVIC_CUES)
 RECORD = _words(cues.RECORD_CUES)
 _PAST_WORD = _words(cues.PAST_VERBS)
 # A past verb straight after its subject (a name or a pronoun): 'Ken Mitchell delivered',
@@ -102,6 +103,8 @@ def frame_features(
             features.append("published_date_line")
     if CLOSURE.search(sentence.text) or _closure_heading(layout, line.number):
         features.append("closure")
+    if CIVIC.search(sentence.text) or (titled and CIVIC.search(draft.title)):
+        features.append("civic")  # 'Polls open Nov. 3', 'Nov. 3 General Election'
     return tuple(features)
 
 

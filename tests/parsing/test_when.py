@@ -169,6 +169,8 @@ def test_end_before_start_is_left_out_with_a_warning():
         "Published: 11 March 2026 at 09:00\nThe allotment society's news.",
         "Group: uk.local.events-today\nThe allotment society's news.",
         "Photos of our Christmas Day Lunch 2025 are in the gallery.",
+        "Polls open on Thursday 7 May 2026 from 7am to 10pm.",
+        "Early voting runs from Monday 27 April 2026, 9am to 5pm, at the Town Hall.",
     ],
     ids=[
         "past",
@@ -183,6 +185,8 @@ def test_end_before_start_is_left_out_with_a_warning():
         "page-date",
         "today-inside-a-name",
         "holiday-as-a-theme",
+        "polling-day",
+        "early-voting",
     ],
 )
 def test_dates_that_are_not_events(text):
