@@ -138,7 +138,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
 ROLE_NOUNS: frozenset[str] = frozenset(
     "secretary president chair chairman chairwoman chairperson officer director organiser"
     " organizer leader convenor convener treasurer spokesperson spokesman spokeswoman"
-    " coordinator co-ordinator editor founder ceo steward representative rep".split()
+    " coordinator co-ordinator editor founder ceo steward representative rep executive".split()
 )
 
 # Words that make a capitalised phrase an organisation, which is never a speaker.

@@ -332,6 +332,16 @@ def _candidates(text: str):
         yield from _readings(text, run)
 
 
+def _after_inner_role(words: list[str]) -> int:
+    """Where the name starts in 'FNB Chief Economist Sizwe Nxedlana' or 'Green Party Leader
+    Ann Lee': after the last capitalised role word that two or more words still follow (the
+    organisation before it is the affiliation, read with the role); 0 where there is none."""
+    for k in range(len(words) - 3, 0, -1):
+        if _is_role_word(words[k]) and not _is_role_word(words[k + 1]):
+            return k + 1
+    return 0
+
+
 def _readings(text: str, run: list[re.Match[str]]):
     """The name a run holds, with honorific, role words and post-nominals peeled off."""
     words = [m.group() for m in run]
@@ -340,7 +350,9 @@ def _readings(text: str, run: list[re.Match[str]]):
         run = run[: len(words)]
     features: set[str] = set()
     honorific = ""
-    first = 0
+    first = _after_inner_role(words)
+    if first:
+        features.add("role_before")  # 'FNB Chief Economist Sizwe Nxedlana'
     # leading words that are not the name: titles, capitalised role words, stop words
     while first < len(words):
         w = words[first]
@@ -449,6 +461,8 @@ def _context_features(text: str, c: Candidate, run_start: int, run_end: int) -> 
     run_end = c.outer[1]
     after = text[run_end : run_end + 120].split("\n", 1)[0]
     cue = _cue_before(before)
+    if cue is None and run_start < c.start:  # 'Speakers: Green Party Leader Ann Lee'
+        cue = _cue_before(text[max(line_start, run_start - 80) : run_start])
     if cue:
         c.features.add(cue)
     role, performer, plural = _role_before(before)

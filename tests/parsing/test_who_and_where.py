@@ -48,6 +48,11 @@ def read_one(text: str) -> dict:
             "Priya Raman, a housing lawyer, will shed light on tenancy law.",
             [("Priya Raman", None, "a housing lawyer")],
         ),
+        ("Harbour Trust Chief Executive Ann Lee will speak.", [("Ann Lee", None, None)]),
+        (
+            "Speakers: Green Party Leader Priya Raman and Tom Ives.",
+            [("Priya Raman", None, None), ("Tom Ives", None, None)],
+        ),
     ],
     ids=[
         "colon-list",
@@ -60,6 +65,8 @@ def read_one(text: str) -> dict:
         "special-guests-are-nobody",
         "with-things-not-people",
         "role-between-name-and-verb",
+        "capitalised-role-after-an-organisation",
+        "listed-after-an-organisations-role",
     ],
 )
 def test_speakers(sentence, people):
