@@ -6,7 +6,8 @@ and then the same date with its time ('Saturday 16 March ... Marchers gather at 
 Saturday 16 March'), or a heading over a paragraph that repeats the day. Each mention made a
 draft of its own, so the event was listed twice, once without its time or place. Two drafts
 that follow one another are merged when nothing they say disagrees: the same day, no two
-different times or places, neither a session of the other. Lines of a listing that each open
+different times or places, neither a session of the other, and near each other in the text
+(or anywhere, when both give the same time and place). Lines of a listing that each open
 with their date are separate entries, even on one day, and are never merged.
 """
 
@@ -46,9 +47,18 @@ def _restates(a: Draft, b: Draft, parents: set[str], layout: Layout) -> bool:
         return False
     if a.venues and b.venues and not _same_place(a, b):
         return False
-    if _distance(a, b) > NEARBY or _laid_out(a) or _laid_out(b):
+    if _laid_out(a) or _laid_out(b):
+        return False
+    if _distance(a, b) > NEARBY and not _same_slot(a, b):
         return False
     return not (_leads_its_line(a, layout) and _leads_its_line(b, layout))
+
+
+def _same_slot(a: Draft, b: Draft) -> bool:
+    """One clock time on one day at one place, said early in a text and again at its end
+    ('... by March 15 ...', then 'join us at the library on March 15 at 2pm'): however far
+    apart, that is one event."""
+    return not a.all_day and a.start == b.start and bool(a.venues and b.venues)
 
 
 def _laid_out(draft: Draft) -> bool:
