@@ -179,9 +179,8 @@ class StoredAnswer:
     """A stored answer's status and headers as the application gives them, written out here
     as one block: gunicorn's Response checks each header of each answer, which the loop's
     answers (built once by Flask, whose headers cannot hold a line break) do not need. The
-    Date is this second's (a stored answer's own is from when it was built: a cache would
-    take the answer for older than it is). It also stands for the Response in the access
-    log."""
+    Date is this second's (the application sends none: web.edge.RequestId). It also stands
+    for the Response in the access log."""
 
     def __init__(self) -> None:
         self.status: str | None = None
@@ -206,9 +205,7 @@ class StoredAnswer:
             f"Server: {SERVER}\r\nDate: {_http_date()}\r\n"
             f"Connection: {'close' if close else 'keep-alive'}\r\n"
         ]
-        lines.extend(
-            f"{name}: {value}\r\n" for name, value in self.headers if name.lower() != "date"
-        )
+        lines.extend(f"{name}: {value}\r\n" for name, value in self.headers)
         if body and not any(name.lower() == "content-length" for name, _ in self.headers):
             lines.append(f"Content-Length: {len(body)}\r\n")
         lines.append("\r\n")

@@ -70,7 +70,11 @@ class HostCheck:
 
 class RequestId:
     """Every request gets an id (the proxy's X-Request-ID when it sent a sane one), echoed in
-    the response and carried by every log line written while handling it."""
+    the response and carried by every log line written while handling it.
+
+    The application's own Date header is left out: the server writes one (gunicorn always,
+    the development server when there is none), and with werkzeug's (added by
+    make_conditional) every answer carried two, the stored ones' from when they were stored."""
 
     def __init__(self, downstream: WSGIApp) -> None:
         self._downstream = downstream
@@ -81,7 +85,8 @@ class RequestId:
         environ[REQUEST_ID_KEY] = request_id
 
         def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None):
-            return start_response(status, [*headers, ("X-Request-ID", request_id)], exc_info)
+            kept = [header for header in headers if header[0].lower() != "date"]
+            return start_response(status, [*kept, ("X-Request-ID", request_id)], exc_info)
 
         return self._downstream(environ, start)
 
