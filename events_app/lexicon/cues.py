@@ -39,7 +39,7 @@ FUTURE_CUES: tuple[str, ...] = tuple(
 # A date beside these names a closure or opening hours, not an event.
 CLOSURE_CUES: tuple[str, ...] = tuple(
     "closed|closure|closures|closings|close at|closes at|closed for|opening hours|open hours|"
-    "library hours|office hours|polls open|hours|bank holiday".split("|")
+    "library hours|office hours|polls open|hours:|bank holiday".split("|")
 )
 
 # A date beside these is a step of an election or a register (voting, enrolling, counting), a

@@ -64,6 +64,14 @@ PAST_AFTER = re.compile(r"^\s*(?:and\s+)?(?:lasted|passed|ended)\b", re.IGNORECA
 REPORTED_AFTER = re.compile(
     r"^\s*,?\s*(?:said|told|announced|informed|stated|added|revealed|confirmed)\b", re.IGNORECASE
 )
+# The day booking opens ('booking required from 3 August', 'tickets on sale from Monday'):
+# whatever clock the clause holds is the event's, not this day's.
+BOOKING_FROM = re.compile(
+    r"\b(?:booking|bookings|tickets?|registration|sign-?ups?)\s+(?:is\s+|are\s+)?"
+    r"(?:required\s+|essential\s+)?(?:opens?\s+|goes\s+on\s+sale\s+|go\s+on\s+sale\s+|on\s+sale\s+"
+    r"|available\s+|starts?\s+|begins?\s+)?(?:from|on)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 BOOKING = re.compile(
     r"\b(?:book|booking|tickets?|register|registration|buy|sign\s+up|rsvp|on\s+sale)\b",
     re.IGNORECASE,
@@ -526,6 +534,8 @@ def _is_anchor(
         return False
     if REPORTED_AFTER.match(after) and _not_after_reference(reading, mention):
         return False
+    if BOOKING_FROM.search(near_before):
+        return False
     if BOOKING.search(near_before) and not times_mod.find_times(
         reading.text[clause_start : min(sentence.end, mention.end + LOOK_BACK)]
     ):
@@ -931,6 +941,10 @@ def _labelled(reading: Reading, seed: Seed, title, title_span, venues, speakers)
     return title, title_span, venues, speakers
 
 
+# How far after its start time a length of time is read as the event's ('6.30pm (2 hours)').
+DURATION_REACH = 40
+
+
 def _times(reading: Reading, seed: Seed):
     text = reading.text
     clause = text[seed.clause[0] : seed.clause[1]]
@@ -939,18 +953,18 @@ def _times(reading: Reading, seed: Seed):
         for r in times_mod.find_times(clause)
         if not (seed.mention.start <= seed.clause[0] + r.start < seed.mention.end)
     ]
-    offset = seed.clause[0]
+    offset, source = seed.clause[0], clause
     labelled = reading.layout.field_near("time", seed.mention.start)
     if not ranges and labelled is not None:
         ranges = times_mod.find_times(labelled.head)
-        offset = labelled.start
+        offset, source = labelled.start, labelled.head
     if not ranges:
         for sentence in seed.context:
             if _dates_in(reading, sentence.text):
                 continue
             found = times_mod.find_times(sentence.text)
             if found:
-                ranges, offset = found, sentence.start
+                ranges, offset, source = found, sentence.start, sentence.text
                 break
     zone = _local_zone(reading, seed) or reading.timezone
     if not ranges:
@@ -971,13 +985,19 @@ def _times(reading: Reading, seed: Seed):
             end_clock = later[0].last if later else None
     if first.zone and first.zone in times_mod.ZONES:
         zone = times_mod.ZONES[first.zone]
+    start_clock = first.first.value()
+    end_value = end_clock.value() if end_clock else None
+    if end_value is None and not first.open_end and seed.end_mention is None:
+        length = times_mod.find_duration(source[first.end : first.end + DURATION_REACH])
+        if length is not None:  # '10am, meet at the gate (90 minutes)'
+            end_value = times_mod.after(start_clock, length)
     span = Span(
         offset + first.start,
         offset + first.end,
         text[offset + first.start : offset + first.end],
         0.85,
     )
-    return first.first.value(), end_clock.value() if end_clock else None, zone, span
+    return start_clock, end_value, zone, span
 
 
 def _local_zone(reading: Reading, seed: Seed) -> str | None:

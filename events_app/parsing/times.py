@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, datetime, time, timedelta
 
 from .patterns import guarded
 
@@ -210,3 +210,33 @@ def _guess_meridiem(clock: Clock) -> None:
         clock.meridiem = "am" if clock.hour in (10, 11) else "pm"
     if clock.meridiem == "24h":
         clock.meridiem = None
+
+
+# '(90 minutes)', '2 hours', 'a 45-minute walk', 'an hour and a half', '1.5 hrs': how long.
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+DURATION = re.compile(
+    r"(?<![\w.])(?P<n>\d{1,3}(?:\.5)?|½|a|an|one|two|three|four|five|six)(?P<half>½)?"
+    r"(?:\s*-\s*|\s+)(?P<unit>hours?|hrs?|minutes?|mins?)\b(?P<and_half>\s+and\s+a\s+half)?",
+    re.IGNORECASE,
+)
+MAX_DURATION = timedelta(hours=12)
+
+
+def find_duration(text: str) -> timedelta | None:
+    """The first length of time the text gives, up to 12 hours (longer is not one sitting)."""
+    for m in DURATION.finditer(text):
+        n = m["n"].lower()
+        amount = 0.5 if n == "½" else _NUMBER_WORDS.get(n) or float(n)
+        if m["half"] or m["and_half"]:
+            amount += 0.5
+        unit = m["unit"].lower()
+        length = timedelta(hours=amount) if unit.startswith("h") else timedelta(minutes=amount)
+        if timedelta(0) < length <= MAX_DURATION:
+            return length
+    return None
+
+
+def after(start: time, length: timedelta) -> time:
+    """The clock `length` after `start` (past midnight it wraps: the overnight rule then
+    puts the end on the next day)."""
+    return (datetime.combine(date(2000, 1, 1), start) + length).time()

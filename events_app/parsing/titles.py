@@ -817,7 +817,7 @@ _FURNITURE = re.compile(
     r"|more\s+info|for\s+more|see\s+(?:the|our)|follow\s+us|share\s+this|skip\s+to|menu|home"
     r"|search|log\s+in|sign\s+in|subscribe|cookies?|privacy|back\s+to"
     r"|(?:hide|skip|close)\s+(?:this\s+)?ad|advertisement|sponsored|read\s+more|related"
-    r"|time\s+to\s+read|reading\s+time|\d+\s+min(?:ute)?s?\s+read)\b",
+    r"|time\s+to\s+read|reading\s+time|\d+\s+min(?:ute)?s?\s+read|(?:monthly\s+)?archives?)\b",
     re.IGNORECASE,
 )
 

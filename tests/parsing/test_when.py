@@ -37,6 +37,23 @@ def read(text: str, reference: date | None = date(2026, 3, 10)) -> list[dict]:
         ("Talk 03/10/2026 at 7pm, Conway Hall, London WC1R 4RL", "2026-10-03T19:00", None),
         ("Comedy night, 21 September 2026 20-22.30", "2026-09-21T20:00", "2026-09-21T22:30"),
         ("Santa dash round the park on Christmas Eve 2026 at 10am", "2026-12-24T10:00", None),
+        (
+            "Canal walk, Sunday 14 June 2026, 6.30pm (2 hours)",
+            "2026-06-14T18:30",
+            "2026-06-14T20:30",
+        ),
+        ("A 90-minute tour of the mill on 3 May 2026 at 11pm", "2026-05-03T23:00", None),
+        (
+            "Tour of the mill, 3 May 2026, 10am, meet at the gate (90 minutes, booking required "
+            "from 20 April)",
+            "2026-05-03T10:00",
+            "2026-05-03T11:30",
+        ),
+        (
+            "Night walk on 3 May 2026 at 11pm, lasting an hour and a half",
+            "2026-05-03T23:00",
+            "2026-05-04T00:30",
+        ),
         ("Fireworks on the green on Bonfire Night 2026, from 6.30pm", "2026-11-05T18:30", None),
         ("Open rehearsal 4 June 2026, 14–15:30", "2026-06-04T14:00", "2026-06-04T15:30"),
         (
