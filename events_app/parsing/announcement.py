@@ -72,6 +72,10 @@ BOOKING_FROM = re.compile(
     r"|available\s+|starts?\s+|begins?\s+)?(?:from|on)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# When something is to be had rather than gone to: 'available online from 10th September'.
+AVAILABLE_FROM = re.compile(
+    r"\bavailable\b(?:\s+[\w-]+){0,3}?\s+(?:from|on|after)\s+(?:the\s+)?$", re.IGNORECASE
+)
 BOOKING = re.compile(
     r"\b(?:book|booking|tickets?|register|registration|buy|sign\s+up|rsvp|on\s+sale)\b",
     re.IGNORECASE,
@@ -534,7 +538,7 @@ def _is_anchor(
         return False
     if REPORTED_AFTER.match(after) and _not_after_reference(reading, mention):
         return False
-    if BOOKING_FROM.search(near_before):
+    if BOOKING_FROM.search(near_before) or AVAILABLE_FROM.search(near_before):
         return False
     if BOOKING.search(near_before) and not times_mod.find_times(
         reading.text[clause_start : min(sentence.end, mention.end + LOOK_BACK)]
@@ -717,8 +721,9 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
     contacts = links_mod.find_contacts(scope)
     drafts = []
     days = seed.mention.resolved
-    for day in days:
-        start, end, time_warnings = _start_end(day, seed, first_time, end_time, zone)
+    sittings = _sittings(clause_text, seed, first_time) or [(first_time, end_time)]
+    for day, (sitting_start, sitting_end) in itertools.product(days, sittings):
+        start, end, time_warnings = _start_end(day, seed, sitting_start, sitting_end, zone)
         draft = Draft(
             title=title or _fallback_title(venues),
             start=start,
@@ -775,6 +780,28 @@ STATUS = (
         ),
     ),
 )
+
+
+_SITTINGS_JOIN = re.compile(r"^\s*(?:,|&|and|,\s*and)\s*$", re.IGNORECASE)
+
+
+def _sittings(clause: str, seed: Seed, first_time) -> list[tuple]:
+    """'Wednesday 22nd Sep 2pm to 4pm and 7pm to 9pm': two sittings of the event on its day,
+    each its own draft; none where the clause gives one range of time (or an end date)."""
+    if seed.end_mention is not None or first_time is None:
+        return []
+    at = seed.mention.end - seed.clause[0]
+    ranges = [r for r in times_mod.find_times(clause) if r.start >= at]
+    if len(ranges) < 2 or ranges[0].first.value() != first_time:
+        return []
+    sittings = [ranges[0]]
+    for previous, nxt in itertools.pairwise(ranges):
+        if nxt.last is None or not _SITTINGS_JOIN.match(clause[previous.end : nxt.start]):
+            break
+        sittings.append(nxt)
+    if len(sittings) < 2 or any(r.last is None for r in sittings):
+        return []
+    return [(r.first.value(), r.last.value()) for r in sittings]
 
 
 def _status(scope: str) -> str | None:

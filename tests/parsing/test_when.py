@@ -188,6 +188,7 @@ def test_end_before_start_is_left_out_with_a_warning():
         "Photos of our Christmas Day Lunch 2025 are in the gallery.",
         "Polls open on Thursday 7 May 2026 from 7am to 10pm.",
         "Early voting runs from Monday 27 April 2026, 9am to 5pm, at the Town Hall.",
+        "The draft plan will be available online from 12 March 2026 for comment.",
     ],
     ids=[
         "past",
@@ -204,6 +205,7 @@ def test_end_before_start_is_left_out_with_a_warning():
         "holiday-as-a-theme",
         "polling-day",
         "early-voting",
+        "available-from",
     ],
 )
 def test_dates_that_are_not_events(text):
@@ -319,6 +321,10 @@ def test_a_zone_named_after_the_time(text, zone):
             "Pottery for children: Saturday, 7 November and 12 December 2026, 10.30am-11.30am.",
             [("2026-11-07T10:30", "2026-11-07T11:30"), ("2026-12-12T10:30", "2026-12-12T11:30")],
         ),
+        (
+            "Drop-in at the Village Hall, Wednesday 22 April 2026, 2pm to 4pm and 7pm to 9pm.",
+            [("2026-04-22T14:00", "2026-04-22T16:00"), ("2026-04-22T19:00", "2026-04-22T21:00")],
+        ),
     ],
     ids=[
         "numbered-day-is-not-a-range",
@@ -329,6 +335,7 @@ def test_a_zone_named_after_the_time(text, zone):
         "a-day-over-12-settles-day-order",
         "utc-offset-is-not-a-time",
         "days-of-two-months-share-the-time",
+        "two-sittings-on-one-day",
     ],
 )
 def test_days_and_times_of_listed_events(text, starts):
