@@ -21,7 +21,7 @@ from .calendar_import import CalendarImportError, read_calendar
 from .config import ConfigError, load_config, uid_domain
 from .demo import DEMO_TAG, demo_events
 from .domain import InvalidEventError, Role, UnknownTimeZoneError
-from .fetch import Fetcher, FetchError, allowed_hosts
+from .fetch import FetchError, configured_fetcher
 from .ingest import MAX_FILE_BYTES, IngestError, kind_of
 from .ingest import read as ingest
 from .parsing import ParseError, draft_to_dict, parse_announcement
@@ -200,7 +200,7 @@ def parse_command(reference_date: str, zone: str | None, url: str, source) -> No
     zone = _zone(zone or settings["DEFAULT_TIMEZONE"])
     if url:
         document = _ingested(
-            lambda: ingest.read_link(url, _fetcher(settings), default_timezone=zone),
+            lambda: ingest.read_link(url, configured_fetcher(settings), default_timezone=zone),
             zone,
             reference,
         )
@@ -350,7 +350,7 @@ def import_command(owner: str, source: str) -> None:
 def _calendar_source(source: str, settings: dict) -> bytes:
     if "://" in source:
         try:
-            return _fetcher(settings).fetch(source)
+            return configured_fetcher(settings).fetch(source)
         except FetchError as exc:
             raise click.ClickException(str(exc)) from exc
     path = Path(source)
@@ -358,17 +358,9 @@ def _calendar_source(source: str, settings: dict) -> bytes:
         raise click.ClickException(f"No such file: {source}")
     with path.open("rb") as handle:
         try:
-            return _fetcher(settings).read(handle)
+            return configured_fetcher(settings).read(handle)
         except FetchError as exc:
             raise click.ClickException(str(exc)) from exc
-
-
-def _fetcher(settings: dict) -> Fetcher:
-    return Fetcher(
-        max_bytes=settings["IMPORT_MAX_BYTES"],
-        timeout=settings["IMPORT_TIMEOUT"],
-        allowed_private=allowed_hosts(settings["FETCH_ALLOWED_HOSTS"]),
-    )
 
 
 def _zone(value: str) -> str:

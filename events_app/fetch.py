@@ -16,9 +16,9 @@ import ssl
 import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 from urllib.parse import urljoin, urlsplit
 
 Resolver = Callable[[str, int], list[str]]
@@ -121,6 +121,16 @@ def allowed_hosts(setting: str) -> frozenset[str]:
         if host:
             hosts.add(_literal_address(host) or host)
     return frozenset(hosts)
+
+
+def configured_fetcher(settings: Mapping[str, Any]) -> Fetcher:
+    """The fetcher the site's settings ask for (IMPORT_MAX_BYTES, IMPORT_TIMEOUT,
+    FETCH_ALLOWED_HOSTS): one reading of them for the web app and the command alike."""
+    return Fetcher(
+        max_bytes=settings["IMPORT_MAX_BYTES"],
+        timeout=settings["IMPORT_TIMEOUT"],
+        allowed_private=allowed_hosts(settings["FETCH_ALLOWED_HOSTS"]),
+    )
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from flask import Flask
 from .. import logs
 from ..accounts import ABSOLUTE_TIMEOUT
 from ..config import session_secret
-from ..fetch import Fetcher, allowed_hosts
+from ..fetch import configured_fetcher
 from ..store.db import VersionProbe, make_engine, make_session_factory
 from . import (
     admin,
@@ -71,11 +71,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(organiser.bp)
     app.register_blueprint(imports.bp)
     app.register_blueprint(admin.bp)
-    app.extensions["calendar_fetcher"] = Fetcher(
-        max_bytes=app.config["IMPORT_MAX_BYTES"],
-        timeout=app.config["IMPORT_TIMEOUT"],
-        allowed_private=allowed_hosts(app.config["FETCH_ALLOWED_HOSTS"]),
-    )
+    app.extensions["calendar_fetcher"] = configured_fetcher(app.config)
     fastpath = app.extensions["events_fastpath"] = FastPath(app, app.wsgi_app)
     front = {
         "base_url": app.config["BASE_URL"],
