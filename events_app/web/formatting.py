@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from itertools import groupby
 from urllib.parse import urlencode
@@ -83,15 +83,11 @@ def when(event: Event) -> str:
         if event.last_day != event.first_day:
             return days
         return gettext("%(days)s, all day", days=days)
-    text = f"{day_heading(start.date())}, {clock(start)}"
-    if end is None:
-        return f"{text} {start:%Z}"
-    if end.date() == start.date():
-        return f"{text}–{clock(end)} {end:%Z}"
-    return gettext(
-        "%(start)s to %(end)s",
-        start=f"{text} {start:%Z}",
-        end=f"{day_heading(end.date())}, {clock(end)} {end:%Z}",
+    return _span(
+        start,
+        end,
+        f"{day_heading(start.date())}, {clock(start)}",
+        lambda last: f"{day_heading(last.date())}, {clock(last)} {last:%Z}",
     )
 
 
@@ -104,15 +100,21 @@ def time_only(event: Event) -> str:
             return gettext("All day")
         return gettext("Until %(day)s", day=day_and_month(event.last_day))
     start, end = event.local_start, event.local_end
-    if end is None:
-        return f"{clock(start)} {start:%Z}"
-    if end.date() == start.date():
-        return f"{clock(start)}–{clock(end)} {end:%Z}"
-    return gettext(
-        "%(start)s to %(end)s",
-        start=f"{clock(start)} {start:%Z}",
-        end=f"{day_and_month(end.date())} {clock(end)}",
+    return _span(
+        start, end, clock(start), lambda last: f"{day_and_month(last.date())} {clock(last)}"
     )
+
+
+def _span(
+    start: datetime, end: datetime | None, opening: str, end_on_its_day: Callable[[datetime], str]
+) -> str:
+    """A timed event's span from `opening` (its start as shown): the zone once after a range
+    within one day, else 'start to end' with the end shown on its own day."""
+    if end is None:
+        return f"{opening} {start:%Z}"
+    if end.date() == start.date():
+        return f"{opening}–{clock(end)} {end:%Z}"
+    return gettext("%(start)s to %(end)s", start=f"{opening} {start:%Z}", end=end_on_its_day(end))
 
 
 def by_day(events: Iterable[Event]) -> list[tuple[date, list[Event]]]:
