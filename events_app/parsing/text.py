@@ -42,17 +42,27 @@ _LOST_BREAK = re.compile(
 )
 
 
+# '3 AprilThe Life and Work of ...': a day and month glued to the name that follows them.
+_DATE_GLUED = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_WEEKDAYS_AND_MONTHS})(?=[A-Z][a-z])")
+
+
+def _glued_after_dates(text: str) -> set[int]:
+    return {m.end() for m in _DATE_GLUED.finditer(text)}
+
+
 def restore_breaks(text: str) -> tuple[str, list[int]]:
-    """The text with a line break put back wherever one was lost, and the offsets (in the new
-    text) of the breaks put in, so that spans can be taken back to the text as given."""
+    """The text with a line break (or the space after a date) put back wherever one was lost,
+    and the offsets (in the new text) of what was put in, so that spans can be taken back to
+    the text as given."""
     inserted: list[int] = []
     pieces: list[str] = []
     last = 0
-    for m in _LOST_BREAK.finditer(text):
-        pieces.append(text[last : m.start()])
-        inserted.append(m.start() + len(inserted))
-        pieces.append("\n")
-        last = m.start()
+    glued = _glued_after_dates(text)
+    for point in sorted({m.start() for m in _LOST_BREAK.finditer(text)} | glued):
+        pieces.append(text[last:point])
+        inserted.append(point + len(inserted))
+        pieces.append(" " if point in glued else "\n")  # a lost space, else a lost break
+        last = point
     if not inserted:
         return text, []
     pieces.append(text[last:])
