@@ -185,8 +185,11 @@ def feed_criteria(criteria: EventFilter, now: datetime, *, past_days: int | None
     return dataclasses.replace(criteria, ends_after=_later(criteria.ends_after, cutoff))
 
 
-def facet_options(session: Session) -> FacetOptions:
-    return repository.facet_options(session)
+def facet_options(session: Session, now: datetime) -> FacetOptions:
+    """The facet menus offer what upcoming events name: a visitor narrowing the upcoming
+    listing is never offered a venue, speaker or tag with nothing ahead (and the count runs
+    over the events not yet over, not over every published event there has been)."""
+    return repository.facet_options(session, narrowed(EventFilter(), UPCOMING, now))
 
 
 DASHBOARD_SECTIONS = ("drafts", "upcoming", "past")

@@ -771,7 +771,7 @@ def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
 
 @dataclass(frozen=True)
 class FacetOptions:
-    """What a visitor can narrow the listings by: what published events actually name."""
+    """What a visitor can narrow the listings by: what the events of a listing actually name."""
 
     venues: list[tuple[str, str]]
     speakers: list[tuple[str, str]]
@@ -782,10 +782,10 @@ FACET_TAGS = 50
 FACET_ENTRIES = 100
 
 
-def facet_options(session: Session) -> FacetOptions:
-    """The most used tags, venues and speakers of published events (bounded, so that one
-    event's thousand tags cannot make every listing page heavy), each list by name."""
-    published = select(EventRow.id).where(EventRow.published.is_(True))
+def facet_options(session: Session, criteria: EventFilter) -> FacetOptions:
+    """The most used tags, venues and speakers of the events `criteria` chooses (bounded, so
+    that one event's thousand tags cannot make every listing page heavy), each list by name."""
+    published = _filtered(select(EventRow.id), criteria)
     uses = func.count(TagRow.event_id)
     busiest = session.scalars(
         select(TagRow.name)

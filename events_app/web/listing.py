@@ -120,14 +120,18 @@ FACET_OPTIONS = "events_facet_options"
 
 
 def facet_options() -> listings.FacetOptions:
-    """The facet menus as of the current data version, kept by each process until it moves:
-    every listing page shows the same menus, and their queries count the uses of each venue,
-    speaker and tag over all published events, which grows with the listings. The version is
-    read first, so menus kept under it are never older than it."""
+    """The facet menus as of the current data version and minute, kept by each process until
+    either moves: every listing page shows the same menus, and their queries count the uses of
+    each venue, speaker and tag over all upcoming events, which grows with the listings. The
+    minute is in the key because an event that ends leaves the menus with no write (so a menu
+    is at most a minute behind the clock). The version is read first, so menus kept under it
+    are never older than it."""
     version = data_version()
+    instant = now().replace(second=0, microsecond=0)
+    key = (version, instant)
     kept = current_app.extensions.get(FACET_OPTIONS)
-    if kept is None or kept[0] != version:
-        kept = (version, listings.facet_options(db_session()))
+    if kept is None or kept[0] != key:
+        kept = (key, listings.facet_options(db_session(), instant))
         current_app.extensions[FACET_OPTIONS] = kept
     return kept[1]
 

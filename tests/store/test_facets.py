@@ -1,9 +1,10 @@
 """Facet menus list a bounded number of the most used entries, by name."""
 
-from events_app import services
-from events_app.store import repository
-from events_app.store.repository import FACET_ENTRIES, FACET_TAGS
-from tests.builders import event, venue
+from datetime import timedelta
+
+from events_app import listings, services
+from events_app.store.repository import FACET_ENTRIES, FACET_TAGS, FacetOptions
+from tests.builders import event, london, person, venue
 from tests.conftest import NOW
 
 
@@ -15,9 +16,49 @@ def test_facet_menus_are_bounded_to_the_most_used(session):
     events.append(event("Again", venues=[venue("Hall 104")]))
     services.create_events(session, events, now=NOW, uid_domain="example.org")
 
-    options = repository.facet_options(session)
+    options = listings.facet_options(session, NOW)
 
     once = [f"t{n}-{k:02}" for n in range(3) for k in range(19)][: FACET_TAGS - 1]
     assert options.tags == sorted(["common", *once])
     halls = [f"Hall {n:03}" for n in range(FACET_ENTRIES - 1)] + ["Hall 104"]
     assert options.venues == [(name.lower().replace(" ", "-"), name) for name in halls]
+
+
+def test_facet_menus_offer_only_what_upcoming_events_name(session):
+    """A venue, speaker or tag that only past events (or drafts) name is not offered: the
+    visitor filtering the upcoming listing would find nothing there."""
+    services.create_events(
+        session,
+        [
+            event(
+                "Last year's rally",
+                start=london(2025, 11, 1, 18, 0),
+                venues=[venue("Old Hall")],
+                speakers=[person("Past Speaker")],
+                tags=["history"],
+            ),
+            event(
+                "Still on",
+                start=NOW - timedelta(hours=1),
+                venues=[venue("Busy Hall")],
+                tags=["ongoing"],
+            ),
+            event(
+                "Next month",
+                venues=[venue("Conway Hall")],
+                speakers=[person("Owen Jones")],
+                tags=["climate"],
+            ),
+            event("Unpublished", published=False, venues=[venue("Draft Room")], tags=["secret"]),
+        ],
+        now=NOW,
+        uid_domain="example.org",
+    )
+
+    options = listings.facet_options(session, NOW)
+
+    assert options == FacetOptions(
+        venues=[("busy-hall", "Busy Hall"), ("conway-hall", "Conway Hall")],
+        speakers=[("owen-jones", "Owen Jones")],
+        tags=["climate", "ongoing"],
+    )

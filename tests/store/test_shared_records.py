@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from events_app import accounts, services
+from events_app import accounts, listings, services
 from events_app.domain import Role
 from events_app.store import directory, repository
 from tests.builders import event, person, venue
@@ -167,7 +167,7 @@ def test_venues_and_speakers_named_only_in_drafts_or_deleted_events_stay_private
 
     venues = [repository.get_venue(session, e.venues[0].slug) for e in (draft, gone, public)]
     people = [repository.get_person(session, e.speakers[0].slug) for e in (draft, gone, public)]
-    options = repository.facet_options(session)
+    options = listings.facet_options(session, NOW)
     assert (venues, people) == ([None, None, public.venues[0]], [None, None, public.speakers[0]])
     assert (
         options.venues,
