@@ -1262,11 +1262,27 @@ def _town_then_venue(reading: Reading, seed: Seed) -> DraftVenue | None:
     if reading.text[line.start : seed.mention.start].strip():
         return None
     m = _TOWN_THEN_VENUE.match(reading.text, seed.mention.end, line.end)
-    if m is None or not zones_mod.is_place_name(m["town"].strip()):
+    if m is None:
+        return None
+    if not zones_mod.is_place_name(m["town"].strip()) and not _among_stops(reading, line):
         return None
     name = m["venue"]
     at = m.start("venue")
     return DraftVenue(name, city=m["town"].strip(), span=Span(at, at + len(name), name, 0.7))
+
+
+def _among_stops(reading: Reading, line) -> bool:
+    """The line sits between lines of the same shape whose towns are known ('... - Geelong,
+    The Barwon Club' / '... - Rye, HABA' / '... - Hobart, Altar'): a town of the same list,
+    though too small for the zone tables."""
+    layout = reading.layout
+    near = [layout.previous_text_line(line.number), layout.next_text_line(line.number)]
+    return all(
+        other is not None
+        and (m := _TOWN_THEN_VENUE.search(other.text)) is not None
+        and zones_mod.is_place_name(m["town"].strip())
+        for other in near
+    )
 
 
 _BULLET_TAIL = re.compile(r",\s+(?P<venue>[^\W\d_a-z][^,;:()\d\n]{1,60}?)[\s.]*$")
