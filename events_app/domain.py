@@ -731,6 +731,31 @@ def _folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _search_folding() -> dict[int, str]:
+    """Each accented Latin letter (and each capital) to the one lower-case letter it is read
+    as: "É" and "é" to "e", "Ø" to "o". One letter for one, so a folded text keeps its length
+    and its offsets (a search mark found in the folded text wraps the original letters), and
+    the table can be handed to SQL's translate(). Letters that read as two ("ß", "æ") keep
+    their own."""
+    table = {}
+    for code in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        letter = chr(code)
+        base = _folded(letter).lower()
+        if len(base) == 1 and base.isascii() and base.isalpha() and base != letter:
+            table[code] = base
+    return table
+
+
+SEARCH_FOLDING = _search_folding()
+
+
+def search_folded(text: str) -> str:
+    """What a search compares: the text with accents and case gone ("CAFÉ" reads "cafe"),
+    letter for letter. SQLite and PostgreSQL fold the stored text with the same table
+    (store.folding), so a word matches alike on either."""
+    return text.translate(SEARCH_FOLDING).lower()
+
+
 def match_key(name: str) -> str:
     """What two spellings of one venue's or person's name share: case-folded, accents and
     punctuation gone, spaces collapsed. "José Müller-Østergaard" and "jose muller ostergaard"

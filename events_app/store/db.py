@@ -12,6 +12,8 @@ from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from .folding import register_sqlite
+
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """An engine for SQLite (WAL, foreign keys, a busy timeout) or PostgreSQL (pre-ping pool)."""
@@ -37,6 +39,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+    register_sqlite(dbapi_connection)
 
 
 def _sqlite_begin_immediate(connection: Any) -> None:

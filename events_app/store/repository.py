@@ -39,8 +39,10 @@ from ..domain import (
     Picture,
     Venue,
     match_key,
+    search_folded,
     slugify,
 )
+from .folding import folded
 from .tables import (
     DataVersionRow,
     EventRow,
@@ -242,28 +244,26 @@ def _filtered(query: Select, criteria: EventFilter) -> Select:
 
 
 def _mentions(word: str):
-    """True where the word occurs in the title, description, a venue or a speaker."""
+    """True where the word occurs in the title, description, a venue, a speaker or a tag, read
+    without accents or case ("cafe" finds "Café Rouge" and "CAFÉ")."""
+    wanted = search_folded(word)
+
+    def has(column):
+        return folded(column).contains(wanted, autoescape=True)
+
     at_venue = (
         select(EventVenueRow.event_id)
         .join(VenueRow)
-        .where(
-            or_(
-                VenueRow.name.icontains(word, autoescape=True),
-                VenueRow.address.icontains(word, autoescape=True),
-                VenueRow.city.icontains(word, autoescape=True),
-            )
-        )
+        .where(or_(has(VenueRow.name), has(VenueRow.address), has(VenueRow.city)))
     )
-    by_speaker = (
-        select(EventSpeakerRow.event_id)
-        .join(PersonRow)
-        .where(PersonRow.name.icontains(word, autoescape=True))
-    )
+    by_speaker = select(EventSpeakerRow.event_id).join(PersonRow).where(has(PersonRow.name))
+    tagged = select(TagRow.event_id).where(has(TagRow.name))
     return or_(
-        EventRow.title.icontains(word, autoescape=True),
-        EventRow.description.icontains(word, autoescape=True),
+        has(EventRow.title),
+        has(EventRow.description),
         EventRow.id.in_(at_venue),
         EventRow.id.in_(by_speaker),
+        EventRow.id.in_(tagged),
     )
 
 

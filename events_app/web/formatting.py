@@ -14,7 +14,7 @@ from flask_babel import get_locale, gettext, lazy_gettext
 from markupsafe import Markup, escape
 
 from .. import maps, passwords
-from ..domain import Event, LinkKind, Venue
+from ..domain import Event, LinkKind, Venue, search_folded
 from ..zone_input import pickable_zones, zone_city
 
 # Translators: the patterns below are Babel (Unicode LDML) date patterns, not text: EEEE is
@@ -143,25 +143,32 @@ def link_kind(kind: LinkKind) -> str:
 
 
 def mark(text: str, words: Iterable[str]) -> Markup:
-    """The text, escaped, with each searched word wrapped in <mark> wherever it occurs."""
-    wanted = sorted({w for w in words if w}, key=len, reverse=True)
+    """The text, escaped, with each searched word wrapped in <mark> wherever the search
+    matched it: without accents or case, as the search reads ("cafe" marks "Café")."""
+    wanted = sorted({search_folded(w) for w in words if w}, key=len, reverse=True)
     if not wanted:
         return escape(text)
-    pattern = re.compile("|".join(re.escape(w) for w in wanted), re.IGNORECASE)
+    pattern = re.compile("|".join(re.escape(w) for w in wanted))
     pieces: list[str] = []
     last = 0
-    for found in pattern.finditer(text):
+    for found in pattern.finditer(_letter_folded(text)):
         pieces.append(str(escape(text[last : found.start()])))
-        pieces.append(f"<mark>{escape(found.group())}</mark>")
+        pieces.append(f"<mark>{escape(text[found.start() : found.end()])}</mark>")
         last = found.end()
     pieces.append(str(escape(text[last:])))
     return Markup("".join(pieces))
 
 
+def _letter_folded(text: str) -> str:
+    """The text as the search reads it, letter for letter, so that its offsets are the
+    text's own (a letter whose lower case is two, such as "İ", stays as it is)."""
+    return "".join(f if len(f := search_folded(c)) == 1 else c for c in text)
+
+
 def excerpt(text: str, words: Iterable[str], width: int = 200) -> str:
     """Some of the text around the first searched word, or its start."""
-    lowered = text.lower()
-    hits = [lowered.find(w.lower()) for w in words if w and w.lower() in lowered]
+    folded = _letter_folded(text)
+    hits = [folded.find(w) for w in map(search_folded, words) if w and w in folded]
     start = max(min(hits) - width // 3, 0) if hits else 0
     piece = text[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
