@@ -1240,7 +1240,7 @@ def _entry_addresses(reading: Reading, seed: Seed) -> list[DraftVenue]:
             facts = places_mod.find_venues(line.text, line.start)
             found.extend(v for v in facts.venues if v.postcode or v.city or v.address)
             if not facts.venues and facts.address_only is not None:
-                named = _venue_line_above(layout, line, facts.address_only)
+                named = _venue_line_above(layout, line, facts.address_only, seed)
                 if named is not None:
                     found.append(named)
     at = seed.mention.start
@@ -1316,19 +1316,34 @@ def _venue_lines(reading: Reading, seed: Seed) -> list[DraftVenue]:
     return found[:1]
 
 
-def _venue_line_above(layout: Layout, line, address: DraftVenue) -> DraftVenue | None:
+def _venue_line_above(layout: Layout, line, address: DraftVenue, seed: Seed) -> DraftVenue | None:
     """'Count Basie Center for the Arts' on the line over '99 Monmouth St, Red Bank, NJ': a
-    short line with a venue word names the address below it."""
+    short line with a venue word names the address below it, and so does any short name
+    set between the event's date line and the address ('Dec 31' / 'Battleship NJ' / '100
+    Clinton St., Camden, NJ')."""
     above = layout.previous_text_line(line.number)
     if above is None:
         return None
     name = above.text.strip()
-    if not name or len(name.split()) > 8 or not places_mod.VENUE_NOUN.search(name):
+    if not name or len(name.split()) > 8 or re.search(r"\d", name):
         return None
-    if re.search(r"\d", name):
+    if not places_mod.VENUE_NOUN.search(name) and not _between_date_and_address(
+        layout, above, seed, name
+    ):
         return None
     at = above.start + above.text.index(name)
     return dataclasses.replace(address, name=name, span=Span(at, at + len(name), name, 0.5))
+
+
+def _between_date_and_address(layout: Layout, above, seed: Seed, name: str) -> bool:
+    date_line = layout.previous_text_line(above.number)
+    return (
+        date_line is not None
+        and date_line.start <= seed.mention.start < date_line.end + 1
+        and len(name.split()) <= 6
+        and name[0].isupper()
+        and not name.endswith((".", "!", "?", ":"))
+    )
 
 
 def _venue_features(text: str, venue: DraftVenue, where: str | None) -> tuple[str, ...]:
