@@ -188,6 +188,7 @@ class Event(EventDetails):
     source_text: str = ""
     show_source: bool = False  # the organiser chose to show `source_text` on the event's page
     cover: Picture | None = None
+    cover_alt: str = ""  # what the cover shows, for those who cannot see it; "": the title
     imported_as: str = ""  # what the source calendar said at the last import (JSON)
     parent: EventSummary | FestivalNamed | None = None
     sessions: list[EventSummary] = field(default_factory=list)
@@ -233,6 +234,12 @@ class Event(EventDetails):
     def is_past(self, now: datetime) -> bool:
         return (self.end or self.start) < now
 
+    @property
+    def cover_text(self) -> str:
+        """The cover's text alternative: the organiser's description of it, else the title
+        (a cover without one is at least named for what it advertises)."""
+        return self.cover_alt or self.title
+
     def tickets(self) -> list[Link]:
         return [link for link in self.links if link.kind == LinkKind.TICKETS]
 
@@ -248,7 +255,7 @@ class Event(EventDetails):
         return next(iter(online + page), None)
 
 
-STATED_IN_AN_EDIT = ("organiser", "status", "show_source", "cover")
+STATED_IN_AN_EDIT = ("organiser", "status", "show_source", "cover", "cover_alt")
 
 
 @dataclass
@@ -269,6 +276,7 @@ class EventEdit(EventDetails):
     status: EventStatus | None = None
     show_source: bool | None = None
     cover: Picture | None = None  # a new cover; None keeps the one there is
+    cover_alt: str | None = None  # None keeps the description there is
     remove_cover: bool = False
 
     @classmethod
@@ -353,6 +361,7 @@ LINK_TEXT_MAX = 200
 TAG_MAX = 50
 TAGS_PER_EVENT = 20
 RECURRENCE_MAX = 500
+COVER_ALT_MAX = 250
 PASTE_MAX = 200_000
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2200
@@ -574,8 +583,11 @@ def check_event(event: Event) -> None:
     _check_length("Title", event.title, TITLE_MAX)
     _check_length("Description", event.description, DESCRIPTION_MAX)
     _check_length("Organiser", event.organiser, NAME_MAX)
+    _check_length("Cover image description", event.cover_alt, COVER_ALT_MAX)
     check_paste(event.source_text)
-    _check_storable(event.title, event.description, event.organiser, event.source_text)
+    _check_storable(
+        event.title, event.description, event.organiser, event.cover_alt, event.source_text
+    )
     if not known_zone(event.timezone):
         raise UnknownTimeZoneError(f"Unknown time zone: {event.timezone!r}")
     if event.start.tzinfo is None or (event.end is not None and event.end.tzinfo is None):

@@ -379,6 +379,7 @@ def _copy_fields(row: EventRow, event: Event) -> None:
     row.organiser = event.organiser
     row.show_source = event.show_source
     row.cover_digest = event.cover.digest if event.cover else None
+    row.cover_alt = event.cover_alt
     row.online = event.online
     row.attendance = event.attendance.value if event.attendance else None
     row.recurrence = event.recurrence
@@ -752,6 +753,7 @@ def to_event(row: EventRow, *, include_drafts: bool = False) -> Event:
         source_text=row.source.text if row.source is not None else "",
         show_source=row.show_source,
         cover=Picture(row.cover.digest, row.cover.width, row.cover.height) if row.cover else None,
+        cover_alt=row.cover_alt or "",
         imported_as=row.imported_as or "",
         sequence=row.sequence,
         revision=row.revision or 0,

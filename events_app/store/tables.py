@@ -274,6 +274,7 @@ class EventRow(Base):
     cover_digest: Mapped[str | None] = mapped_column(
         ForeignKey("images.digest", ondelete="SET NULL"), nullable=True, index=True
     )
+    cover_alt: Mapped[str] = mapped_column(String(250), default="", server_default="")
     online: Mapped[bool] = mapped_column(Boolean, default=False)
     attendance: Mapped[str | None] = mapped_column(String(10), nullable=True)
     recurrence: Mapped[str | None] = mapped_column(String(500), nullable=True)

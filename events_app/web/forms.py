@@ -14,6 +14,7 @@ from .. import repeats
 from ..domain import (
     ADDRESS_MAX,
     CITY_MAX,
+    COVER_ALT_MAX,
     DESCRIPTION_MAX,
     HONORIFIC_MAX,
     LINK_TEXT_MAX,
@@ -56,6 +57,7 @@ BOX_MAX = {
     "url": ("Link", URL_MAX),
     "tickets": ("Tickets link", URL_MAX),
     "price": ("Price", LINK_TEXT_MAX),
+    "cover_alt": ("Cover image description", COVER_ALT_MAX),
     "tags": ("The list of tags", TAGS_PER_EVENT * (TAG_MAX + 2)),
     "recurrence": ("Repeat rule", RECURRENCE_MAX),
     "parent": ("Part of", TITLE_MAX),
@@ -90,6 +92,7 @@ class EventForm:
     description: str = ""
     tags: str = ""
     organiser: str = ""
+    cover_alt: str = ""
     attendance: str = "in_person"  # domain.Attendance
     join_url: str = ""
     all_day: bool = False
@@ -209,6 +212,7 @@ def form_from_event(event: Event) -> EventForm:
         description=event.description,
         tags=", ".join(event.tags),
         organiser=event.organiser,
+        cover_alt=event.cover_alt,
         show_source=event.show_source,
         attendance=event.attendance_mode.value,
         join_url=join.url if join else "",
@@ -257,6 +261,7 @@ def read_form(form: MultiDict[str, str], prefix: str, default_zone: str) -> Even
         description=text("description"),
         tags=text("tags"),
         organiser=text("organiser"),
+        cover_alt=text("cover_alt"),
         show_source=bool(form.get(f"{prefix}show_source")),
         attendance=text("attendance") or ("online" if form.get(f"{prefix}online") else "in_person"),
         join_url=text("join_url"),
@@ -362,6 +367,7 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
         links=links,
         tags=[t.strip() for t in values.tags.split(",") if t.strip()],
         organiser=" ".join(values.organiser.split()),
+        cover_alt=" ".join(values.cover_alt.split()),
         show_source=values.show_source,
         online=attendance is not Attendance.IN_PERSON,
         attendance=attendance,
@@ -372,10 +378,16 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
 
 
 def edit_from_form(values: EventForm) -> EventEdit:
-    """The change the edit form makes: its fields, the organiser's name and whether the
-    announcement is shown included (a calendar's re-import states neither of the last two)."""
+    """The change the edit form makes: its fields, the organiser's name, whether the
+    announcement is shown and the cover's description included (a calendar's re-import
+    states none of the last three but the organiser)."""
     event = event_from_form(values)
-    return EventEdit.of(event, organiser=event.organiser, show_source=event.show_source)
+    return EventEdit.of(
+        event,
+        organiser=event.organiser,
+        show_source=event.show_source,
+        cover_alt=event.cover_alt,
+    )
 
 
 def _attendance(values: EventForm) -> Attendance:

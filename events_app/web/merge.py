@@ -38,6 +38,7 @@ LABELS = {
     "price": "Price",
     "tags": "Tags",
     "organiser": "Organiser",
+    "cover_alt": "Cover image description",
     "show_source": "Show the announcement on the page",
     "recurrence": "Repeats",
     "description": "Description",

@@ -1,7 +1,7 @@
 """An organiser gives an event a cover image on its edit form, in Chromium at phone and
-desktop sizes, and the public page shows it; a file that is not an image is refused on the
-form with the reason. Pages axe-core finds nothing wrong with; screenshots go to
-test-artifacts/cover/."""
+desktop sizes, and the public page shows it, described by the text the form gave; a file that
+is not an image is refused on the form with the reason. Pages axe-core finds nothing wrong
+with; screenshots go to test-artifacts/cover/."""
 
 from __future__ import annotations
 
@@ -43,6 +43,8 @@ def test_an_organiser_adds_a_cover_and_the_page_shows_it(
     sign_in(page, server)
 
     follow(page, page.get_by_role("link", name="Edit Zine fair"))
+    page.get_by_text("Tickets, price, tags").click()
+    page.get_by_label("Describe the picture").fill("Stacks of zines on trestle tables")
     page.get_by_label("Cover image").set_input_files(str(not_a_picture))
     follow(page, page.get_by_role("button", name="Save"))
     refused = page.get_by_role("alert").inner_text()
@@ -55,10 +57,11 @@ def test_an_organiser_adds_a_cover_and_the_page_shows_it(
     page.goto(f"{server.url}/events/zine-fair-2027-02-06")
     cover = page.locator("img.cover")
     natural = cover.evaluate("img => [img.complete, img.naturalWidth, img.naturalHeight]")
+    described = page.get_by_role("img", name="Stacks of zines on trestle tables").count()
     shot(page, f"event-with-cover-{size}")
     page_violations = violations(page, axe_source)
 
     assert refused == "The cover must be an image: a JPEG, PNG, WebP or GIF file"
-    assert natural == [True, 1600, 840]
+    assert (natural, described) == ([True, 1600, 840], 1)
     assert edit_violations == []
     assert page_violations == []

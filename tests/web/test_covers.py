@@ -175,3 +175,66 @@ def test_the_new_event_form_takes_a_cover(signed_in, app_session):
     ]
     assert response.status_code == 302
     assert (fair.cover.width, fair.cover.height, stored_images(app_session)) == (1200, 630, 1)
+
+
+def test_the_cover_is_described_by_its_alt_text_or_else_the_title(signed_in, talk, app_session):
+    save_with(signed_in, talk.id, cover=file_of(picture_bytes((300, 200))))
+    untold = signed_in.get(f"/events/{talk.slug}").get_data(as_text=True)
+
+    described = save_with(
+        signed_in, talk.id, cover_alt="  A poet reading  under a red lamp ", title="Poetry night"
+    )
+    told = signed_in.get(f"/events/{talk.slug}").get_data(as_text=True)
+    form = edit_fields(signed_in, talk.id)
+
+    app_session.rollback()
+    stored = repository.get_event_by_id(app_session, talk.id)
+    assert described.status_code == 302
+    assert attribute(untold, "img.cover", "alt") == ["Poetry evening"]
+    assert attribute(told, "img.cover", "alt") == ["A poet reading under a red lamp"]
+    assert (stored.cover_alt, form["cover_alt"]) == (
+        "A poet reading under a red lamp",
+        "A poet reading under a red lamp",
+    )
+
+
+def test_the_new_event_form_takes_the_covers_alt_text(signed_in, app_session):
+    page = signed_in.get("/organiser/events/new").get_data(as_text=True)
+    fields = {
+        **review_form(page),
+        "csrf_token": csrf_of(page),
+        "e0-title": "Zine fair",
+        "e0-start_date": "2027-02-06",
+        "e0-start_time": "11:00",
+        "e0-include": "1",
+        "action": "publish",
+        "e0-cover": file_of(picture_bytes((1200, 630), "JPEG")),
+        "e0-cover_alt": "Tables of zines in a church hall",
+    }
+
+    post_multipart(signed_in, "/organiser/publish", fields)
+
+    app_session.rollback()
+    [fair] = [
+        e for e in repository.list_events(app_session, EventFilter()) if e.title == "Zine fair"
+    ]
+    page = signed_in.get(f"/events/{fair.slug}").get_data(as_text=True)
+    assert attribute(page, "img.cover", "alt") == ["Tables of zines in a church hall"]
+
+
+def test_an_over_long_alt_text_is_refused_and_nothing_is_stored(signed_in, talk, app_session):
+    before = repository.data_version(app_session)
+
+    response = save_with(signed_in, talk.id, title="Changed", cover_alt="x" * 251)
+
+    app_session.rollback()
+    after = repository.get_event_by_id(app_session, talk.id)
+    assert response.status_code == 422
+    assert "Cover image description is too long: at most 250 characters" in response.get_data(
+        as_text=True
+    )
+    assert (after.title, after.cover_alt, repository.data_version(app_session)) == (
+        "Poetry evening",
+        "",
+        before,
+    )
