@@ -865,8 +865,9 @@ def _acts_named_by_titles(reading: Reading, drafts: list[Draft]) -> None:
         if act and all(p.name in act for p in draft.speakers):  # 'The Lanterns' over 'Lanterns'
             at = span.start + draft.title.find(act)
             draft.performers = [DraftPerson(act, span=Span(at, at + len(act), act, 0.5))]
-            draft.title = act  # the venue has its own field: 'Ann Lee', not 'Ann Lee at ...'
-            draft.spans["title"] = Span(at, at + len(act), act, span.confidence)
+            if draft.title.startswith(act):  # the venue has its own field: 'Ann Lee', not
+                draft.title = act  # 'Ann Lee at ...'; 'Show Name: Ann Lee' keeps its name
+                draft.spans["title"] = Span(at, at + len(act), act, span.confidence)
         else:
             draft.performers = draft.speakers
         draft.speakers = []
@@ -897,10 +898,23 @@ def _act_of(title: str, venues: list[DraftVenue]) -> str | None:
     event's word ('Jazz brunch'), a building's name or a colon is not an act's name."""
     for venue in venues:
         title = re.sub(rf"\s+(?:at|@)\s+(?:the\s+)?{re.escape(venue.name)}\s*$", "", title)
-    found = _ACT.fullmatch(title.strip())
-    if not found or places_mod.venue_shaped(title) or frames_mod.EVENT_NOUN.search(title):
-        return None
-    return title.strip()
+    for part in (title.strip(), *_named_parts(title)):
+        found = _ACT.fullmatch(part)
+        if found and not places_mod.venue_shaped(part) and not frames_mod.EVENT_NOUN.search(part):
+            return part
+    return None
+
+
+_ACT_IN_TITLE = re.compile(r"^[^:()]+:\s*(?P<after>[^:()]+)$|^[^()]+\((?P<inside>[^()]+)\)\s*$")
+
+
+def _named_parts(title: str) -> tuple[str, ...]:
+    """Where a show's title names its act apart: 'Lost in Trancelation: Richard Durand' (after
+    the colon), 'One Nation Under a Groove (Parliament Funkadelic)' (in the brackets)."""
+    m = _ACT_IN_TITLE.match(title.strip())
+    if m is None:
+        return ()
+    return tuple(part.strip() for part in (m["after"], m["inside"]) if part)
 
 
 def _is_performance(words: str) -> bool:

@@ -68,6 +68,8 @@ def _stop_place(layout: Layout, draft: Draft) -> str | None:
     title = draft.title.strip()
     if not draft.venues or "start" not in draft.spans or not _town_shaped(title):
         return None
+    if draft.spans["start"].start == draft.spans["start"].end:
+        return None  # an item listed under a date line: a stop's line carries its own date
     line = layout.line_at(draft.spans["start"].start)
     for venue in draft.venues:
         if venue.city and venue.city.casefold() == title.casefold():
