@@ -453,6 +453,16 @@ _DIGIT = re.compile(r"\d")
 _POST_NOMINALS_AFTER = re.compile(r"(?:,?\s+[A-Z][A-Za-z.]{1,5}(?=[\s,;)]|$))+")
 
 
+# Who puts the event on rather than who is on: 'Organised by ...', a credit line 'Presented by
+# ...' (a talk 'presented by Dr Lee' in mid-sentence is its speaker's).
+_ORGANISER_BEFORE = re.compile(
+    r"(?:\b(?:organi[sz]ed|sponsored|supported|funded|hosted\s+and\s+organi[sz]ed)\s+by"
+    r"|\bin\s+(?:partnership|association)\s+with|\bbrought\s+to\s+you\s+by|\bcourtesy\s+of"
+    r"|(?:^|[.!?]\s+)presented\s+by)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&.-]*\s+){1,4}(?:and|&)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _context_features(text: str, c: Candidate, run_start: int, run_end: int) -> None:
     window = max(0, run_start - 200)  # looks back this far at most: linear time
     line_start = max(text.rfind("\n", window, run_start) + 1, window)
@@ -460,6 +470,8 @@ def _context_features(text: str, c: Candidate, run_start: int, run_end: int) -> 
     _post_nominals_after(text, c, run_end)
     run_end = c.outer[1]
     after = text[run_end : run_end + 120].split("\n", 1)[0]
+    if _ORGANISER_BEFORE.search(text[max(line_start, run_start - 60) : run_start]):
+        c.features.add("organiser_cue")  # 'Presented by Starving Kids and Brisbane Sounds'
     cue = _cue_before(before)
     if cue is None and run_start < c.start:  # 'Speakers: Green Party Leader Ann Lee'
         cue = _cue_before(text[max(line_start, run_start - 80) : run_start])

@@ -53,6 +53,11 @@ def read_one(text: str) -> dict:
             "Speakers: Green Party Leader Priya Raman and Tom Ives.",
             [("Priya Raman", None, None), ("Tom Ives", None, None)],
         ),
+        (
+            "Presented by Lantern Arts and Copper Sounds. Music from Ana Ruiz.",
+            [("Ana Ruiz", None, None)],
+        ),
+        ("Organised by Harbour Friends. Ana Ruiz will speak.", [("Ana Ruiz", None, None)]),
     ],
     ids=[
         "colon-list",
@@ -67,6 +72,8 @@ def read_one(text: str) -> dict:
         "role-between-name-and-verb",
         "capitalised-role-after-an-organisation",
         "listed-after-an-organisations-role",
+        "credit-line-names-organisers",
+        "organised-by",
     ],
 )
 def test_speakers(sentence, people):
