@@ -463,6 +463,16 @@ _ORGANISER_BEFORE = re.compile(
 )
 
 
+def _byline(text: str, line_start: int, name_start: int, run_end: int) -> bool:
+    """The name's line says 'By' and the name and nothing more: a writer's credit."""
+    line_end = text.find("\n", run_end)
+    rest = text[run_end : line_end if line_end >= 0 else len(text)]
+    return bool(_BY_ALONE.fullmatch(text[line_start:name_start])) and not rest.strip(" .,")
+
+
+_BY_ALONE = re.compile(r"\s*by\s+", re.IGNORECASE)
+
+
 def _context_features(text: str, c: Candidate, run_start: int, run_end: int) -> None:
     window = max(0, run_start - 200)  # looks back this far at most: linear time
     line_start = max(text.rfind("\n", window, run_start) + 1, window)
@@ -475,6 +485,9 @@ def _context_features(text: str, c: Candidate, run_start: int, run_end: int) -> 
     cue = _cue_before(before)
     if cue is None and run_start < c.start:  # 'Speakers: Green Party Leader Ann Lee'
         cue = _cue_before(text[max(line_start, run_start - 80) : run_start])
+    if cue and _byline(text, line_start, c.start, run_end):
+        c.features.add("byline")  # 'By Elaine Murphy' on a line of its own: who wrote it
+        cue = None
     if cue:
         c.features.add(cue)
     role, performer, plural = _role_before(before)

@@ -134,6 +134,7 @@ SPEAKER = {
     "organisation": -8.0,  # 'Unite the Union', 'Department of Physics'
     "place_word": -4.0,  # 'Conway Hall', 'Bridge Street'
     "place_name": -6.0,  # 'Ann Arbor': the whole name of a town the zone tables know
+    "byline": -6.0,  # 'By Elaine Murphy' alone on its line: the writer, not a speaker
     "organiser_cue": -5.0,  # 'Organised by ...', 'Presented by ...': who puts it on
     "calendar": -8.0,  # 'Saturday', 'March'
     "common_word": -6.0,  # 'Public Meeting', 'The Talk'

@@ -135,3 +135,9 @@ def test_seminar_e_mail_speaker_on_a_line_over_the_affiliation():
     assert people_of(text) == [
         [("Mirela Dancu", "", "Robotics Institute, Carnegie Mellon University")]
     ]
+
+
+def test_the_writers_byline_is_no_speaker():
+    text = f"3 September 2026\n\nBy Priya Raman\n\n{MEETING} Tom Ives will speak."
+
+    assert people_of(text) == [[("Tom Ives", "", "")]]
