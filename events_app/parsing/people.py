@@ -456,7 +456,8 @@ _POST_NOMINALS_AFTER = re.compile(r"(?:,?\s+[A-Z][A-Za-z.]{1,5}(?=[\s,;)]|$))+")
 # Who puts the event on rather than who is on: 'Organised by ...', a credit line 'Presented by
 # ...' (a talk 'presented by Dr Lee' in mid-sentence is its speaker's).
 _ORGANISER_BEFORE = re.compile(
-    r"(?:\b(?:organi[sz]ed|sponsored|supported|funded|hosted\s+and\s+organi[sz]ed)\s+by"
+    r"(?:\b(?:organi[sz]ed|sponsored|supported|funded|convened|co-?ordinated"
+    r"|hosted\s+and\s+organi[sz]ed)\s+by"
     r"|\bin\s+(?:partnership|association)\s+with|\bbrought\s+to\s+you\s+by|\bcourtesy\s+of"
     r"|(?:^|[.!?]\s+)presented\s+by)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&.-]*\s+){1,4}(?:and|&)\s+)?$",
     re.IGNORECASE,
@@ -754,7 +755,9 @@ def unique_people(found: list[Candidate], offset: int = 0) -> list[DraftPerson]:
             s = person.span
             person.span = Span(s.start + offset, s.end + offset, s.text, s.confidence)
         unique.setdefault(person.name.casefold(), person)
-    return list(unique.values())
+    surnames = {name.split()[-1] for name in unique if " " in name}
+    # 'Dr Ian McFarlane ... Dr. McFarlane will talk': the surname alone is the same person
+    return [p for key, p in unique.items() if " " in key or key not in surnames]
 
 
 def parse_person(item: str, at: int = 0) -> DraftPerson | None:

@@ -141,3 +141,15 @@ def test_the_writers_byline_is_no_speaker():
     text = f"3 September 2026\n\nBy Priya Raman\n\n{MEETING} Tom Ives will speak."
 
     assert people_of(text) == [[("Tom Ives", "", "")]]
+
+
+def test_a_speaker_named_again_by_surname_is_one_speaker():
+    text = f"{MEETING} Dr Ian Hale will speak. Dr. Hale will talk about the old routes."
+
+    assert people_of(text) == [[("Ian Hale", "Dr", "")]]
+
+
+def test_the_programmes_convener_is_no_speaker():
+    assert people_of(f"Convened by Ana Ruiz\n\n{MEETING} Tom Ives will speak.") == [
+        [("Tom Ives", "", "")]
+    ]
