@@ -711,7 +711,7 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
     )
     if not speakers:
         speakers = _name_line_near(reading, seed)
-    speakers = _not_the_venue(speakers, venues)
+    speakers = _not_the_topic(_not_the_venue(speakers, venues), reading.text, title_span)
     scope = clause_text + " " + context_text
     found_links = links_mod.find_links(clause_text, seed.clause[0])
     for sentence in seed.context:
@@ -920,6 +920,25 @@ def _named_parts(title: str) -> tuple[str, ...]:
 def _is_performance(words: str) -> bool:
     """A gig, a comedy night, a concert: who is on is performing, not speaking."""
     return bool(PERFORMANCE.search(words)) and not TALKING.search(words)
+
+
+_TOPIC_BEFORE = re.compile(r"\b(?:of|about|on)\s+$", re.IGNORECASE)
+
+
+def _not_the_topic(
+    speakers: list[DraftPerson], text: str, title_span: Span | None
+) -> list[DraftPerson]:
+    """A name the event's title is about ('The Life and Work of David Bowie') is its subject,
+    not someone who speaks."""
+    if title_span is None:
+        return speakers
+    return [
+        p
+        for p in speakers
+        if p.span is None
+        or not (title_span.start <= p.span.start < title_span.end)
+        or not _TOPIC_BEFORE.search(text[title_span.start : p.span.start])
+    ]
 
 
 def _not_the_venue(speakers: list[DraftPerson], venues: list[DraftVenue]) -> list[DraftPerson]:

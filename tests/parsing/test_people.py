@@ -153,3 +153,13 @@ def test_the_programmes_convener_is_no_speaker():
     assert people_of(f"Convened by Ana Ruiz\n\n{MEETING} Tom Ives will speak.") == [
         [("Tom Ives", "", "")]
     ]
+
+
+def test_the_person_a_talk_is_about_is_no_speaker():
+    text = (
+        "History society talks\n\n"
+        "12 October 2026: The Life and Times of Mary Seacole - Dr Ann Lee\n"
+        "19 October 2026: Rivers of the North - Tom Ives"
+    )
+
+    assert people_of(text) == [[("Ann Lee", "Dr", "")], [("Tom Ives", "", "")]]
