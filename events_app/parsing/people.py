@@ -464,6 +464,12 @@ _ORGANISER_BEFORE = re.compile(
 )
 
 
+def _role_before_bracket(outside: str) -> bool:
+    """'... and a moderator (' before the name: the bracket names who holds the role."""
+    words = _last_words(outside[:-1], 1)
+    return bool(words) and _is_role_word(words[0]) and words[0] not in _ELECTED
+
+
 def _byline(text: str, line_start: int, name_start: int, run_end: int) -> bool:
     """The name's line says 'By' and the name and nothing more: a writer's credit."""
     line_end = text.find("\n", run_end)
@@ -514,7 +520,9 @@ def _context_features(text: str, c: Candidate, run_start: int, run_end: int) -> 
     if m:
         c.features.add("affiliation_after")
         c.affiliation = _affiliation_text(after, m)
-    if outside.endswith("(") and ")" in after[:40]:
+    if outside.endswith("(") and _role_before_bracket(outside):
+        c.features.add("role_before")  # 'a moderator (Richard Zussman, Global)'
+    elif outside.endswith("(") and ")" in after[:40]:
         c.features.add("in_brackets")  # 'Jane Roe (Unison)': the affiliation of the name before
     bare = outside.rstrip()
     if not bare or (len(bare) < len(outside) and bare[-1] in ".!?:"):

@@ -163,3 +163,9 @@ def test_the_person_a_talk_is_about_is_no_speaker():
     )
 
     assert people_of(text) == [[("Ann Lee", "Dr", "")], [("Tom Ives", "", "")]]
+
+
+def test_a_role_names_its_holder_in_brackets():
+    text = f"{MEETING} Residents put questions to the panel, and a moderator (Ana Ruiz) keeps time."
+
+    assert people_of(text) == [[("Ana Ruiz", "", "")]]
