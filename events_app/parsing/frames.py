@@ -29,6 +29,14 @@ EVENT_NOUN = _words(cues.EVENT_NOUNS)
 FUTURE = _words(cues.FUTURE_CUES)
 CLOSURE = _words(cues.CLOSURE_CUES)
 CIVIC = _words(cues.CIVIC_CUES)
+# 'We do NOT meet this Friday', 'there will be no meeting on', 'the walk won't go ahead'.
+NEGATED = re.compile(
+    r"\b(?:do|does|did|will|shall|can)\s*(?:not|n['’]t)\s+(?:meet|run|happen|open|take\s+place"
+    r"|go\s+ahead|be\s+(?:held|meeting|running|open))\b|\bwon['’]t\s+(?:meet|run|happen|open"
+    r"|take\s+place|go\s+ahead|be\s+(?:held|meeting|running|open))\b"
+    r"|\bthere\s+(?:will\s+be|is)\s+no\s+(?:meeting|session|class|service|club|market)\b",
+    re.IGNORECASE,
+)
 RECORD = _words(cues.RECORD_CUES)
 _PAST_WORD = _words(cues.PAST_VERBS)
 # A past verb straight after its subject (a name or a pronoun): 'Ken Mitchell delivered',
@@ -103,6 +111,8 @@ def frame_features(
             features.append("published_date_line")
     if CLOSURE.search(sentence.text) or _closure_heading(layout, line.number):
         features.append("closure")
+    if NEGATED.search(sentence.text):
+        features.append("negated")  # 'We do NOT meet this Friday'
     if CIVIC.search(sentence.text) or (titled and CIVIC.search(draft.title)):
         features.append("civic")  # 'Polls open Nov. 3', 'Nov. 3 General Election'
     return tuple(features)

@@ -102,6 +102,7 @@ FRAME = {
     "bare_date_line": -0.5,  # a line with the date alone: a page's date line or a poster's
     "published_date_line": -2.5,  # and that date is the day the text was published: its own
     "closure": -3.0,  # 'Closed', 'Holiday closure dates', 'opening hours'
+    "negated": -4.0,  # 'We do NOT meet this Friday', 'there will be no meeting on ...'
     "civic": -2.5,  # 'Polls open', 'General Election', 'rolls close': a step of a vote
     "before_reference": -2.0,  # a day before the text was written: history, not a date to go
 }

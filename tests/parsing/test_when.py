@@ -189,6 +189,8 @@ def test_end_before_start_is_left_out_with_a_warning():
         "Polls open on Thursday 7 May 2026 from 7am to 10pm.",
         "Early voting runs from Monday 27 April 2026, 9am to 5pm, at the Town Hall.",
         "The draft plan will be available online from 12 March 2026 for comment.",
+        "Please note we do not meet on Friday 13 March 2026 because of the half-term.",
+        "There will be no meeting on Tuesday 17 March 2026 at 7pm.",
     ],
     ids=[
         "past",
@@ -206,6 +208,8 @@ def test_end_before_start_is_left_out_with_a_warning():
         "polling-day",
         "early-voting",
         "available-from",
+        "we-do-not-meet",
+        "no-meeting",
     ],
 )
 def test_dates_that_are_not_events(text):
