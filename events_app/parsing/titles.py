@@ -534,6 +534,9 @@ def candidates(scope: TitleScope) -> list[Candidate[str]]:
     if cell is not None:
         add("table_cell", field_title(cell), line.start)
     out.extend(_headings(scope, line))
+    kind_named = _kind_named_above(scope, line)
+    if kind_named is not None:
+        add("kind_named", kind_named[0], None, kind_named[1])
     add("speaker_talk", speaker_talk(clause, scope), clause_start)
     return _named_below(out, _words(clause), scope.anchors)
 
@@ -563,6 +566,28 @@ _TALK = re.compile(
     r"|masterclass|keynote|sermon|q\s*&\s*a)\b",
     re.IGNORECASE,
 )
+
+
+# 'Entangled Worlds (Lecture) ...' opening a listing's entry: a name, then what kind of event.
+_KIND_NAMED = re.compile(
+    r"^\s*(?P<title>(?:[A-Z0-9][\w'’&:,-]*\s+){0,8}?[A-Z0-9][\w'’&-]*\s*"
+    rf"\((?:[A-Za-z]+\s+)?(?i:{_EVENT_NOUNS})\))"
+)
+
+
+def _kind_named_above(scope: TitleScope, line: Line) -> tuple[str, Span] | None:
+    """The nearest line above the event's date, within its own entry (no other event's date
+    between), that opens with a name and its kind in brackets."""
+    layout = scope.layout
+    for above in reversed(layout.lines[max(0, line.number - 8) : line.number]):
+        if _anchor_between(scope.anchors, above.end, scope.mention[0]):
+            return None
+        m = _KIND_NAMED.match(above.text)
+        if m:
+            title = m["title"].strip()
+            at = above.start + above.text.index(title)
+            return title, Span(at, at + len(title), title, 0.6)
+    return None
 
 
 def speaker_talk(clause: str, scope: TitleScope) -> str | None:

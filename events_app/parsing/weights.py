@@ -35,6 +35,7 @@ TITLE = {
     "named_below": 7.0,  # the event's own sentence names what the heading over it does
     "heading_shared": -0.3,  # another event's date stands between it and this one: a list's
     "speaker_talk": 0.3,  # 'Lecture by Ann Lee', from 'to present a lecture' and its speaker
+    "kind_named": 2.0,  # 'Entangled Worlds (Lecture)' opening the entry above its date
     "lead_line": 7.5,  # the words before the date on the date's own line
     "line_after": 6.5,  # 'Mon 15 Jan: The Art of Surgery - Dr Jo Bloggs' on a line the date leads
     "line_above": 2.0,  # the name set out on the line over a line the date leads
