@@ -95,7 +95,8 @@ SPEAKER_AFTER_CUES: tuple[str, ...] = tuple(
     "would speak|would deliver|is speaking|are speaking|will both speak|speaks|talks about|"
     "presents|introduces|discusses|explores|examines|reads from|launches|headlines|"
     "in conversation with|is giving|gives|delivers|leads|hosts|joins|plays|perform|"
-    "performs|are playing|is playing|spricht|liest|hablará|actuará|actuarán".split("|")
+    "performs|are playing|is playing|teaches|will teach|"
+    "spricht|liest|hablará|actuará|actuarán".split("|")
 )
 
 # In the same sentence as a name: who is on is performing, not speaking.

@@ -39,8 +39,8 @@ def merge_restated(drafts: list[Draft], layout: Layout) -> list[Draft]:
 def _restates(a: Draft, b: Draft, parents: set[str], layout: Layout) -> bool:
     if a.parent or b.parent or (a.title in parents and b.title in parents):
         return False
-    if a.recurrence or b.recurrence or _day(a.start) != _day(b.start):
-        return False
+    if (a.recurrence and b.recurrence) or _day(a.start) != _day(b.start):
+        return False  # a dated event and the weekly series it opens, said nearby, are one
     if not a.all_day and not b.all_day and a.start != b.start:
         return False
     if a.end is not None and b.end is not None and a.end != b.end:
@@ -115,6 +115,7 @@ def _merged(a: Draft, b: Draft, parents: set[str]) -> Draft:
     base.online = base.online or other.online
     base.status = base.status or other.status
     base.end = base.end or other.end
+    base.recurrence = base.recurrence or other.recurrence
     if base.all_day and not other.all_day:
         base.start = other.start
     base.contacts = list(dict.fromkeys(base.contacts + other.contacts))
