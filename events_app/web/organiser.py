@@ -10,6 +10,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext, ngettext
 
 from .. import images, listings, services
 from ..domain import Event, InvalidEventError, UnknownTimeZoneError, User
@@ -112,8 +113,10 @@ def review():
     except InvalidEventError as exc:
         return _paste_again(text, reference_text, zone, str(exc)), status_of(exc)
     if not result.drafts:
-        message = "No event found in the text. " + " ".join(
-            w for w in result.warnings if not w.startswith("No event found")
+        message = (
+            gettext("No event found in the text.")
+            + " "
+            + " ".join(w for w in result.warnings if not w.startswith("No event found"))
         )
         return _paste_again(text, reference_text, zone, message.strip()), 422
     return _review_page(result.drafts, text, warnings=result.warnings)
@@ -126,7 +129,13 @@ def _review_page(drafts, text: str, source=None, warnings=()):
     for each draft."""
     warnings = list(warnings)
     if len(drafts) > MAX_DRAFTS:
-        warnings.append(f"Only the first {MAX_DRAFTS} of {len(drafts)} events are shown")
+        warnings.append(
+            gettext(
+                "Only the first %(shown)s of %(found)s events are shown",
+                shown=MAX_DRAFTS,
+                found=len(drafts),
+            )
+        )
         drafts = drafts[:MAX_DRAFTS]
     titles = [d.title for d in drafts]
     event_forms = [
@@ -158,7 +167,9 @@ def review_link():
     """An announcement on a web page: fetched under the calendar import's rules."""
     url = request.form.get("url", "").strip()[:2000]
     if not url:
-        return _paste_again("", "", default_timezone(), "Give the address of the page"), 422
+        return _paste_again(
+            "", "", default_timezone(), gettext("Give the address of the page")
+        ), 422
     return _review_source(lambda zone: ingest.read_link(url, fetcher(), default_timezone=zone))
 
 
@@ -168,7 +179,7 @@ def review_file():
     """A poster (PNG, JPEG, WebP, PDF), an e-mail (.eml) or a saved page, told by its content."""
     upload = request.files.get("file")
     if upload is None or not upload.filename:
-        return _paste_again("", "", default_timezone(), "Choose a file to read"), 422
+        return _paste_again("", "", default_timezone(), gettext("Choose a file to read")), 422
     data = upload.stream.read(MAX_FILE_BYTES + 1)
     return _review_source(lambda zone: ingest.read_bytes(data, default_timezone=zone, now=now()))
 
@@ -212,7 +223,7 @@ def _review_source(read):
     except (ParseError, InvalidEventError) as exc:
         return _paste_again("", "", zone, str(exc)), 422
     if not result.drafts:
-        return _paste_again(source.text, "", zone, "No event found in the text."), 422
+        return _paste_again(source.text, "", zone, gettext("No event found in the text.")), 422
     return _review_page(result.drafts, source.text, source, result.warnings)
 
 
@@ -279,11 +290,13 @@ def publish():
     values = [forms.read_form(request.form, f"e{i}-", default_timezone()) for i in range(count)]
     if request.form.get("action") == "add":
         if count >= MAX_DRAFTS:
-            return _review_again(text, values, f"At most {MAX_DRAFTS} events at a time."), 422
+            return _review_again(
+                text, values, gettext("At most %(most)s events at a time.", most=MAX_DRAFTS)
+            ), 422
         return _review_again(text, [*values, _blank()], None)
     chosen = [i for i in range(count) if request.form.get(f"e{i}-include")]
     if not chosen:
-        return _review_again(text, values, "Tick at least one event to publish."), 422
+        return _review_again(text, values, gettext("Tick at least one event to publish.")), 422
     try:
         covers = {i: _cover_upload(f"e{i}-") for i in chosen}
         events = _events_from_forms(values, chosen, text, covers)
@@ -297,15 +310,19 @@ def publish():
             images=[upload for upload in covers.values() if upload is not None],
         )
     except services.AlreadyDoneError:
-        flash("These events were saved already; nothing was stored twice.")
+        flash(gettext("These events were saved already; nothing was stored twice."))
         return redirect(url_for("organiser.dashboard"))
     except InvalidEventError as exc:
         return _review_again(text, values, str(exc)), status_of(exc)
     published = request.form.get("action") == "publish"
-    flash(
-        f"{len(stored)} event{'s' if len(stored) != 1 else ''} "
-        f"{'published' if published else 'saved as drafts'}."
-    )
+    if published:
+        flash(ngettext("%(num)d event published.", "%(num)d events published.", len(stored)))
+    else:
+        flash(
+            ngettext(
+                "%(num)d event saved as drafts.", "%(num)d events saved as drafts.", len(stored)
+            )
+        )
     return redirect(url_for("organiser.dashboard"))
 
 
@@ -395,7 +412,9 @@ def save(event_id: int):
     base = request.form.get("base", "")[: merge.BASE_MAX]
     seen = request.form.get("seen", "")[: merge.BASE_MAX] or base
     if unchosen:
-        message = "Choose which version to keep for: " + ", ".join(unchosen) + "."
+        message = gettext(
+            "Choose which version to keep for: %(fields)s.", fields=", ".join(unchosen)
+        )
         return _conflict(event, values, base, error=message), 422
     try:
         cover = _cover_upload("")
@@ -415,14 +434,14 @@ def save(event_id: int):
             images=[cover] if cover is not None else [],
         )
     except services.NotFoundError:
-        abort(404, description="The event this form was opened for no longer exists.")
+        abort(404, description=gettext("The event this form was opened for no longer exists."))
     except services.ConflictError as conflict:
         return _conflict(conflict.current, values, seen), 409
     except InvalidEventError as exc:
         version = str(_revision_read())
         page = _edit_page(event, values, version=version, base=seen, error=str(exc))
         return page, status_of(exc)
-    flash("Saved.")
+    flash(gettext("Saved."))
     return redirect(url_for("organiser.dashboard"))
 
 
@@ -457,7 +476,7 @@ def publish_drafts():
     """'Publish all': the drafts of one paste or one import, named by when they were saved."""
     saved_at = _instant(request.form.get("saved_at", ""))
     count = services.publish_drafts(db_session(), owner=_user(), saved_at=saved_at, now=now())
-    flash(f"Published {count} event{'s' if count != 1 else ''}.")
+    flash(ngettext("Published %(num)d event.", "Published %(num)d events.", count))
     return redirect(url_for("organiser.dashboard"))
 
 
@@ -474,7 +493,11 @@ def _instant(text: str) -> datetime:
 @bp.post("/events/<int(max=2147483647):event_id>/publish")
 @login_required
 def publish_one(event_id: int):
-    return _act(services.publish, event_id, lambda event: f"Published “{event.title}”.")
+    return _act(
+        services.publish,
+        event_id,
+        lambda event: gettext("Published “%(title)s”.", title=event.title),
+    )
 
 
 @bp.get("/events/<int(max=2147483647):event_id>/cancel")
@@ -489,9 +512,10 @@ def cancel(event_id: int):
     return _act(
         services.cancel,
         event_id,
-        lambda event: (
-            f"Cancelled “{event.title}”. It stays listed as cancelled so calendars "
-            "learn of it; “Restore” puts it back on."
+        lambda event: gettext(
+            "Cancelled “%(title)s”. It stays listed as cancelled so calendars "
+            "learn of it; “Restore” puts it back on.",
+            title=event.title,
         ),
         confirmed="cancel",
     )
@@ -503,7 +527,10 @@ def restore(event_id: int):
     return _act(
         services.restore,
         event_id,
-        lambda event: f"Restored “{event.title}”: it is on again, and calendars will show it so.",
+        lambda event: gettext(
+            "Restored “%(title)s”: it is on again, and calendars will show it so.",
+            title=event.title,
+        ),
     )
 
 
@@ -524,17 +551,26 @@ def _act(use_case, event_id: int, message, confirmed: str | None = None, **optio
         abort(404)
     except services.ConflictError as conflict:
         if confirmed is None:
-            abort(409, description=CHANGED_SINCE + " Reload your events and try again.")
+            abort(
+                409,
+                description=gettext(
+                    "%(changed)s Reload your events and try again.", changed=CHANGED_SINCE
+                ),
+            )
         return _confirm(
-            conflict.current, confirmed, CHANGED_SINCE + " Here it is as it is now."
+            conflict.current,
+            confirmed,
+            gettext("%(changed)s Here it is as it is now.", changed=CHANGED_SINCE),
         ), 409
     except services.SessionsChoiceError as unchosen:
-        return _confirm(unchosen.current, "delete", "Choose what happens to its sessions."), 422
+        return _confirm(
+            unchosen.current, "delete", gettext("Choose what happens to its sessions.")
+        ), 422
     flash(message(done))
     return redirect(url_for("organiser.dashboard"))
 
 
-CHANGED_SINCE = "This event was changed since you opened this page."
+CHANGED_SINCE = lazy_gettext("This event was changed since you opened this page.")
 
 
 def _confirm(event: Event, action: str, error: str | None = None):
@@ -563,12 +599,19 @@ def delete(event_id: int):
     return _act(
         services.delete,
         event.id,
-        lambda deleted: f"Deleted “{deleted.title}”{_sessions_gone(deleted, with_sessions)}.",
+        lambda deleted: _deleted_message(deleted, with_sessions),
         confirmed="delete",
         with_sessions=with_sessions,
     )
 
 
-def _sessions_gone(deleted: Event, with_sessions: bool | None) -> str:
+def _deleted_message(deleted: Event, with_sessions: bool | None) -> str:
     count = len(deleted.sessions) if with_sessions else 0
-    return f" and its {count} sessions" if count else ""
+    if not count:
+        return gettext("Deleted “%(title)s”.", title=deleted.title)
+    return ngettext(
+        "Deleted “%(title)s” and its %(num)d session.",
+        "Deleted “%(title)s” and its %(num)d sessions.",
+        count,
+        title=deleted.title,
+    )
