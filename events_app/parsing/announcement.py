@@ -1060,18 +1060,27 @@ def _times(reading: Reading, seed: Seed):
     return start_clock, end_value, zone, span
 
 
-def _local_zone(reading: Reading, seed: Seed) -> str | None:
-    """The zone the event's own clause and sentences name ('... – Perth', 'in Denver, CO'),
-    which can differ from the text's: a tour, a livestream shown in several regions."""
-    spans = [seed.clause] + [(s.start, s.end) for s in seed.context]
-    local = []
+def _zone_mentions_within(reading: Reading, spans: list[tuple[int, int]]) -> list:
+    found = []
     for a, b in spans:
         first = bisect_left(reading.zone_starts, a)
         last = bisect_left(reading.zone_starts, b)
-        local.extend(reading.zone_mentions[first:last])
+        found.extend(reading.zone_mentions[first:last])
+    return found
+
+
+def _local_zone(reading: Reading, seed: Seed) -> str | None:
+    """The zone the event's own clause and sentences name ('... – Perth', 'in Denver, CO'),
+    which can differ from the text's: a tour, a livestream shown in several regions."""
+    own = _zone_mentions_within(reading, [seed.clause])
+    around = _zone_mentions_within(reading, [(s.start, s.end) for s in seed.context])
+    local = own + around
     if not local:
         return None
-    zone = zones_mod.pick_zone(local, zones_mod.LOCAL_MIN_EVIDENCE)
+    # the clause's own place first ('... - Sydney, Crowbar' under a paragraph on Melbourne)
+    zone = zones_mod.pick_zone(own, zones_mod.LOCAL_MIN_EVIDENCE) if own else None
+    if zone is None:
+        zone = zones_mod.pick_zone(local, zones_mod.LOCAL_MIN_EVIDENCE)
     if zone is None or zone == reading.timezone:
         return zone
     if reading.address_zone:
