@@ -481,15 +481,21 @@ def _anchors(
     )
     anchors: list[DateMention] = []
     for mention in mentions:
+        before = reading.text[max(sentence.start, mention.start - LOOK_BACK) : mention.start]
         if _is_anchor(reading, sentence, mention, facts) or (
             anchors
             and mention.resolved
-            and CLOSING.search(
-                reading.text[max(sentence.start, mention.start - LOOK_BACK) : mention.start]
+            and (
+                CLOSING.search(before)
+                # '4 May from 10pm till 5 May 4am': the day the event ends, not a deadline
+                or (_UNTIL.search(before) and _is_end_of(reading.text, anchors[-1], mention))
             )
         ):
             anchors.append(mention)
     return anchors
+
+
+_UNTIL = re.compile(r"\b(?:till|until|til)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _first_occurrence(reading: Reading, sentence: Sentence, rule) -> DateMention:

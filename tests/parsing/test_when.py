@@ -26,6 +26,11 @@ def read(text: str, reference: date | None = date(2026, 3, 10)) -> list[dict]:
         ("Film night on Friday 23 October 2026 at 7", "2026-10-23T19:00", None),
         ("Vigil from noon to 2pm on Sunday 5 April 2026", "2026-04-05T12:00", "2026-04-05T14:00"),
         ("Social on 9 May 2026, 10pm-2am", "2026-05-09T22:00", "2026-05-10T02:00"),
+        (
+            "Fundraiser night on 4 May 2026 from 10pm till 5 May 2026 4am",
+            "2026-05-04T22:00",
+            "2026-05-05T04:00",
+        ),
         ("Seminar on 9 May 2026, 11-1pm", "2026-05-09T11:00", "2026-05-09T13:00"),
         ("Meeting on 3 May 2026 at 25:00", "2026-05-03", None),
         ("Rally tomorrow at 2pm", "2026-03-11T14:00", None),
