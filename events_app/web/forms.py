@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfoNotFoundError
 
+from flask_babel import gettext, lazy_gettext
 from werkzeug.datastructures import MultiDict
 
 from .. import repeats
@@ -52,15 +53,15 @@ WARNINGS_MAX = 20
 SHORT_MAX = 100
 """A box with no limit of its own holds a date, a time, a zone, a number or a choice."""
 BOX_MAX = {
-    "title": ("Title", TITLE_MAX),
-    "description": ("Description", DESCRIPTION_MAX),
-    "url": ("Link", URL_MAX),
-    "tickets": ("Tickets link", URL_MAX),
-    "price": ("Price", LINK_TEXT_MAX),
-    "cover_alt": ("Cover image description", COVER_ALT_MAX),
-    "tags": ("The list of tags", TAGS_PER_EVENT * (TAG_MAX + 2)),
-    "recurrence": ("Repeat rule", RECURRENCE_MAX),
-    "parent": ("Part of", TITLE_MAX),
+    "title": (lazy_gettext("Title"), TITLE_MAX),
+    "description": (lazy_gettext("Description"), DESCRIPTION_MAX),
+    "url": (lazy_gettext("Link"), URL_MAX),
+    "tickets": (lazy_gettext("Tickets link"), URL_MAX),
+    "price": (lazy_gettext("Price"), LINK_TEXT_MAX),
+    "cover_alt": (lazy_gettext("Cover image description"), COVER_ALT_MAX),
+    "tags": (lazy_gettext("The list of tags"), TAGS_PER_EVENT * (TAG_MAX + 2)),
+    "recurrence": (lazy_gettext("Repeat rule"), RECURRENCE_MAX),
+    "parent": (lazy_gettext("Part of"), TITLE_MAX),
 }
 """Each box's label and most characters, from the domain's limits: an over-long box is
 refused by name as the form is read, before anything splits or parses it."""
@@ -71,6 +72,11 @@ LINE_BOXES = {
 }
 """Boxes of one entry a line: at most the domain's number of entries, each line at most its
 parts' limits together; each part is then checked by the domain (`check_venue`)."""
+TOO_MANY = {
+    "venue": lazy_gettext("Too many venues: at most %(most)s per event"),
+    "speaker": lazy_gettext("Too many speakers: at most %(most)s per event"),
+}
+A_LINE = {"venue": lazy_gettext("A venue line"), "speaker": lazy_gettext("A speaker line")}
 WARNING_CHARS = 500
 
 
@@ -115,15 +121,15 @@ class EventForm:
         if self.repeat in (None, "custom"):
             return self.recurrence
         if self.repeat not in repeats.KINDS:
-            raise InvalidEventError("Repeats: choose weekly, monthly, a rule or none")
+            raise InvalidEventError(gettext("Repeats: choose weekly, monthly, a rule or none"))
         choice = repeats.Repeats(
             kind=self.repeat,
-            interval=_whole(self.repeat_every or "1", "Repeats every"),
+            interval=_whole(self.repeat_every or "1", gettext("Repeats every")),
             days=tuple(self.repeat_days),
-            nth=_whole(self.repeat_nth, "Repeats on the nth weekday", signed=True),
+            nth=_whole(self.repeat_nth, gettext("Repeats on the nth weekday"), signed=True),
             weekday=self.repeat_weekday,
-            until=_date(self.repeat_until, "Repeats until"),
-            count=_whole(self.repeat_count, "Repeats this many times")
+            until=_date(self.repeat_until, gettext("Repeats until")),
+            count=_whole(self.repeat_count, gettext("Repeats this many times"))
             if self.repeat_count
             else None,
         )
@@ -296,20 +302,26 @@ def check_boxes(values: EventForm) -> None:
 
 def _check_box(label: str, limit: int, value: str) -> None:
     if len(value) > limit:
-        raise InvalidEventError(f"{label} is too long: at most {limit:,} characters")
+        raise InvalidEventError(
+            gettext(
+                "%(label)s is too long: at most %(limit)s characters",
+                label=label,
+                limit=f"{limit:,}",
+            )
+        )
 
 
 def _check_lines(value: str, entry: str, most: int, line_max: int) -> None:
     lines = _lines(value)
     if len(lines) > most:
-        raise InvalidEventError(f"Too many {entry}s: at most {most} per event")
+        raise InvalidEventError(TOO_MANY[entry] % {"most": most})
     for line in lines:
-        _check_box(f"A {entry} line", line_max, value=line)
+        _check_box(A_LINE[entry], line_max, value=line)
 
 
 def _clock_pass(value: str) -> str:
     if value not in CLOCK_PASSES:
-        raise InvalidEventError("Which pass of the repeated hour: “first” or “second”")
+        raise InvalidEventError(gettext("Which pass of the repeated hour: “first” or “second”"))
     return value
 
 
@@ -326,20 +338,22 @@ def event_from_form(values: EventForm, *, parent_title: str | None = None) -> Ev
     announced. Long as the form is wide: each box read once, in the order the form shows."""
     check_boxes(values)
     zone_name = read_zone(values.timezone)
-    first_day = _date(values.start_date, "Start date", required=True)
+    first_day = _date(values.start_date, gettext("Start date"), required=True)
     assert first_day is not None
-    end_day = _date(values.end_date, "End date")
+    end_day = _date(values.end_date, gettext("End date"))
     if values.all_day and values.start_time:
         raise InvalidEventError(
-            "An all-day event has no start time: clear the time or untick “All day”"
+            gettext("An all-day event has no start time: clear the time or untick “All day”")
         )
     all_day = not values.start_time
     when = LocalWhen(
         first_day,
         zone_name,
-        start=None if all_day else _time(values.start_time, "Start time"),
+        start=None if all_day else _time(values.start_time, gettext("Start time")),
         end_day=end_day,
-        end=_time(values.end_time, "End time") if values.end_time and not all_day else None,
+        end=_time(values.end_time, gettext("End time"))
+        if values.end_time and not all_day
+        else None,
         fold=CLOCK_PASSES[values.clock_pass],
     )
     start, end = _instants(when)
@@ -394,11 +408,13 @@ def _attendance(values: EventForm) -> Attendance:
     try:
         attendance = Attendance(values.attendance)
     except ValueError:
-        raise InvalidEventError("How people attend: in person, online or hybrid") from None
+        raise InvalidEventError(gettext("How people attend: in person, online or hybrid")) from None
     if values.join_url and attendance is Attendance.IN_PERSON:
         raise InvalidEventError(
-            "A join link is for an event people attend online: choose “Online” or “Hybrid”, "
-            "or clear the join link"
+            gettext(
+                "A join link is for an event people attend online: choose “Online” or “Hybrid”, "
+                "or clear the join link"
+            )
         )
     return attendance
 
@@ -429,12 +445,14 @@ def _parts(line: str, count: int) -> list[str]:
 def _date(value: str, label: str, required: bool = False) -> date | None:
     if not value:
         if required:
-            raise InvalidEventError(f"{label} is required")
+            raise InvalidEventError(gettext("%(label)s is required", label=label))
         return None
     try:
         day = date.fromisoformat(value)
     except ValueError as exc:
-        raise InvalidEventError(f"{label} must be a date, YYYY-MM-DD") from exc
+        raise InvalidEventError(
+            gettext("%(label)s must be a date, YYYY-MM-DD", label=label)
+        ) from exc
     check_calendar_date(day, label)
     return day
 
@@ -442,7 +460,7 @@ def _date(value: str, label: str, required: bool = False) -> date | None:
 def _whole(value: str, label: str, *, signed: bool = False) -> int:
     pattern = r"-?\d{1,4}" if signed else r"\d{1,4}"
     if not re.fullmatch(pattern, value):
-        raise InvalidEventError(f"{label} must be a whole number")
+        raise InvalidEventError(gettext("%(label)s must be a whole number", label=label))
     return int(value)
 
 
@@ -450,4 +468,6 @@ def _time(value: str, label: str) -> time:
     try:
         return time.fromisoformat(value)
     except ValueError as exc:
-        raise InvalidEventError(f"{label} must be a time of day, HH:MM (00:00 to 23:59)") from exc
+        raise InvalidEventError(
+            gettext("%(label)s must be a time of day, HH:MM (00:00 to 23:59)", label=label)
+        ) from exc

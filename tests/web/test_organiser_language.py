@@ -163,3 +163,23 @@ def test_saving_drafts_in_english_says_so_as_before(signed_in):
     assert flashes(signed_in.get("/organiser/").get_data(as_text=True)) == [
         "2 events saved as drafts."
     ]
+
+
+def errors(page: str) -> list[str]:
+    return [
+        html.unescape(found)
+        for found in re.findall(r'<p class="error" role="alert">(.*?)</p>', page)
+    ]
+
+
+def test_a_refused_form_says_what_is_wrong_in_spanish(signed_in):
+    signed_in.set_cookie("lang", "es")
+    fields = review_form(signed_in.get("/organiser/events/new").get_data(as_text=True))
+    typed = {"e0-title": "Club de lectura", "e0-start_date": "2026-12-04", "e0-start_time": "25:00"}
+
+    refused = post(signed_in, "/organiser/publish", {**fields, **typed, "action": "publish"})
+
+    assert refused.status_code == 422
+    assert errors(refused.get_data(as_text=True)) == [
+        "Hora de inicio debe ser una hora del día, HH:MM (de 00:00 a 23:59)"
+    ]
