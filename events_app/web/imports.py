@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 
 from .. import services
 from ..calendar_import import CalendarImportError, read_calendar
@@ -60,7 +61,7 @@ def run():
         return _again(url, str(exc)), status_of(exc)
     except CalendarImportError as exc:
         return _again(url, str(exc)), 422
-    flash(f"Imported: {summary.describe()}.")
+    flash(gettext("Imported: %(summary)s.", summary=summary.describe()))
     for note in calendar.warnings + summary.refused + summary.notes:
         flash(note)
     return redirect(url_for("organiser.dashboard"))
@@ -71,7 +72,7 @@ def _calendar_bytes(url: str, upload) -> bytes:
         return fetcher().read(upload.stream)
     if url:
         return fetcher().fetch(url)
-    raise CalendarImportError("Choose a calendar file or give its address")
+    raise CalendarImportError(gettext("Choose a calendar file or give its address"))
 
 
 def _again(url: str, error: str):
