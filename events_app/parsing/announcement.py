@@ -770,8 +770,21 @@ def _drafts(reading: Reading, seed: Seed, earlier: list[Draft]) -> list[Draft]:
             for child in children:  # a dated list of named events, not one event's programme
                 child.parent = None
             return children
+        _spans_its_programme(drafts[0], children)
         drafts.extend(children)
     return drafts
+
+
+def _spans_its_programme(parent: Draft, sessions: list[Draft]) -> None:
+    """A day given no time of its own runs from its programme's first session to the end of
+    its last ('Day 1 - Monday 15 November' over '11:30am' ... '4:00pm - 4:15pm')."""
+    timed = [s for s in sessions if not s.all_day and s.when.day == parent.when.day]
+    if not parent.all_day or parent.end is not None or len(timed) < 2:
+        return
+    parent.start = min(s.start for s in timed)
+    last = max((s.end or s.start) for s in timed)
+    parent.end = last if last > parent.start else None
+    parent.warnings = [w for w in parent.warnings if w != "Start time not given"]
 
 
 STATUS = (
