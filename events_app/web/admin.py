@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 
 from .. import accounts, maps, services
 from ..domain import InvalidEntryError, InvalidVenueError, Person, Role, Venue
@@ -223,7 +224,13 @@ def add_user():
     password = request.form.get("password", "")[:2048]
     return _account_change(
         lambda: accounts.create_user(db_session(), email, password, role, now()),
-        f"Created the {role.value} account {accounts.normalise_email(email)}.",
+        (
+            gettext("Created the admin account %(email)s.", email=accounts.normalise_email(email))
+            if role is Role.ADMIN
+            else gettext(
+                "Created the organiser account %(email)s.", email=accounts.normalise_email(email)
+            )
+        ),
     )
 
 
@@ -232,7 +239,7 @@ def add_user():
 def change_role(user_id: int):
     role = _role(request.form.get("role", ""))
     return _account_change(
-        lambda: accounts.change_role(db_session(), user_id, role), "Role changed."
+        lambda: accounts.change_role(db_session(), user_id, role), gettext("Role changed.")
     )
 
 
@@ -247,9 +254,9 @@ def change_access(user_id: int):
     assert acting is not None
     return _account_change(
         lambda: accounts.set_disabled(db_session(), acting, user_id, action == "disable"),
-        "Account disabled: it is signed out and cannot sign in."
+        gettext("Account disabled: it is signed out and cannot sign in.")
         if action == "disable"
-        else "Account enabled.",
+        else gettext("Account enabled."),
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 
-from tests.web.organiser_helpers import BOOK_CLUB, paste, post, review_form
+from tests.web.organiser_helpers import BOOK_CLUB, paste, post, review_form, sign_in
 
 
 def labels(page: str) -> list[str]:
@@ -182,4 +182,32 @@ def test_a_refused_form_says_what_is_wrong_in_spanish(signed_in):
     assert refused.status_code == 422
     assert errors(refused.get_data(as_text=True)) == [
         "Hora de inicio debe ser una hora del día, HH:MM (de 00:00 a 23:59)"
+    ]
+
+
+def test_the_accounts_page_and_its_flash_are_in_spanish(client, admin):
+    assert sign_in(client, "admin@example.org").status_code == 302
+    client.set_cookie("lang", "es")
+
+    added = post(
+        client,
+        "/organiser/users/",
+        {
+            "email": "nueva@example.org",
+            "password": "una contraseña bastante larga",
+            "role": "organiser",
+        },
+        page="/organiser/users/",
+    )
+    page = client.get("/organiser/users/").get_data(as_text=True)
+
+    assert added.status_code == 302
+    assert flashes(page) == ["Se creó la cuenta de organizador nueva@example.org."]
+    assert labels(page) == [
+        "Buscar eventos",
+        "Función de admin@example.org",
+        "Función de nueva@example.org",
+        "Correo",
+        "Primera contraseña (se le puede decir en persona; como mínimo 10 caracteres)",
+        "Función",
     ]
