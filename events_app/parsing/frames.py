@@ -29,6 +29,14 @@ EVENT_NOUN = _words(cues.EVENT_NOUNS)
 FUTURE = _words(cues.FUTURE_CUES)
 CLOSURE = _words(cues.CLOSURE_CUES)
 CIVIC = _words(cues.CIVIC_CUES)
+# A school's calendar of its own terms and days off: 'Term 1', 'Pupil Free Day', 'Last Day of
+# Term 4 - Early Dismissal': when school runs, not something the public goes to.
+SCHOOL_TERM = re.compile(
+    r"^(?:term|semester|trimester)\s+\d\b|\bterm\s+dates\b|\bpupil[- ]free\b|\bstudent[- ]free\b"
+    r"|\bschool\s+holidays?\b|\bhalf[- ]term\b|\binset\s+day\b|\b(?:first|last)\s+day\s+of\s+"
+    r"(?:term|school|semester)\b|\bearly\s+dismissal\b",
+    re.IGNORECASE,
+)
 # 'We do NOT meet this Friday', 'there will be no meeting on', 'the walk won't go ahead'.
 NEGATED = re.compile(
     r"\b(?:do|does|did|will|shall|can)\s*(?:not|n['’]t)\s+(?:meet|run|happen|open|take\s+place"
@@ -111,6 +119,8 @@ def frame_features(
             features.append("published_date_line")
     if CLOSURE.search(sentence.text) or _closure_heading(layout, line.number):
         features.append("closure")
+    if SCHOOL_TERM.search(draft.title) or SCHOOL_TERM.search(sentence.text):
+        features.append("school_term")  # 'Term 2 14 April to 26 June', 'Pupil Free Day'
     if NEGATED.search(sentence.text):
         features.append("negated")  # 'We do NOT meet this Friday'
     if CIVIC.search(sentence.text) or (titled and CIVIC.search(draft.title)):

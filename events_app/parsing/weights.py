@@ -104,6 +104,7 @@ FRAME = {
     "published_date_line": -2.5,  # and that date is the day the text was published: its own
     "closure": -3.0,  # 'Closed', 'Holiday closure dates', 'opening hours'
     "negated": -4.0,  # 'We do NOT meet this Friday', 'there will be no meeting on ...'
+    "school_term": -3.0,  # 'Term 1', 'Pupil Free Day': a school's own calendar
     "civic": -2.5,  # 'Polls open', 'General Election', 'rolls close': a step of a vote
     "before_reference": -2.0,  # a day before the text was written: history, not a date to go
 }

@@ -196,6 +196,8 @@ def test_end_before_start_is_left_out_with_a_warning():
         "The draft plan will be available online from 12 March 2026 for comment.",
         "Please note we do not meet on Friday 13 March 2026 because of the half-term.",
         "There will be no meeting on Tuesday 17 March 2026 at 7pm.",
+        "Term 2    14 April 2026 to 26 June 2026",
+        "Friday 15 May 2026 - Pupil Free Day",
     ],
     ids=[
         "past",
@@ -215,6 +217,8 @@ def test_end_before_start_is_left_out_with_a_warning():
         "available-from",
         "we-do-not-meet",
         "no-meeting",
+        "school-term",
+        "pupil-free-day",
     ],
 )
 def test_dates_that_are_not_events(text):
