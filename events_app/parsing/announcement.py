@@ -1240,11 +1240,10 @@ def _venue_candidates(
 
 # 'Monday evenings', 'on Wednesdays': a day of the week a part of a sentence is said of.
 _WEEKDAY_PART = re.compile(
-    r"\b(?P<day>mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+    r"\b(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\b"
     r"(?:\s+(?:mornings?|afternoons?|evenings?|nights?))?",
     re.IGNORECASE,
 )
-_DAY_NUMBERS = {d: n for n, d in enumerate("mon tues wednes thurs fri satur sun".split())}
 
 
 def _weekdays_of(mention: DateMention) -> frozenset[int]:
@@ -1269,7 +1268,7 @@ def _parts_for_days(sentence: Sentence, days: frozenset[int]) -> list[tuple[int,
     parts += [
         (sentence.start + bounds[n], sentence.start + bounds[n + 1])
         for n, m in enumerate(found)
-        if _DAY_NUMBERS[m["day"].lower()] in days
+        if dates_mod.WEEKDAYS[m["day"].lower()] in days
     ]
     return parts
 
